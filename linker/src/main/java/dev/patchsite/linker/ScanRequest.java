@@ -1,0 +1,68 @@
+package dev.patchsite.linker;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to scan.
+ *
+ * @param inputs jars and directories of classes, in classpath order; all are scanned for declarations and sites
+ * @param declarations a declaration file naming functions in code you do not own, or null
+ * @param threads how many threads read classes; at least 1
+ * @param log where to report warnings
+ */
+public record ScanRequest(List<Path> inputs, Path declarations, int threads, PatchsiteLog log) {
+
+    /** Checks the request and copies the list. */
+    public ScanRequest {
+        inputs = List.copyOf(inputs);
+        Objects.requireNonNull(log, "log");
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("no inputs");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1 but is " + threads);
+        }
+    }
+
+    /**
+     * Returns a request for the given inputs, with no declaration file, one thread per processor, and no log.
+     *
+     * @param inputs jars and directories, in classpath order
+     * @return the request
+     */
+    public static ScanRequest of(List<Path> inputs) {
+        return new ScanRequest(inputs, null, Runtime.getRuntime().availableProcessors(), PatchsiteLog.SILENT);
+    }
+
+    /**
+     * Returns this request with another declaration file.
+     *
+     * @param file the declaration file, or null for none
+     * @return the new request
+     */
+    public ScanRequest withDeclarations(Path file) {
+        return new ScanRequest(inputs, file, threads, log);
+    }
+
+    /**
+     * Returns this request with another thread count.
+     *
+     * @param count the number of threads, at least 1
+     * @return the new request
+     */
+    public ScanRequest withThreads(int count) {
+        return new ScanRequest(inputs, declarations, count, log);
+    }
+
+    /**
+     * Returns this request with another log.
+     *
+     * @param target where to report warnings
+     * @return the new request
+     */
+    public ScanRequest withLog(PatchsiteLog target) {
+        return new ScanRequest(inputs, declarations, threads, target);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.patchsite.linker.cli;
+
+/** The exit codes of the {@code patchsite} command, documented in the README and in {@code --help}. */
+public final class ExitCodes {
+
+    /** Success; for {@code diff}, no difference the policy fails on. */
+    public static final int OK = 0;
+    /** {@code diff}: a difference the {@code --fail-on} policy fails on. */
+    public static final int DIFFERENCE = 1;
+    /** The command line is wrong: unknown option, missing argument, bad value. */
+    public static final int USAGE = 2;
+    /** An input cannot be read or is invalid: missing file, corrupt jar or entry, malformed class, bad table. */
+    public static final int INPUT = 3;
+    /** The declarations break a rule; each problem is listed. */
+    public static final int VALIDATION = 4;
+    /** A bug in patchsite: the stack trace is printed; please report it. */
+    public static final int INTERNAL = 70;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,85 @@
+package dev.patchsite.linker.cli;
+
+import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.ValidationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code patchsite} command: scan, diff and (to come) link, verify and explain programs. */
+@Command(name = "patchsite",
+        mixinStandardHelpOptions = true,
+        versionProvider = Patchsite.Version.class,
+        description = "Link-time patch-site rewriter for the JVM: finds every call of a runtime-static function and"
+                + " binds it to the variant selected at boot.",
+        subcommands = {ScanCommand.class, DiffCommand.class, AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success; for diff, no difference the --fail-on policy fails on",
+            "1:diff found a difference the --fail-on policy fails on",
+            "2:usage error (unknown option, missing or bad argument)",
+            "3:an input cannot be read or is invalid",
+            "4:the declarations break a rule (each problem is listed)",
+            "70:internal error in patchsite (please report it)"})
+public final class Patchsite {
+
+    /**
+     * Runs the command and exits with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Returns the configured command line: user errors print their message without a stack trace and map to the
+     * documented exit codes.
+     *
+     * @return the command line, ready to {@code execute}
+     */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Patchsite());
+        commandLine.setExecutionExceptionHandler(Patchsite::handle);
+        commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        return commandLine;
+    }
+
+    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (e instanceof ValidationException validation) {
+            err.println("error: " + validation.getMessage());
+            err.flush();
+            return ExitCodes.VALIDATION;
+        }
+        if (e instanceof InputException input) {
+            err.println("error: " + input.getMessage());
+            err.flush();
+            return ExitCodes.INPUT;
+        }
+        err.println("internal error: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return ExitCodes.INTERNAL;
+    }
+
+    /** Reads the version from the resource the build filters. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = Patchsite.class.getResourceAsStream("/dev/patchsite/linker/version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"patchsite " + properties.getProperty("version", "unknown"),
+                "JVM: ${java.version} (${java.vendor} ${java.vm.name} ${java.vm.version})"};
+        }
+    }
+}

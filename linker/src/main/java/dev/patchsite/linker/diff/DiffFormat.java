@@ -1,0 +1,80 @@
+package dev.patchsite.linker.diff;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The output formats of a {@link TableDiff} ({@code --format} of {@code patchsite diff}). Every format is
+ * deterministic and uses {@code \n} line ends; the Javadoc of each format's class shows an example.
+ */
+public enum DiffFormat {
+    /**
+     * For a terminal or a CI log: the names of the tables, then per function and per group each record's table line
+     * prefixed with {@code +}, {@code -} or {@code ~}, then a summary line and, if the policy fails, a
+     * {@code FAILED:} line.
+     */
+    TEXT,
+    /**
+     * GitHub-flavoured Markdown for a pull-request comment: a heading, a table of counts and per function and per
+     * group a {@code diff} code block of table lines.
+     */
+    MARKDOWN,
+    /**
+     * JSON for tools: the names, the policy and whether it fails, the counts, and the added, removed and changed
+     * functions, variants and sites in the form of a table's JSON.
+     */
+    JSON,
+    /**
+     * GitHub Actions workflow commands: an {@code ::error} (if it makes the policy fail) or {@code ::notice}
+     * annotation per difference, then a summary annotation.
+     */
+    GITHUB;
+
+    /**
+     * Returns the name used on the command line, e.g. {@code markdown}.
+     *
+     * @return the lower-case name
+     */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the format with the given command-line name.
+     *
+     * @param label the lower-case name, e.g. {@code github}
+     * @return the format
+     * @throws IllegalArgumentException if no format has that name; the message lists the valid names
+     */
+    public static DiffFormat ofLabel(String label) {
+        for (DiffFormat format : values()) {
+            if (format.label().equals(label)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown diff format \"" + label + "\"; expected text, markdown, json or github");
+    }
+
+    /**
+     * Renders a diff.
+     *
+     * @param diff the diff
+     * @param oldName the name of the old table as the user gave it, e.g. its path
+     * @param newName the name of the new table
+     * @param policy the policy that decides which differences fail, shown in the output
+     * @return the rendered text, ending with a line end
+     */
+    public String render(TableDiff diff, String oldName, String newName, FailPolicy policy) {
+        Objects.requireNonNull(diff, "diff");
+        Objects.requireNonNull(oldName, "oldName");
+        Objects.requireNonNull(newName, "newName");
+        Objects.requireNonNull(policy, "policy");
+        return switch (this) {
+            case TEXT -> TextFormat.render(diff, oldName, newName, policy);
+            case MARKDOWN -> MarkdownFormat.render(diff, oldName, newName, policy);
+            case JSON -> JsonFormat.render(diff, oldName, newName, policy);
+            case GITHUB -> GithubFormat.render(diff, oldName, newName, policy);
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package dev.patchsite.linker.scan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds classes by internal name for validation: first among the inputs (the base copy, first on the classpath),
+ * then in the JDK the linker runs on. Each class is read at most once.
+ */
+final class ClassLookup {
+
+    private final Map<String, ClassEntry> inputs;
+    private final Map<String, Optional<ClassInfo>> cache = new HashMap<>();
+
+    /**
+     * Creates a lookup.
+     *
+     * @param inputs the base class entries of the inputs by class name
+     * @param known classes already read, by name
+     */
+    ClassLookup(Map<String, ClassEntry> inputs, Map<String, ClassInfo> known) {
+        this.inputs = inputs;
+        known.forEach((name, info) -> cache.put(name, Optional.of(info)));
+    }
+
+    /**
+     * Returns the class with the given internal name, or null if neither the inputs nor the JDK have it.
+     *
+     * @throws MalformedClassException if the class is found but cannot be read
+     */
+    ClassInfo find(String internalName) {
+        return cache.computeIfAbsent(internalName, name -> Optional.ofNullable(read(name))).orElse(null);
+    }
+
+    /** Returns where the class was found, for messages, or null if it was not. */
+    ClassEntry entry(String internalName) {
+        return inputs.get(internalName);
+    }
+
+    private ClassInfo read(String name) {
+        ClassEntry entry = inputs.get(name);
+        try {
+            if (entry != null) {
+                try (InputStream in = entry.source().open(entry)) {
+                    byte[] bytes = in.readAllBytes();
+                    return DeclarationReader.read(bytes, bytes.length, entry.location());
+                }
+            }
+            try (InputStream in = ClassLoader.getPlatformClassLoader().getResourceAsStream(name + ".class")) {
+                if (in == null) {
+                    return null;
+                }
+                byte[] bytes = in.readAllBytes();
+                return DeclarationReader.read(bytes, bytes.length, "the JDK's " + name + ".class");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.patchsite.linker.scan;
+
+import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.PatchsiteLog;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inputs of a scan in classpath order, and their class entries with shadowed copies left out: when two inputs
+ * hold the same class (same name, same release), the first one wins, as it would on a JVM's class path.
+ */
+public final class ClassPath implements Closeable {
+
+    private final List<ClassSource> sources;
+    private final List<ClassEntry> entries;
+    private final Map<String, ClassEntry> baseClasses;
+
+    private ClassPath(List<ClassSource> sources, PatchsiteLog log) {
+        this.sources = sources;
+        List<ClassEntry> visible = new ArrayList<>();
+        Map<String, ClassEntry> seen = new HashMap<>();
+        Map<String, Integer> shadowed = new LinkedHashMap<>();
+        Map<String, String> example = new HashMap<>();
+        for (ClassSource source : sources) {
+            for (ClassEntry entry : source.classEntries()) {
+                ClassEntry first = seen.putIfAbsent(entry.release() + "/" + entry.className(), entry);
+                if (first == null) {
+                    visible.add(entry);
+                } else {
+                    String pair = source.name() + " by " + first.source().name();
+                    shadowed.merge(pair, 1, Integer::sum);
+                    example.putIfAbsent(pair, entry.path());
+                }
+            }
+        }
+        shadowed.forEach((pair, count) -> log.warn(pair.substring(0, pair.indexOf(" by ")) + ": " + count
+                + (count == 1 ? " class is" : " classes are") + " shadowed by " + pair.substring(pair.indexOf(" by ")
+                + 4) + ", earlier on the classpath, and not scanned (e.g. " + example.get(pair) + ")"));
+        this.entries = Collections.unmodifiableList(visible);
+        Map<String, ClassEntry> base = new HashMap<>();
+        for (ClassEntry entry : visible) {
+            if (entry.release() == 0) {
+                base.put(entry.className(), entry);
+            }
+        }
+        this.baseClasses = Collections.unmodifiableMap(base);
+    }
+
+    /**
+     * Opens inputs: each a directory of classes or a jar (any zip file).
+     *
+     * @param inputs the inputs, in classpath order
+     * @param log where to report shadowed classes
+     * @return the class path, to be closed
+     * @throws InputException if an input is missing or unreadable
+     */
+    public static ClassPath open(List<Path> inputs, PatchsiteLog log) throws InputException {
+        List<ClassSource> sources = new ArrayList<>();
+        try {
+            for (Path input : inputs) {
+                sources.add(Files.isDirectory(input) ? DirectorySource.open(input) : JarSource.open(input));
+            }
+            return new ClassPath(sources, log);
+        } catch (InputException | RuntimeException e) {
+            closeAll(sources);
+            throw e;
+        }
+    }
+
+    /** Returns every visible class entry, in classpath order. */
+    List<ClassEntry> entries() {
+        return entries;
+    }
+
+    /** Returns the visible base (release 0) class entries by internal class name. */
+    Map<String, ClassEntry> baseClasses() {
+        return baseClasses;
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeAll(sources);
+    }
+
+    private static void closeAll(List<ClassSource> sources) {
+        for (ClassSource source : sources) {
+            try {
+                source.close();
+            } catch (IOException e) {
+                // Nothing was written through it; a failed close loses nothing.
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.patchsite.linker.scan;
+
+/** Mapping between entry paths and class names, multi-release aware. */
+final class ClassPaths {
+
+    private static final String VERSIONS = "META-INF/versions/";
+    private static final String SUFFIX = ".class";
+
+    private ClassPaths() {
+    }
+
+    /**
+     * Returns the release of a path under {@code META-INF/versions/N/}, 0 for a base path, or -1 if the path is not
+     * a class the JVM could load from this input (not a {@code .class} file, or elsewhere under {@code META-INF/}).
+     */
+    static int release(String path) {
+        if (!path.endsWith(SUFFIX) || path.endsWith("/" + SUFFIX) || path.equals(SUFFIX)) {
+            return -1;
+        }
+        if (!path.startsWith("META-INF/")) {
+            return 0;
+        }
+        if (!path.startsWith(VERSIONS)) {
+            return -1;
+        }
+        int slash = path.indexOf('/', VERSIONS.length());
+        if (slash < 0) {
+            return -1;
+        }
+        try {
+            int release = Integer.parseInt(path.substring(VERSIONS.length(), slash));
+            return release >= 9 ? release : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Returns the internal class name a class path implies, given its release. */
+    static String className(String path, int release) {
+        String base = release == 0 ? path : path.substring(path.indexOf('/', VERSIONS.length()) + 1);
+        return base.substring(0, base.length() - SUFFIX.length());
+    }
+}

@@ -1,0 +1,175 @@
+package dev.patchsite.linker.scan;
+
+import dev.patchsite.linker.InputException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * A jar (or any zip file) as a {@link ClassSource}. Only the central directory is held in memory; entries are read
+ * on demand with positional reads, so several threads read at once.
+ *
+ * <p>Local file headers are not read when the jar is opened (that would be one seek per entry before any work
+ * starts); each entry's header is read, under the jar's lock, the first time the entry is opened. Stored and
+ * deflated entries, which is all a jar normally holds, are inflated with a per-thread {@link Inflater} reused from
+ * entry to entry.
+ */
+final class JarSource implements ClassSource {
+
+    /** Larger class entries are refused: no class file comes near it, a zip bomb does. */
+    static final long MAX_ENTRY_SIZE = 256L << 20;
+
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+
+    private final String name;
+    private final ZipFile zip;
+    private final List<ClassEntry> entries;
+
+    private JarSource(String name, ZipFile zip) throws InputException {
+        this.name = name;
+        this.zip = zip;
+        this.entries = Collections.unmodifiableList(listClasses());
+    }
+
+    /**
+     * Opens a jar.
+     *
+     * @param path the jar
+     * @return the source, to be closed
+     * @throws InputException if the file is missing or not a readable zip file
+     */
+    static JarSource open(Path path) throws InputException {
+        String name = path.toString();
+        if (!Files.isRegularFile(path)) {
+            throw new InputException(name + ": no such file or directory");
+        }
+        ZipFile zip;
+        try {
+            zip = ZipFile.builder().setPath(path).setIgnoreLocalFileHeader(true).get();
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(name + ": not a readable jar (truncated, or not a zip file): "
+                    + Messages.rootCause(e));
+        }
+        try {
+            return new JarSource(name, zip);
+        } catch (InputException | RuntimeException e) {
+            ZipFile.closeQuietly(zip);
+            throw e;
+        }
+    }
+
+    private List<ClassEntry> listClasses() throws InputException {
+        List<ClassEntry> classes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
+            String path = entry.getName();
+            if (!seen.add(path)) {
+                throw new InputException(locate(path) + ": duplicate entry; a jar with two entries of one name is"
+                        + " ambiguous (which one the JVM loads depends on the reader)");
+            }
+            int release = entry.isDirectory() ? -1 : ClassPaths.release(path);
+            if (release >= 0) {
+                classes.add(new ClassEntry(this, path, release, ClassPaths.className(path, release), entry));
+            }
+        }
+        return classes;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<ClassEntry> classEntries() {
+        return entries;
+    }
+
+    @Override
+    public String locate(String path) {
+        return name + "!/" + path;
+    }
+
+    @Override
+    public long size(ClassEntry entry) {
+        return ((ZipArchiveEntry) entry.handle()).getSize();
+    }
+
+    @Override
+    public InputStream open(ClassEntry entry) throws IOException {
+        ZipArchiveEntry zipEntry = (ZipArchiveEntry) entry.handle();
+        if (!zip.canReadEntryData(zipEntry)) {
+            throw new IOException("unsupported compression method or encryption");
+        }
+        int method = zipEntry.getMethod();
+        if (method != ZipEntry.STORED && method != ZipEntry.DEFLATED) {
+            synchronized (zip) {
+                return zip.getInputStream(zipEntry);
+            }
+        }
+        long compressedSize = zipEntry.getCompressedSize();
+        if (compressedSize > MAX_ENTRY_SIZE || zipEntry.getSize() > MAX_ENTRY_SIZE) {
+            throw new IOException("entry larger than " + (MAX_ENTRY_SIZE >> 20) + " MiB");
+        }
+        InputStream raw;
+        synchronized (zip) {
+            raw = zip.getRawInputStream(zipEntry);
+        }
+        if (raw == null) {
+            throw new IOException("entry data not found");
+        }
+        byte[] compressed;
+        try (raw) {
+            compressed = raw.readNBytes((int) compressedSize);
+        }
+        if (compressed.length != compressedSize) {
+            throw new IOException("entry data truncated");
+        }
+        if (method == ZipEntry.STORED) {
+            return new ByteArrayInputStream(compressed);
+        }
+        Inflater inflater = INFLATERS.get();
+        inflater.reset();
+        return new InflaterInputStream(new ByteArrayInputStream(compressed), inflater, 512) {
+            private boolean padded;
+
+            @Override
+            public void close() {
+                inflater.reset();
+            }
+
+            @Override
+            protected void fill() throws IOException {
+                // A raw deflate stream may end without the trailing byte zlib once wanted: feed one zero byte,
+                // once, as java.util.zip.ZipFile does; a stream still unfinished after it is truncated.
+                len = in.read(buf, 0, buf.length);
+                if (len == -1) {
+                    if (padded) {
+                        throw new java.io.EOFException("unexpected end of deflated data");
+                    }
+                    padded = true;
+                    buf[0] = 0;
+                    len = 1;
+                }
+                inf.setInput(buf, 0, len);
+            }
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.patchsite.linker.scan;
+
+import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.ValidationException;
+import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.Site;
+import dev.patchsite.linker.table.Variant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Scans a whole program for its functions, variants and sites and returns its patch-site table.
+ *
+ * <p>Reading every class is the floor of the cost, so each class is inflated only as far as needed. In the first
+ * pass every class's constant pool is read and examined ({@link PoolPeek}): a class that mentions the patchsite
+ * annotations is read whole for its declarations; a class that references a function already known is read whole
+ * and scanned; every other class stops at the end of its pool, leaving behind only the hashes of the classes it
+ * calls. The second pass reads again only the classes that may call a function learned of after they were looked
+ * at. Memory holds the jars' directories and those hashes, never a jar's contents.
+ */
+public final class Scanner {
+
+    private final ScanRequest request;
+    private final ClassPath classPath;
+    private final List<ClassEntry> entries;
+    private final int[][] ownerHashes;
+    private final int[] checkedVersion;
+    private final List<List<Site>> sites;
+    private final Map<Integer, ClassInfo> declaring = new ConcurrentHashMap<>();
+    private volatile FunctionIndex index;
+
+    private Scanner(ScanRequest request, ClassPath classPath, FunctionIndex initial) {
+        this.request = request;
+        this.classPath = classPath;
+        this.entries = classPath.entries();
+        this.ownerHashes = new int[entries.size()][];
+        this.checkedVersion = new int[entries.size()];
+        this.sites = new ArrayList<>(Collections.nCopies(entries.size(), null));
+        this.index = initial;
+    }
+
+    /**
+     * Scans the inputs of a request.
+     *
+     * @param request what to scan
+     * @return the program's patch-site table
+     * @throws InputException if an input, entry or class cannot be read
+     * @throws ValidationException if the declarations break a rule
+     */
+    public static PatchSiteTable scan(ScanRequest request) throws PatchsiteException {
+        DeclarationFile file = request.declarations() == null ? DeclarationFile.EMPTY
+                : DeclarationFile.read(request.declarations());
+        List<Function> declared = new ArrayList<>();
+        for (DeclarationFile.DeclaredFunction function : file.functions()) {
+            declared.add(new Function(function.id() == null ? function.method().toString() : function.id(),
+                    function.method(), function.updatable(), true));
+        }
+        try (ClassPath classPath = ClassPath.open(request.inputs(), request.log())) {
+            return new Scanner(request, classPath, FunctionIndex.EMPTY.with(declared)).run(file);
+        } catch (IOException e) {
+            throw new InputException("cannot close inputs: " + e.getMessage(), e);
+        }
+    }
+
+    private PatchSiteTable run(DeclarationFile file) throws PatchsiteException {
+        Map<String, ClassInfo> known = new HashMap<>();
+        List<ClassInfo> annotated = new ArrayList<>();
+        parallel(this::firstPass);
+        for (Map.Entry<Integer, ClassInfo> entry : new java.util.TreeMap<>(declaring).entrySet()) {
+            if (entries.get(entry.getKey()).release() == 0) {
+                annotated.add(entry.getValue());
+                known.put(entry.getValue().name(), entry.getValue());
+            }
+        }
+        Declarations declarations;
+        try {
+            declarations = new DeclarationValidator(new ClassLookup(classPath.baseClasses(), known))
+                    .validate(annotated, file);
+        } catch (MalformedClassException | UncheckedIOException e) {
+            throw new InputException("while validating declarations: " + Messages.rootCause(e), e);
+        }
+        declarations.warnings().forEach(request.log()::warn);
+        if (!declarations.problems().isEmpty()) {
+            throw new ValidationException(declarations.problems());
+        }
+        FunctionIndex last = index;
+        index = last.hasExactly(declarations.functions()) ? last
+                : FunctionIndex.EMPTY.with(declarations.functions()).withVersion(last.version() + 1);
+        parallel(this::secondPass);
+        return new PatchSiteTable(declarations.functions(), declarations.variants(),
+                markSuperCalls(declarations.variants()));
+    }
+
+    /** Looks at every class's pool; reads declaring classes and classes calling known functions whole. */
+    private void firstPass(ClassBuffer buffer, int i) throws IOException {
+        ClassEntry entry = entries.get(i);
+        try (InputStream in = entry.source().open(entry)) {
+            buffer.start(in);
+            ConstantPool pool = ConstantPool.read(buffer);
+            PoolPeek peek = PoolPeek.of(pool);
+            ownerHashes[i] = peek.ownerHashes();
+            if (peek.declares()) {
+                buffer.readAll();
+                ClassInfo info = DeclarationReader.read(buffer.bytes(), buffer.length(), entry.location());
+                declaring.put(i, info);
+                checkedVersion[i] = -1;
+                List<Function> functions = DeclarationValidator.annotatedFunctions(info);
+                if (!functions.isEmpty()) {
+                    synchronized (this) {
+                        index = index.with(functions);
+                    }
+                }
+                return;
+            }
+            FunctionIndex current = index;
+            checkedVersion[i] = current.version();
+            if (PoolPeek.referencesFunction(pool, current, peek.ownerHashes())) {
+                buffer.readAll();
+                sites.set(i, SiteScanner.scan(buffer, pool, current, entry.release()));
+            }
+        }
+    }
+
+    /** Scans the classes that may call a function learned of after their first look. */
+    private void secondPass(ClassBuffer buffer, int i) throws IOException {
+        FunctionIndex done = index;
+        if (checkedVersion[i] == done.version() || !done.mayReferenceGroup(ownerHashes[i])) {
+            return;
+        }
+        ClassEntry entry = entries.get(i);
+        try (InputStream in = entry.source().open(entry)) {
+            buffer.start(in);
+            ConstantPool pool = ConstantPool.read(buffer);
+            List<Site> found = null;
+            if (PoolPeek.referencesFunction(pool, done, ownerHashes[i])) {
+                buffer.readAll();
+                found = SiteScanner.scan(buffer, pool, done, entry.release());
+            }
+            sites.set(i, found);
+        }
+    }
+
+    private void parallel(Parallel.Task<ClassBuffer> pass) throws InputException {
+        try {
+            Parallel.forEach(entries.size(), request.threads(), ClassBuffer::new, (buffer, i) -> {
+                try {
+                    pass.run(buffer, i);
+                } catch (MalformedClassException e) {
+                    throw new InputException(entries.get(i).location() + ": malformed class file: " + e.getMessage());
+                } catch (IOException | UncheckedIOException e) {
+                    throw new InputException(entries.get(i).location() + ": corrupt entry: "
+                            + Messages.rootCause(e), e);
+                }
+            });
+        } catch (InputException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new InputException("scan interrupted: " + Messages.rootCause(e), e);
+        }
+    }
+
+    private List<Site> markSuperCalls(List<Variant> variants) {
+        Map<String, List<Variant>> byClass = new HashMap<>();
+        for (Variant variant : variants) {
+            byClass.computeIfAbsent(variant.className(), c -> new ArrayList<>()).add(variant);
+        }
+        Map<String, Function> functions = new HashMap<>();
+        List<Site> all = new ArrayList<>();
+        for (List<Site> found : sites) {
+            if (found == null) {
+                continue;
+            }
+            for (Site site : found) {
+                boolean superCall = byClass.getOrDefault(site.caller().owner(), List.of()).stream()
+                        .anyMatch(v -> v.implementsFunction(site.functionId()));
+                all.add(superCall == site.superCall() ? site : new Site(site.functionId(), site.caller(),
+                        site.release(), site.ordinal(), site.kind(), true, site.line(), site.offset()));
+            }
+        }
+        return all;
+    }
+}

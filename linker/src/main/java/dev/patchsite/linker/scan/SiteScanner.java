@@ -1,0 +1,237 @@
+package dev.patchsite.linker.scan;
+
+import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.MethodRef;
+import dev.patchsite.linker.table.Site;
+import dev.patchsite.linker.table.SiteKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the sites in one class file: every {@code invokestatic} of a function, every {@code MethodHandle} constant
+ * of a function among an {@code invokedynamic}'s bootstrap arguments, and every {@code ldc} of one. It walks the
+ * bytecode itself rather than through a visitor, because a site's bytecode offset is part of what it records (the
+ * boot runtime patches the instruction at that offset) and ASM's visitors do not expose offsets.
+ *
+ * <p>Sites are returned in bytecode order within each method, methods in class-file order, with
+ * {@link Site#superCall()} false: whether a call is a super-call is known only once all variants are.
+ */
+final class SiteScanner {
+
+    private static final int MAX_CONSTANT_DEPTH = 8;
+
+    private final ClassBuffer buffer;
+    private final ConstantPool pool;
+    private final FunctionIndex index;
+    private final int release;
+    private final List<Site> sites = new ArrayList<>();
+    private String className;
+    private int bootstrapMethods = -1;
+
+    private SiteScanner(ClassBuffer buffer, ConstantPool pool, FunctionIndex index, int release) {
+        this.buffer = buffer;
+        this.pool = pool;
+        this.index = index;
+        this.release = release;
+    }
+
+    /**
+     * Scans a class whose bytes are all in the buffer.
+     *
+     * @param buffer the class bytes
+     * @param pool the class's constant pool
+     * @param index the functions to look for
+     * @param release the multi-release version of the class, or 0
+     * @return the sites, in bytecode order
+     * @throws MalformedClassException if the class file is malformed
+     */
+    static List<Site> scan(ClassBuffer buffer, ConstantPool pool, FunctionIndex index, int release) {
+        try {
+            return new SiteScanner(buffer, pool, index, release).scan();
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new MalformedClassException("class file ends inside a structure it declares");
+        }
+    }
+
+    private List<Site> scan() {
+        int offset = pool.end();
+        check(offset + 8);
+        className = pool.className(buffer.u2(offset + 2));
+        offset += 6;
+        offset += 2 + 2 * buffer.u2(offset);
+        offset = skipMembers(offset);
+        check(offset + 2);
+        int methodCount = buffer.u2(offset);
+        offset += 2;
+        int[] methodOffsets = new int[methodCount];
+        for (int i = 0; i < methodCount; i++) {
+            methodOffsets[i] = offset;
+            offset = skipAttributes(offset + 6);
+        }
+        findBootstrapMethods(offset);
+        for (int methodOffset : methodOffsets) {
+            scanMethod(methodOffset);
+        }
+        return sites;
+    }
+
+    private int skipMembers(int offset) {
+        check(offset + 2);
+        int count = buffer.u2(offset);
+        offset += 2;
+        for (int i = 0; i < count; i++) {
+            offset = skipAttributes(offset + 6);
+        }
+        return offset;
+    }
+
+    private int skipAttributes(int offset) {
+        check(offset + 2);
+        int count = buffer.u2(offset);
+        offset += 2;
+        for (int i = 0; i < count; i++) {
+            check(offset + 6);
+            offset += 6 + attributeLength(offset);
+        }
+        check(offset);
+        return offset;
+    }
+
+    private int attributeLength(int offset) {
+        int length = buffer.s4(offset + 2);
+        if (length < 0) {
+            throw new MalformedClassException("attribute length out of range");
+        }
+        return length;
+    }
+
+    private void findBootstrapMethods(int offset) {
+        check(offset + 2);
+        int count = buffer.u2(offset);
+        offset += 2;
+        for (int i = 0; i < count; i++) {
+            check(offset + 6);
+            if (pool.utf8(buffer.u2(offset)).equals("BootstrapMethods")) {
+                bootstrapMethods = offset + 6;
+            }
+            offset += 6 + attributeLength(offset);
+        }
+    }
+
+    private void scanMethod(int offset) {
+        MethodRef caller = new MethodRef(className, pool.utf8(buffer.u2(offset + 2)), pool.utf8(buffer.u2(offset + 4)));
+        int count = buffer.u2(offset + 6);
+        int attribute = offset + 8;
+        for (int i = 0; i < count; i++) {
+            if (pool.utf8(buffer.u2(attribute)).equals("Code")) {
+                scanCode(caller, attribute + 6, attribute + 6 + attributeLength(attribute));
+            }
+            attribute += 6 + attributeLength(attribute);
+        }
+    }
+
+    private void scanCode(MethodRef caller, int offset, int end) {
+        check(offset + 8);
+        int codeLength = buffer.s4(offset + 4);
+        int code = offset + 8;
+        if (codeLength < 0 || code + codeLength > end) {
+            throw new MalformedClassException(where(caller) + ": code length out of range");
+        }
+        List<Site> found = new ArrayList<>();
+        Map<String, Integer> ordinals = new HashMap<>();
+        int pc = 0;
+        while (pc < codeLength) {
+            int opcode = buffer.u1(code + pc);
+            switch (opcode) {
+                case 0xb8 -> invoke(caller, pc, buffer.u2(code + pc + 1), found, ordinals);
+                case 0x12 -> constant(caller, pc, SiteKind.LDC, buffer.u1(code + pc + 1), 0, found, ordinals);
+                case 0x13 -> constant(caller, pc, SiteKind.LDC, buffer.u2(code + pc + 1), 0, found, ordinals);
+                case 0xba -> constant(caller, pc, SiteKind.REF, buffer.u2(code + pc + 1), 0, found, ordinals);
+                default -> {
+                }
+            }
+            int length = Opcodes.length(buffer, code, pc);
+            if (length <= 0) {
+                throw new MalformedClassException(where(caller) + ": invalid opcode " + opcode + " at offset " + pc);
+            }
+            pc += length;
+        }
+        if (!found.isEmpty()) {
+            LineNumbers lines = LineNumbers.read(buffer, pool, code + codeLength, end);
+            for (Site site : found) {
+                sites.add(new Site(site.functionId(), site.caller(), site.release(), site.ordinal(), site.kind(),
+                        false, lines.lineAt(site.offset()), site.offset()));
+            }
+        }
+    }
+
+    private void invoke(MethodRef caller, int pc, int cpIndex, List<Site> found, Map<String, Integer> ordinals) {
+        int tag = pool.tag(cpIndex);
+        if (tag != ConstantPool.METHODREF && tag != ConstantPool.INTERFACE_METHODREF) {
+            throw new MalformedClassException(where(caller) + ": invokestatic at offset " + pc
+                    + " does not refer to a method");
+        }
+        Function function = index.function(pool.method(cpIndex));
+        if (function != null) {
+            found.add(site(function, caller, pc, SiteKind.INVOKE, ordinals));
+        }
+    }
+
+    /** Records a site for each function handle reachable from a loadable constant or an indy/condy entry. */
+    private void constant(MethodRef caller, int pc, SiteKind kind, int cpIndex, int depth, List<Site> found,
+            Map<String, Integer> ordinals) {
+        int tag = pool.tag(cpIndex);
+        if (tag == ConstantPool.METHOD_HANDLE) {
+            int offset = pool.offset(cpIndex);
+            int referenceKind = buffer.u1(offset + 1);
+            int reference = buffer.u2(offset + 2);
+            int referenceTag = pool.tag(reference);
+            if (referenceKind == ConstantPool.REF_INVOKE_STATIC
+                    && (referenceTag == ConstantPool.METHODREF || referenceTag == ConstantPool.INTERFACE_METHODREF)) {
+                Function function = index.function(pool.method(reference));
+                if (function != null) {
+                    found.add(site(function, caller, pc, kind, ordinals));
+                }
+            }
+        } else if ((tag == ConstantPool.INVOKE_DYNAMIC || tag == ConstantPool.DYNAMIC) && depth < MAX_CONSTANT_DEPTH) {
+            if (bootstrapMethods < 0) {
+                throw new MalformedClassException(where(caller) + ": dynamic constant without BootstrapMethods");
+            }
+            int bootstrap = bootstrapMethod(buffer.u2(pool.offset(cpIndex) + 1));
+            constant(caller, pc, kind, buffer.u2(bootstrap), depth + 1, found, ordinals);
+            int arguments = buffer.u2(bootstrap + 2);
+            for (int i = 0; i < arguments; i++) {
+                constant(caller, pc, kind, buffer.u2(bootstrap + 4 + 2 * i), depth + 1, found, ordinals);
+            }
+        }
+    }
+
+    private int bootstrapMethod(int number) {
+        int count = buffer.u2(bootstrapMethods);
+        if (number >= count) {
+            throw new MalformedClassException("bootstrap method " + number + " out of range");
+        }
+        int offset = bootstrapMethods + 2;
+        for (int i = 0; i < number; i++) {
+            offset += 4 + 2 * buffer.u2(offset + 2);
+        }
+        return offset;
+    }
+
+    private Site site(Function function, MethodRef caller, int pc, SiteKind kind, Map<String, Integer> ordinals) {
+        int ordinal = ordinals.merge(function.id(), 1, Integer::sum) - 1;
+        return new Site(function.id(), caller, release, ordinal, kind, false, 0, pc);
+    }
+
+    private void check(int offset) {
+        if (offset > buffer.length()) {
+            throw new MalformedClassException("class file truncated");
+        }
+    }
+
+    private static String where(MethodRef method) {
+        return "method " + method.name() + method.descriptor();
+    }
+}

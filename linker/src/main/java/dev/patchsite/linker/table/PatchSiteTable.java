@@ -1,0 +1,58 @@
+package dev.patchsite.linker.table;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every function, variant and site of a program, each list in its canonical order, so that equal programs give
+ * equal tables and equal bytes once written.
+ *
+ * @param functions the functions, sorted by id
+ * @param variants the variants, sorted by group and name
+ * @param sites the sites, sorted by function, caller class, release, caller method and ordinal
+ */
+public record PatchSiteTable(List<Function> functions, List<Variant> variants, List<Site> sites) {
+
+    /** The version of the table format this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Sorts and copies the lists. */
+    public PatchSiteTable {
+        functions = sorted(functions);
+        variants = sorted(variants);
+        sites = sorted(sites);
+    }
+
+    private static <T extends Comparable<? super T>> List<T> sorted(Collection<T> items) {
+        List<T> copy = new ArrayList<>(items);
+        copy.sort(null);
+        return List.copyOf(copy);
+    }
+
+    /**
+     * Returns the function with the given id.
+     *
+     * @param id a function id
+     * @return the function, or empty if the table has none with that id
+     */
+    public Optional<Function> function(String id) {
+        return functions.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Returns the sites grouped by function id, in table order.
+     *
+     * @return a sorted map from function id to that function's sites
+     */
+    public Map<String, List<Site>> sitesByFunction() {
+        Map<String, List<Site>> byFunction = new TreeMap<>();
+        for (Site site : sites) {
+            byFunction.computeIfAbsent(site.functionId(), id -> new ArrayList<>()).add(site);
+        }
+        return byFunction;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.patchsite.linker.table;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One place in bytecode that calls a function or takes its address.
+ *
+ * <p>A site's identity is (function, caller class, release, caller method and descriptor, ordinal); {@link #line}
+ * and {@link #offset} are shown but are not identity, so an unrelated edit does not churn a diff.
+ *
+ * @param functionId the id of the function
+ * @param caller the calling method; its owner is the caller class
+ * @param release the release of a multi-release jar's {@code META-INF/versions/N/} copy of the caller class, or 0
+ *     for the base class
+ * @param ordinal the site's index among the caller method's sites of the same function, in bytecode order
+ * @param kind how the site uses the function
+ * @param superCall true if the caller is a variant calling a function it implements (which means the default)
+ * @param line the source line, or 0 if unknown
+ * @param offset the bytecode offset of the instruction in the caller method's code
+ */
+public record Site(String functionId, MethodRef caller, int release, int ordinal, SiteKind kind, boolean superCall,
+        int line, int offset) implements Comparable<Site> {
+
+    private static final Comparator<Site> ORDER = Comparator.comparing(Site::functionId)
+            .thenComparing(s -> s.caller().owner())
+            .thenComparingInt(Site::release)
+            .thenComparing(s -> s.caller().name())
+            .thenComparing(s -> s.caller().descriptor())
+            .thenComparingInt(Site::ordinal);
+
+    /** Checks that no component is null. */
+    public Site {
+        Objects.requireNonNull(functionId, "functionId");
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * Returns the site's identity: two tables' sites are the same site when their keys are equal.
+     *
+     * @return the identity key
+     */
+    public Key key() {
+        return new Key(functionId, caller, release, ordinal);
+    }
+
+    /**
+     * A site's identity.
+     *
+     * @param functionId the id of the function
+     * @param caller the calling method
+     * @param release the multi-release version, or 0
+     * @param ordinal the index among the caller's sites of the function
+     */
+    public record Key(String functionId, MethodRef caller, int release, int ordinal) {
+    }
+
+    @Override
+    public int compareTo(Site other) {
+        return ORDER.compare(this, other);
+    }
+}

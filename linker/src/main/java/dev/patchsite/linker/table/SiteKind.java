@@ -1,0 +1,41 @@
+package dev.patchsite.linker.table;
+
+import java.util.Locale;
+
+/** How a site uses its function. */
+public enum SiteKind {
+    /** An {@code invokestatic} instruction ({@code Methodref} or {@code InterfaceMethodref}): a patchable call. */
+    INVOKE,
+    /**
+     * The function's address taken as a {@code MethodHandle} constant among the arguments of an
+     * {@code invokedynamic} bootstrap method, as javac emits for a method reference. Recorded, not patched.
+     */
+    REF,
+    /** The function's address taken by {@code ldc} of a {@code MethodHandle} (or dynamic) constant. Recorded, not patched. */
+    LDC;
+
+    /**
+     * Returns the name used in tables, e.g. {@code invoke}.
+     *
+     * @return the lower-case name
+     */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the kind with the given table name.
+     *
+     * @param label the lower-case name, e.g. {@code ref}
+     * @return the kind
+     * @throws IllegalArgumentException if no kind has that name
+     */
+    public static SiteKind ofLabel(String label) {
+        for (SiteKind kind : values()) {
+            if (kind.label().equals(label)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown site kind \"" + label + "\"; expected invoke, ref or ldc");
+    }
+}

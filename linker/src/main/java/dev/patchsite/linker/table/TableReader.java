@@ -1,0 +1,238 @@
+package dev.patchsite.linker.table;
+
+import dev.patchsite.linker.InputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses the text format written by {@link TableWriter}. Blank lines and lines starting with {@code #} are ignored,
+ * so a committed baseline may carry comments. Errors name the source and line.
+ */
+public final class TableReader {
+
+    private final String source;
+    private final List<Function> functions = new ArrayList<>();
+    private final Map<String, Function> functionsById = new HashMap<>();
+    private final List<Variant> variants = new ArrayList<>();
+    private final List<Site> sites = new ArrayList<>();
+    private int lineNumber;
+
+    private TableReader(String source) {
+        this.source = source;
+    }
+
+    /**
+     * Reads a table file.
+     *
+     * @param file the file
+     * @return the table
+     * @throws InputException if the file cannot be read or is not a valid table
+     */
+    public static PatchSiteTable read(Path file) throws InputException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new InputException(file + ": not a patch-site table (not UTF-8 text)");
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a table.
+     *
+     * @param in the text; not closed
+     * @param source the name of the input, for messages
+     * @return the table
+     * @throws InputException if the text is not a valid table
+     * @throws IOException if reading fails
+     */
+    public static PatchSiteTable read(Reader in, String source) throws InputException, IOException {
+        return new TableReader(source).parse(in instanceof BufferedReader b ? b : new BufferedReader(in));
+    }
+
+    private PatchSiteTable parse(BufferedReader in) throws InputException, IOException {
+        boolean versionSeen = false;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lineNumber++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] tokens = line.trim().split(" +");
+            if (!versionSeen) {
+                checkVersion(tokens);
+                versionSeen = true;
+                continue;
+            }
+            try {
+                switch (tokens[0]) {
+                    case "function" -> function(tokens);
+                    case "variant" -> variant(tokens);
+                    case "site" -> site(tokens);
+                    default -> throw new IllegalArgumentException(
+                            "unknown record \"" + tokens[0] + "\"; expected function, variant or site");
+                }
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage());
+            }
+        }
+        if (!versionSeen) {
+            throw new InputException(source + ": empty; a patch-site table starts with \"" + TableWriter.MAGIC + " "
+                    + PatchSiteTable.FORMAT_VERSION + "\"");
+        }
+        return new PatchSiteTable(functions, variants, sites);
+    }
+
+    private void checkVersion(String[] tokens) throws InputException {
+        if (tokens.length != 2 || !tokens[0].equals(TableWriter.MAGIC)) {
+            throw error("not a patch-site table; the first line must be \"" + TableWriter.MAGIC + " "
+                    + PatchSiteTable.FORMAT_VERSION + "\"");
+        }
+        if (!tokens[1].equals(String.valueOf(PatchSiteTable.FORMAT_VERSION))) {
+            throw error("table format version " + tokens[1] + " is not supported; this patchsite reads version "
+                    + PatchSiteTable.FORMAT_VERSION);
+        }
+    }
+
+    private void function(String[] tokens) {
+        Attributes attributes = new Attributes(tokens, 2, "function ID [method=M] [updatable] [declared]");
+        String id = Tokens.decode(tokens[1]);
+        String method = attributes.value("method");
+        Function function = new Function(id, Tokens.parseMethod(method == null ? tokens[1] : method),
+                attributes.flag("updatable"), attributes.flag("declared"));
+        attributes.checkAllUsed();
+        if (functionsById.putIfAbsent(id, function) != null) {
+            throw new IllegalArgumentException("function " + id + " is listed twice");
+        }
+        functions.add(function);
+    }
+
+    private void variant(String[] tokens) {
+        Attributes attributes = new Attributes(tokens, 4,
+                "variant GROUP NAME CLASS priority=N [when=PROBE] implements=F,...");
+        String group = internal(tokens[1]);
+        String when = attributes.value("when");
+        String priority = attributes.required("priority");
+        List<String> implemented = new ArrayList<>();
+        String list = attributes.required("implements");
+        for (String item : list.isEmpty() ? new String[0] : list.split(",")) {
+            implemented.add(implementedId(group, item));
+        }
+        attributes.checkAllUsed();
+        variants.add(new Variant(group, Tokens.decode(tokens[2]), internal(tokens[3]), integer("priority", priority),
+                when == null ? null : internal(when), implemented));
+    }
+
+    private String implementedId(String group, String item) {
+        String nameAndDescriptor = Tokens.decode(item);
+        for (Function function : functions) {
+            if (function.group().equals(group) && function.method().nameAndDescriptor().equals(nameAndDescriptor)) {
+                return function.id();
+            }
+        }
+        if (functionsById.containsKey(nameAndDescriptor)) {
+            return nameAndDescriptor;
+        }
+        throw new IllegalArgumentException("variant implements " + nameAndDescriptor
+                + ", which is not a function of group " + TableWriter.binary(group) + " listed above");
+    }
+
+    private void site(String[] tokens) {
+        Attributes attributes = new Attributes(tokens, 5,
+                "site FUNCTION CALLER #ORDINAL KIND [release=N] [super] line=N offset=N");
+        String functionId = Tokens.decode(tokens[1]);
+        if (!functionsById.containsKey(functionId)) {
+            throw new IllegalArgumentException("site of function " + functionId + ", which is not listed above");
+        }
+        if (!tokens[3].startsWith("#")) {
+            throw new IllegalArgumentException("expected #ORDINAL but found \"" + tokens[3] + "\"");
+        }
+        String release = attributes.value("release");
+        Site site = new Site(functionId, Tokens.parseMethod(tokens[2]), release == null ? 0 : integer("release", release),
+                integer("ordinal", tokens[3].substring(1)), SiteKind.ofLabel(tokens[4]), attributes.flag("super"),
+                integer("line", attributes.required("line")), integer("offset", attributes.required("offset")));
+        attributes.checkAllUsed();
+        sites.add(site);
+    }
+
+    private static String internal(String token) {
+        return Tokens.decode(token).replace('.', '/');
+    }
+
+    private static int integer(String what, String text) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a non-negative integer but is \"" + text + "\"");
+        }
+    }
+
+    private InputException error(String message) {
+        return new InputException(source + ":" + lineNumber + ": " + message);
+    }
+
+    /** The optional {@code key=value} and flag tokens after a record's positional tokens. */
+    private static final class Attributes {
+        private final Map<String, String> values = new LinkedHashMap<>();
+
+        Attributes(String[] tokens, int positional, String syntax) {
+            if (tokens.length < positional) {
+                throw new IllegalArgumentException("too few fields; expected " + syntax);
+            }
+            for (int i = positional; i < tokens.length; i++) {
+                int eq = tokens[i].indexOf('=');
+                String key = eq < 0 ? tokens[i] : tokens[i].substring(0, eq);
+                if (values.containsKey(key)) {
+                    throw new IllegalArgumentException("\"" + key + "\" given twice");
+                }
+                values.put(key, eq < 0 ? null : tokens[i].substring(eq + 1));
+            }
+        }
+
+        String value(String key) {
+            if (values.containsKey(key) && values.get(key) == null) {
+                throw new IllegalArgumentException("\"" + key + "\" needs a value: " + key + "=...");
+            }
+            return values.remove(key);
+        }
+
+        String required(String key) {
+            if (!values.containsKey(key)) {
+                throw new IllegalArgumentException("missing " + key + "=");
+            }
+            return value(key);
+        }
+
+        boolean flag(String key) {
+            if (values.containsKey(key) && values.get(key) != null) {
+                throw new IllegalArgumentException("\"" + key + "\" takes no value");
+            }
+            boolean present = values.containsKey(key);
+            values.remove(key);
+            return present;
+        }
+
+        void checkAllUsed() {
+            if (!values.isEmpty()) {
+                throw new IllegalArgumentException("unknown field \"" + values.keySet().iterator().next() + "\"");
+            }
+        }
+    }
+}
