@@ -1,0 +1,55 @@
+package dev.patchsite.runtime;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * The bootstrap methods the linker's {@code invokedynamic} instructions name. Public because linked classes in any
+ * package call them; not an API for programs.
+ */
+public final class Bootstrap {
+
+    private Bootstrap() {
+    }
+
+    /**
+     * Binds a trampoline: the body the linker gives a function, which forwards to the selected implementation.
+     *
+     * @param lookup the group's lookup
+     * @param name the function's name
+     * @param type the function's type
+     * @return a constant call site, or the function's shared mutable call site if it is updatable
+     * @throws ReflectiveOperationException if an implementation cannot be found
+     */
+    public static CallSite trampoline(MethodHandles.Lookup lookup, String name, MethodType type)
+            throws ReflectiveOperationException {
+        Class<?> groupClass = lookup.lookupClass();
+        Group group = Groups.get(groupClass.getName(), groupClass.getClassLoader());
+        CallSite site = group.callSite(lookup, groupClass, name, type);
+        group.boundTrampolines.incrementAndGet();
+        return site;
+    }
+
+    /**
+     * Binds a site of a program linked in {@code indy} mode.
+     *
+     * @param caller the calling class's lookup
+     * @param name the function's name
+     * @param type the function's type
+     * @param function a handle of the function, naming its group
+     * @return a constant call site, or the function's shared mutable call site if it is updatable
+     * @throws ReflectiveOperationException if an implementation cannot be found
+     */
+    public static CallSite site(MethodHandles.Lookup caller, String name, MethodType type, MethodHandle function)
+            throws ReflectiveOperationException {
+        MethodHandleInfo info = caller.revealDirect(function);
+        Class<?> groupClass = info.getDeclaringClass();
+        Group group = Groups.get(groupClass.getName(), groupClass.getClassLoader());
+        CallSite site = group.callSite(caller, groupClass, name, type);
+        group.boundSites.incrementAndGet();
+        return site;
+    }
+}

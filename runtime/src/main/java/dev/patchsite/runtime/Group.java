@@ -1,0 +1,157 @@
+package dev.patchsite.runtime;
+
+import dev.patchsite.runtime.GroupInfo.FunctionInfo;
+import dev.patchsite.runtime.GroupInfo.VariantInfo;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One group's state at run time: its selection, made once and sealed at first bind, the call sites of its updatable
+ * functions, and how many sites were bound. Its monitor guards selection and update.
+ */
+final class Group {
+
+    /** The prefix of the synthetic method the linker moves a function's own body to. */
+    static final String DEFAULT_PREFIX = "patchsite$default$";
+
+    final GroupInfo info;
+    private final ClassLoader loader;
+    private Selection selection;
+    private Thread selecting;
+    private String current;
+    private MethodHandles.Lookup lookup;
+    private Class<?> groupClass;
+    private final Map<String, MutableCallSite> updatable = new LinkedHashMap<String, MutableCallSite>();
+    final AtomicInteger patched = new AtomicInteger();
+    final AtomicInteger boundSites = new AtomicInteger();
+    final AtomicInteger boundTrampolines = new AtomicInteger();
+
+    Group(GroupInfo info, ClassLoader loader) {
+        this.info = info;
+        this.loader = loader;
+    }
+
+    /** Returns the selection, making it now if the group is not bound yet. */
+    synchronized Selection bind() {
+        if (selection != null) {
+            return selection;
+        }
+        if (selecting == Thread.currentThread()) {
+            throw new IllegalStateException("patchsite: a probe of group " + info.name()
+                    + " calls a function of the group while the group's variant is being selected");
+        }
+        selecting = Thread.currentThread();
+        try {
+            Selection made = Selector.select(info, loader, Groups.pendingSelection(info.name()),
+                    System.getProperty(Selector.PROPERTY_PREFIX + info.name()));
+            selection = made;
+            current = made.variant();
+            if (Boolean.getBoolean("patchsite.verbose")) {
+                System.err.println("patchsite: " + info.name() + " -> " + made.variant() + " (" + made.reason() + ")");
+            }
+            return made;
+        } finally {
+            selecting = null;
+        }
+    }
+
+    /** Returns the selection if the group is bound, else null. */
+    synchronized Selection selectionIfBound() {
+        return selection;
+    }
+
+    /**
+     * Returns the call site for a trampoline or an {@code invokedynamic} site of one of the group's functions.
+     *
+     * @param access a lookup that can reach the group's default methods and its variants
+     * @param group the group class
+     * @param name the function's name
+     * @param type the function's type
+     */
+    CallSite callSite(MethodHandles.Lookup access, Class<?> group, String name, MethodType type)
+            throws ReflectiveOperationException {
+        Selection chosen = bind();
+        FunctionInfo function = info.function(name, type.toMethodDescriptorString());
+        if (function == null) {
+            throw new IllegalStateException("patchsite: " + name + type.toMethodDescriptorString()
+                    + " is not a function of group " + info.name() + "; relink the program");
+        }
+        if (!function.updatable()) {
+            return new ConstantCallSite(implementation(access, group, chosen.variant(), name, type));
+        }
+        synchronized (this) {
+            if (lookup == null) {
+                lookup = access;
+                groupClass = group;
+            }
+            MutableCallSite site = updatable.get(name + type.toMethodDescriptorString());
+            if (site == null) {
+                site = new MutableCallSite(implementation(access, group, current, name, type));
+                updatable.put(name + type.toMethodDescriptorString(), site);
+            }
+            return site;
+        }
+    }
+
+    /** Re-points every updatable function of the group at a variant's implementation. */
+    synchronized void update(String variant) throws ReflectiveOperationException {
+        if (!info.updatable()) {
+            throw new IllegalStateException("patchsite: group " + info.name() + " cannot be updated: its functions "
+                    + notUpdatable() + " are not @RuntimeStatic(updatable = true)");
+        }
+        Selector.explicit(info, variant, "PatchSite.update");
+        if (selection == null) {
+            selection = new Selection(variant, "selected by PatchSite.update", new ArrayList<String>());
+        }
+        if (variant.equals(current)) {
+            return;
+        }
+        current = variant;
+        if (updatable.isEmpty()) {
+            return;
+        }
+        List<MutableCallSite> changed = new ArrayList<MutableCallSite>();
+        for (Map.Entry<String, MutableCallSite> entry : updatable.entrySet()) {
+            MutableCallSite site = entry.getValue();
+            String key = entry.getKey();
+            String name = key.substring(0, key.indexOf('('));
+            site.setTarget(implementation(lookup, groupClass, variant, name, site.type()));
+            changed.add(site);
+        }
+        MutableCallSite.syncAll(changed.toArray(new MutableCallSite[0]));
+    }
+
+    /** Returns the variant the group's updatable functions point at now, or the selection. */
+    synchronized String current() {
+        return current;
+    }
+
+    private String notUpdatable() {
+        StringBuilder names = new StringBuilder();
+        for (FunctionInfo function : info.functions()) {
+            if (!function.updatable()) {
+                names.append(names.length() == 0 ? "" : ", ").append(function.name()).append(function.descriptor());
+            }
+        }
+        return names.toString();
+    }
+
+    private MethodHandle implementation(MethodHandles.Lookup access, Class<?> group, String variant, String name,
+            MethodType type) throws ReflectiveOperationException {
+        VariantInfo chosen = info.variant(variant);
+        if (chosen == null || !chosen.implementsFunction(name, type.toMethodDescriptorString())) {
+            return access.findStatic(group, DEFAULT_PREFIX + name, type);
+        }
+        Class<?> variantClass = Class.forName(chosen.className(), false, group.getClassLoader());
+        return access.findStatic(variantClass, name, type);
+    }
+}

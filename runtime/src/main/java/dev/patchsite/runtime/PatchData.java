@@ -1,0 +1,91 @@
+package dev.patchsite.runtime;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The patch data the linker leaves in a class linked in {@code boot} mode, for the agent to patch the class's sites
+ * as it loads. It is the payload of the class's last attribute, {@code PatchSites}, so that it ends the class file
+ * and the agent finds it by looking at the last eight bytes, without parsing the class:
+ *
+ * <pre>
+ * u1  version (1)
+ * u2  group count, then per group: utf name, u2 variant count, per variant: utf name
+ * u2  site count, then per site:
+ *       u4 offset of the invokestatic instruction in the class file
+ *       u2 constant pool index it holds now (the function's Methodref)
+ *       u2 group number
+ *       u2 index of the Methodref of the function's default body
+ *       u2 option count, then per option: u2 variant number, u2 index of the variant's Methodref
+ * u4  length of everything above
+ * u4  {@link #MAGIC}
+ * </pre>
+ *
+ * {@code utf} is a u2 length followed by UTF-8 bytes. Public so the linker writes what the agent reads;
+ * not an API for programs.
+ */
+public final class PatchData {
+
+    /** The attribute's name. */
+    public static final String ATTRIBUTE = "PatchSites";
+    /** The format version. */
+    public static final int VERSION = 1;
+    /** The last four bytes of a class carrying patch data: "PSIT". */
+    public static final int MAGIC = 0x50534954;
+    /** The {@code invokestatic} opcode. */
+    static final int INVOKESTATIC = 0xb8;
+
+    private final byte[] bytes;
+    private int position;
+
+    private PatchData(byte[] bytes, int start) {
+        this.bytes = bytes;
+        this.position = start;
+    }
+
+    /**
+     * Returns the patch data at the end of a class file, or null if it has none.
+     *
+     * @param classFile the class file
+     * @return a reader positioned at the payload, or null
+     */
+    static PatchData find(byte[] classFile) {
+        int length = classFile.length;
+        if (length < 18 || u4(classFile, length - 4) != MAGIC) {
+            return null;
+        }
+        int payload = u4(classFile, length - 8);
+        int start = length - 8 - payload;
+        if (payload < 0 || start < 16 || u4(classFile, start - 4) != payload + 8) {
+            return null;
+        }
+        return new PatchData(classFile, start);
+    }
+
+    int u1() {
+        return bytes[position++] & 0xff;
+    }
+
+    int u2() {
+        int value = (bytes[position] & 0xff) << 8 | bytes[position + 1] & 0xff;
+        position += 2;
+        return value;
+    }
+
+    int u4() {
+        int value = u4(bytes, position);
+        position += 4;
+        return value;
+    }
+
+    String utf() {
+        int length = u2();
+        String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+        position += length;
+        return value;
+    }
+
+    static int u4(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xff) << 24 | (bytes[offset + 1] & 0xff) << 16 | (bytes[offset + 2] & 0xff) << 8
+                | bytes[offset + 3] & 0xff;
+    }
+}
