@@ -1,0 +1,213 @@
+package dev.patchsite.testdata;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+
+/**
+ * Generators of malformed inputs for the linker's tests. Each method writes one file (or directory), replacing what
+ * was there, and returns its path; the Javadoc says exactly what is wrong with it. Only the JDK is used: the class
+ * files come from a tiny hand-written class-file writer, the archives that {@code java.util.zip} will not write from a
+ * hand-written zip writer. The output depends only on the arguments.
+ *
+ * <p>{@code java -cp patchsite-testdata.jar dev.patchsite.testdata.BadInputs DIR} writes them all into {@code DIR}.
+ */
+public final class BadInputs {
+
+    /** The internal name of the group that {@link #oldClassCallingFunction(Path, String)} calls. */
+    public static final String SPIN_LOCK = "dev/patchsite/sample/lock/SpinLock";
+
+    /** The descriptor of {@code SpinLock.slowpath}. */
+    public static final String SLOWPATH_DESCRIPTOR = "(Ldev/patchsite/sample/lock/QLock;I)V";
+
+    /** The internal name of the good class that the malformed archives and directories also hold. */
+    public static final String GOOD_CLASS = "x/Good";
+
+    private static final byte[] MANIFEST = "Manifest-Version: 1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private BadInputs() {
+    }
+
+    /**
+     * Writes the first half of a valid jar: the local headers and data of its first entries, and no central directory
+     * (nor the end record that locates it). {@code java.util.zip.ZipFile} refuses it.
+     *
+     * @param validJar a valid jar
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if reading or writing fails
+     */
+    public static Path truncatedJar(Path validJar, Path out) throws IOException {
+        byte[] jar = Files.readAllBytes(validJar);
+        return write(out, Arrays.copyOf(jar, jar.length / 2));
+    }
+
+    /**
+     * Writes a structurally valid zip (local headers, central directory and end record all consistent) whose entry
+     * {@code bad/Corrupt.class} is DEFLATED but whose compressed data is garbage: sixteen {@code 0xFF} bytes, whose
+     * first three bits announce the reserved block type 3, so inflating it fails at once ("invalid block type"). The
+     * zip also holds a manifest and a good class, {@code x/Good.class}, both readable.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path corruptEntryJar(Path out) throws IOException {
+        byte[] garbage = new byte[16];
+        Arrays.fill(garbage, (byte) 0xFF);
+        return write(out, new ZipBytes()
+                .stored("META-INF/MANIFEST.MF", MANIFEST)
+                .raw("bad/Corrupt.class", ZipBytes.DEFLATED, garbage, 0x12345678L, 256)
+                .deflated(GOOD_CLASS + ".class", goodClass(GOOD_CLASS))
+                .toByteArray());
+    }
+
+    /**
+     * Writes a text file named like a jar (name it {@code something.jar}): it has no zip structure at all.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path notAJar(Path out) throws IOException {
+        return write(out, "This is a text file, not a jar.\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Writes a valid jar that holds a malformed class, {@code bad/Broken.class}: a valid magic ({@code 0xCAFEBABE})
+     * and version (52.0, Java 8), and a {@code constant_pool_count} of 40, but the bytes end after three entries
+     * ({@code Utf8 "bad/Broken"}, {@code Class #1}, {@code Utf8 "java/lang/Object"}). The jar also holds a manifest and
+     * a good class, {@code x/Good.class}.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path malformedClassJar(Path out) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream broken = new DataOutputStream(bytes);
+        broken.writeInt(0xCAFEBABE);
+        broken.writeShort(0); // minor_version
+        broken.writeShort(52); // major_version
+        broken.writeShort(40); // constant_pool_count: 39 entries announced
+        broken.writeByte(1); // #1 Utf8
+        broken.writeUTF("bad/Broken");
+        broken.writeByte(7); // #2 Class
+        broken.writeShort(1);
+        broken.writeByte(1); // #3 Utf8
+        broken.writeUTF("java/lang/Object");
+        broken.flush(); // ... and nothing more
+        return write(out, new ZipBytes()
+                .stored("META-INF/MANIFEST.MF", MANIFEST)
+                .deflated("bad/Broken.class", bytes.toByteArray())
+                .deflated(GOOD_CLASS + ".class", goodClass(GOOD_CLASS))
+                .toByteArray());
+    }
+
+    /**
+     * Writes a directory of classes in which {@code x/Bad.class} has the magic {@code 0xCAFEBABF} (one more than a
+     * class file's); apart from its first four bytes it is a valid class. The directory also holds a good class,
+     * {@code x/Good.class}.
+     *
+     * @param dir the directory to write into (created if missing)
+     * @return {@code dir}
+     * @throws IOException if writing fails
+     */
+    public static Path badMagicClassDir(Path dir) throws IOException {
+        byte[] bad = goodClass("x/Bad");
+        bad[3] = (byte) 0xBF;
+        write(dir.resolve("x/Bad.class"), bad);
+        write(dir.resolve(GOOD_CLASS + ".class"), goodClass(GOOD_CLASS));
+        return dir;
+    }
+
+    /**
+     * Writes a zip with two entries of the same name, {@code a/A.class} (a valid class {@code a/A} each time, the
+     * second with one more method), which {@code java.util.zip.ZipOutputStream} refuses to write. Both are in the
+     * central directory. The zip also holds a manifest.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path duplicateEntryJar(Path out) throws IOException {
+        byte[] second = new ClassBytes(52, "a/A")
+                .constructor()
+                .method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_STATIC, "second", "()V", 0, 0,
+                        new byte[] {(byte) ClassBytes.RETURN})
+                .toByteArray();
+        return write(out, new ZipBytes()
+                .stored("META-INF/MANIFEST.MF", MANIFEST)
+                .deflated("a/A.class", goodClass("a/A"))
+                .deflated("a/A.class", second)
+                .toByteArray());
+    }
+
+    /**
+     * Writes a class of class-file version 50.0 (Java 6, before {@code invokedynamic} and before stack map frames were
+     * required) with one site: its method {@code public static void run(QLock lock, int val)} is
+     * <pre>
+     *   aload_0
+     *   iload_1
+     *   invokestatic dev/patchsite/sample/lock/SpinLock.slowpath(Ldev/patchsite/sample/lock/QLock;I)V
+     *   return
+     * </pre>
+     * It also has a public no-argument constructor. The class is well formed; what is special is only its version.
+     *
+     * @param dir the class directory to write into (created if missing)
+     * @param internalName the internal name of the class to write, e.g. {@code old/Caller}
+     * @return the class file, {@code dir/internalName.class}
+     * @throws IOException if writing fails
+     */
+    public static Path oldClassCallingFunction(Path dir, String internalName) throws IOException {
+        ClassBytes cls = new ClassBytes(50, internalName).constructor();
+        int slowpath = cls.methodRef(SPIN_LOCK, "slowpath", SLOWPATH_DESCRIPTOR);
+        cls.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_STATIC, "run", SLOWPATH_DESCRIPTOR, 2, 2, new byte[] {
+            (byte) ClassBytes.ALOAD_0,
+            (byte) ClassBytes.ILOAD_1,
+            (byte) ClassBytes.INVOKESTATIC, (byte) (slowpath >> 8), (byte) slowpath,
+            (byte) ClassBytes.RETURN,
+        });
+        return write(dir.resolve(internalName + ".class"), cls.toByteArray());
+    }
+
+    /**
+     * Writes every malformed input into a directory: {@code truncated.jar} (of {@code malformed-class.jar}, a valid
+     * jar), {@code corrupt-entry.jar}, {@code not-a-jar.jar}, {@code malformed-class.jar},
+     * {@code bad-magic/}, {@code duplicate-entry.jar} and {@code old-classes/old/Caller.class}.
+     *
+     * @param args the output directory
+     * @throws IOException if writing fails
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: BadInputs DIR");
+            System.exit(2);
+        }
+        Path dir = Paths.get(args[0]);
+        corruptEntryJar(dir.resolve("corrupt-entry.jar"));
+        notAJar(dir.resolve("not-a-jar.jar"));
+        truncatedJar(malformedClassJar(dir.resolve("malformed-class.jar")), dir.resolve("truncated.jar"));
+        badMagicClassDir(dir.resolve("bad-magic"));
+        duplicateEntryJar(dir.resolve("duplicate-entry.jar"));
+        oldClassCallingFunction(dir.resolve("old-classes"), "old/Caller");
+    }
+
+    /** A valid Java 8 class: a public class with a public no-argument constructor. */
+    static byte[] goodClass(String internalName) {
+        return new ClassBytes(52, internalName).constructor().toByteArray();
+    }
+
+    private static Path write(Path out, byte[] bytes) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return Files.write(out, bytes);
+    }
+}
