@@ -12,6 +12,14 @@ import java.lang.invoke.MethodType;
  */
 public final class Bootstrap {
 
+    /** The prefix of the synthetic method the linker moves a function's own body (its default) to. */
+    public static final String DEFAULT_PREFIX = "patchsite$default$";
+    /**
+     * The package of the trampoline classes the linker generates for groups it does not rewrite (functions of the
+     * JDK or of a jar only read): {@code patchsite.trampolines.<group binary name>}.
+     */
+    public static final String TRAMPOLINE_PACKAGE = "patchsite.trampolines.";
+
     private Bootstrap() {
     }
 
@@ -27,7 +35,11 @@ public final class Bootstrap {
     public static CallSite trampoline(MethodHandles.Lookup lookup, String name, MethodType type)
             throws ReflectiveOperationException {
         Class<?> groupClass = lookup.lookupClass();
-        Group group = Groups.get(groupClass.getName(), groupClass.getClassLoader());
+        if (groupClass.getName().startsWith(TRAMPOLINE_PACKAGE)) {
+            groupClass = Class.forName(groupClass.getName().substring(TRAMPOLINE_PACKAGE.length()), false,
+                    groupClass.getClassLoader());
+        }
+        Group group = Groups.get(groupClass.getName(), lookup.lookupClass().getClassLoader());
         CallSite site = group.callSite(lookup, groupClass, name, type);
         group.boundTrampolines.incrementAndGet();
         return site;

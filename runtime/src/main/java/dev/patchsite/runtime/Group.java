@@ -20,9 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Group {
 
-    /** The prefix of the synthetic method the linker moves a function's own body to. */
-    static final String DEFAULT_PREFIX = "patchsite$default$";
-
     final GroupInfo info;
     private final ClassLoader loader;
     private Selection selection;
@@ -149,7 +146,9 @@ final class Group {
             MethodType type) throws ReflectiveOperationException {
         VariantInfo chosen = info.variant(variant);
         if (chosen == null || !chosen.implementsFunction(name, type.toMethodDescriptorString())) {
-            return access.findStatic(group, DEFAULT_PREFIX + name, type);
+            // A group the linker did not rewrite keeps its function's body where it was.
+            boolean external = info.function(name, type.toMethodDescriptorString()).external();
+            return access.findStatic(group, external ? name : Bootstrap.DEFAULT_PREFIX + name, type);
         }
         Class<?> variantClass = Class.forName(chosen.className(), false, group.getClassLoader());
         return access.findStatic(variantClass, name, type);

@@ -18,6 +18,7 @@ import java.util.List;
  * patchsite-group 1
  * function slowpath (Lcom/example/QLock;I)V
  * function contendedRelease (Lcom/example/QLock;)V updatable
+ * function nanoTime ()J external
  * variant numa com.example.NumaSpinLock 10 com.example.NumaProbe slowpath(Lcom/example/QLock;I)V
  * variant enabled com.example.Enabled 0 - contendedRelease(Lcom/example/QLock;)V
  * </pre>
@@ -106,7 +107,8 @@ public final class GroupInfo {
                 }
                 String[] t = line.split(" ");
                 if (t[0].equals("function") && t.length >= 3) {
-                    functions.add(new FunctionInfo(t[1], t[2], t.length > 3 && t[3].equals("updatable")));
+                    List<String> flags = java.util.Arrays.asList(t).subList(3, t.length);
+                    functions.add(new FunctionInfo(t[1], t[2], flags.contains("updatable"), flags.contains("external")));
                 } else if (t[0].equals("variant") && t.length == 6) {
                     List<String> implemented = new ArrayList<String>();
                     if (!t[5].equals("-")) {
@@ -136,6 +138,9 @@ public final class GroupInfo {
             out.append("function ").append(function.name()).append(' ').append(function.descriptor());
             if (function.updatable()) {
                 out.append(" updatable");
+            }
+            if (function.external()) {
+                out.append(" external");
             }
             out.append('\n');
         }
@@ -232,6 +237,7 @@ public final class GroupInfo {
         private final String name;
         private final String descriptor;
         private final boolean updatable;
+        private final boolean external;
 
         /**
          * Creates a function description.
@@ -239,11 +245,18 @@ public final class GroupInfo {
          * @param name the method name
          * @param descriptor the method descriptor
          * @param updatable whether it may be re-pointed while running
+         * @param external whether the group class was not rewritten, so the function's body is its default
          */
-        public FunctionInfo(String name, String descriptor, boolean updatable) {
+        public FunctionInfo(String name, String descriptor, boolean updatable, boolean external) {
             this.name = name;
             this.descriptor = descriptor;
             this.updatable = updatable;
+            this.external = external;
+        }
+
+        /** @return whether the group class was not rewritten: the function's own body is its default */
+        public boolean external() {
+            return external;
         }
 
         /** @return the method name */

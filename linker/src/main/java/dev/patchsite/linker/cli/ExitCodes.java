@@ -13,6 +13,12 @@ public final class ExitCodes {
     public static final int INPUT = 3;
     /** The declarations break a rule; each problem is listed. */
     public static final int VALIDATION = 4;
+    /**
+     * {@code link}: the program cannot be linked as asked: a signed jar without {@code --strip-signatures}, an unknown
+     * group or variant in {@code --select}, a group class too old to host a trampoline, an input linked in another
+     * mode.
+     */
+    public static final int LINK = 5;
     /** A bug in patchsite: the stack trace is printed; please report it. */
     public static final int INTERNAL = 70;
 

@@ -1,6 +1,7 @@
 package dev.patchsite.linker.cli;
 
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = Patchsite.Version.class,
         description = "Link-time patch-site rewriter for the JVM: finds every call of a runtime-static function and"
                 + " binds it to the variant selected at boot.",
-        subcommands = {ScanCommand.class, DiffCommand.class, AutoComplete.GenerateCompletion.class,
+        subcommands = {ScanCommand.class, LinkCommand.class, DiffCommand.class, AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             "2:usage error (unknown option, missing or bad argument)",
             "3:an input cannot be read or is invalid",
             "4:the declarations break a rule (each problem is listed)",
+            "5:the program cannot be linked as asked (signed jar, unknown --select, class too old)",
             "70:internal error in patchsite (please report it)"})
 public final class Patchsite {
 
@@ -56,6 +58,11 @@ public final class Patchsite {
             err.println("error: " + validation.getMessage());
             err.flush();
             return ExitCodes.VALIDATION;
+        }
+        if (e instanceof LinkException link) {
+            err.println("error: " + link.getMessage());
+            err.flush();
+            return ExitCodes.LINK;
         }
         if (e instanceof InputException input) {
             err.println("error: " + input.getMessage());

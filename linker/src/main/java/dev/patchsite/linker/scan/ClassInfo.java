@@ -13,23 +13,24 @@ import org.objectweb.asm.Opcodes;
  * @param methods the declared methods
  * @param variant the class's {@code @Variant}, or null
  * @param location where the class was read from, for messages
+ * @param version the class file's major version, e.g. 52 for Java 8
  */
-record ClassInfo(String name, int access, String superName, List<String> interfaces, List<MethodInfo> methods,
-        VariantAnnotation variant, String location) {
+public record ClassInfo(String name, int access, String superName, List<String> interfaces, List<MethodInfo> methods,
+        VariantAnnotation variant, String location, int version) {
 
     /** Copies the lists. */
-    ClassInfo {
+    public ClassInfo {
         interfaces = List.copyOf(interfaces);
         methods = List.copyOf(methods);
     }
 
     /** Returns the class's binary name, e.g. {@code com.example.App}, for messages. */
-    String binaryName() {
+    public String binaryName() {
         return name.replace('/', '.');
     }
 
-    /** Returns the package part of the internal name, e.g. {@code com/example}. */
-    String packageName() {
+    /** @return the package part of the internal name, e.g. {@code com/example} */
+    public String packageName() {
         return packageOf(name);
     }
 
@@ -39,7 +40,7 @@ record ClassInfo(String name, int access, String superName, List<String> interfa
     }
 
     /** Returns the method with the given name and descriptor, or null. */
-    MethodInfo method(String methodName, String descriptor) {
+    public MethodInfo method(String methodName, String descriptor) {
         for (MethodInfo method : methods) {
             if (method.name().equals(methodName) && method.descriptor().equals(descriptor)) {
                 return method;
@@ -48,13 +49,18 @@ record ClassInfo(String name, int access, String superName, List<String> interfa
         return null;
     }
 
+    /** @return whether the class is an interface */
+    public boolean isInterface() {
+        return (access & Opcodes.ACC_INTERFACE) != 0;
+    }
+
     /** Returns whether the class is public. */
-    boolean isPublic() {
+    public boolean isPublic() {
         return (access & Opcodes.ACC_PUBLIC) != 0;
     }
 
     /** Returns the package part of an internal name. */
-    static String packageOf(String internalName) {
+    public static String packageOf(String internalName) {
         int slash = internalName.lastIndexOf('/');
         return slash < 0 ? "" : internalName.substring(0, slash);
     }
@@ -67,10 +73,10 @@ record ClassInfo(String name, int access, String superName, List<String> interfa
      * @param access the access flags
      * @param function the method's {@code @RuntimeStatic}, or null
      */
-    record MethodInfo(String name, String descriptor, int access, FunctionAnnotation function) {
+    public record MethodInfo(String name, String descriptor, int access, FunctionAnnotation function) {
 
         /** Returns whether the method is static. */
-        boolean isStatic() {
+        public boolean isStatic() {
             return (access & Opcodes.ACC_STATIC) != 0;
         }
     }
@@ -81,7 +87,7 @@ record ClassInfo(String name, int access, String superName, List<String> interfa
      * @param id the id, or the empty string for the default
      * @param updatable whether the function is updatable
      */
-    record FunctionAnnotation(String id, boolean updatable) {
+    public record FunctionAnnotation(String id, boolean updatable) {
     }
 
     /**
@@ -92,6 +98,6 @@ record ClassInfo(String name, int access, String superName, List<String> interfa
      * @param when the internal name of the probe class, or null for the default (chosen only explicitly)
      * @param priority the priority
      */
-    record VariantAnnotation(String of, String name, String when, int priority) {
+    public record VariantAnnotation(String of, String name, String when, int priority) {
     }
 }

@@ -1,7 +1,7 @@
 package dev.patchsite.linker.scan;
 
-/** Mapping between entry paths and class names, multi-release aware. */
-final class ClassPaths {
+/** Mapping between jar entry paths and class names, multi-release aware, as the scanner and the linker read them. */
+public final class ClassPaths {
 
     private static final String VERSIONS = "META-INF/versions/";
     private static final String SUFFIX = ".class";
@@ -13,7 +13,7 @@ final class ClassPaths {
      * Returns the release of a path under {@code META-INF/versions/N/}, 0 for a base path, or -1 if the path is not
      * a class the JVM could load from this input (not a {@code .class} file, or elsewhere under {@code META-INF/}).
      */
-    static int release(String path) {
+    public static int release(String path) {
         if (!path.endsWith(SUFFIX) || path.endsWith("/" + SUFFIX) || path.equals(SUFFIX)) {
             return -1;
         }
@@ -36,7 +36,7 @@ final class ClassPaths {
     }
 
     /** Returns the internal class name a class path implies, given its release. */
-    static String className(String path, int release) {
+    public static String className(String path, int release) {
         String base = release == 0 ? path : path.substring(path.indexOf('/', VERSIONS.length()) + 1);
         return base.substring(0, base.length() - SUFFIX.length());
     }

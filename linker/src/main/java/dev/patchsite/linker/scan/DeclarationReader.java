@@ -30,6 +30,7 @@ final class DeclarationReader extends ClassVisitor {
     private String name;
     private int access;
     private String superName;
+    private int version;
     private List<String> interfaces = List.of();
     private VariantValues variant;
 
@@ -64,13 +65,14 @@ final class DeclarationReader extends ClassVisitor {
             annotation = new VariantAnnotation(variant.of, variant.name, NEVER.equals(variant.when) ? null : variant.when,
                     variant.priority);
         }
-        return new ClassInfo(name, access, superName, interfaces, methods, annotation, location);
+        return new ClassInfo(name, access, superName, interfaces, methods, annotation, location, version);
     }
 
     @Override
-    public void visit(int version, int classAccess, String className, String signature, String superClass,
+    public void visit(int classVersion, int classAccess, String className, String signature, String superClass,
             String[] classInterfaces) {
         this.name = className;
+        this.version = classVersion & 0xffff;
         this.access = classAccess;
         this.superName = superClass;
         this.interfaces = classInterfaces == null ? List.of() : Arrays.asList(classInterfaces);

@@ -83,9 +83,16 @@ final class DeclarationValidator {
                 variants.put(variant, source.info);
             }
         }
+        Map<String, ClassInfo> groups = new TreeMap<>();
+        for (Function function : functionsById.values()) {
+            ClassInfo group = lookup.find(function.group());
+            if (group != null) {
+                groups.put(function.group(), group);
+            }
+        }
         problems.sort(null);
         warnings.sort(null);
-        return new Declarations(List.copyOf(functionsById.values()), List.copyOf(variants.keySet()), variants,
+        return new Declarations(List.copyOf(functionsById.values()), List.copyOf(variants.keySet()), variants, groups,
                 List.copyOf(problems), List.copyOf(warnings));
     }
 

@@ -10,10 +10,11 @@ import java.util.Map;
  *
  * @param functions the valid functions
  * @param variants the variants whose group declares functions
- * @param variantClasses the variant classes by the variant's (group, name)
+ * @param variantClasses the variant classes by variant
+ * @param groupClasses the group classes by internal name
  * @param problems validation errors, sorted; the program is not linked while there are any
  * @param warnings things that are probably mistakes, sorted
  */
-record Declarations(List<Function> functions, List<Variant> variants, Map<Variant, ClassInfo> variantClasses,
-        List<String> problems, List<String> warnings) {
+public record Declarations(List<Function> functions, List<Variant> variants, Map<Variant, ClassInfo> variantClasses,
+        Map<String, ClassInfo> groupClasses, List<String> problems, List<String> warnings) {
 }

@@ -58,6 +58,18 @@ public final class Scanner {
      * @throws ValidationException if the declarations break a rule
      */
     public static PatchSiteTable scan(ScanRequest request) throws PatchsiteException {
+        return analyze(request).table();
+    }
+
+    /**
+     * Scans the inputs of a request and returns the table with the declarations behind it, which linking needs.
+     *
+     * @param request what to scan
+     * @return the table and declarations
+     * @throws InputException if an input, entry or class cannot be read
+     * @throws ValidationException if the declarations break a rule
+     */
+    public static ScanResult analyze(ScanRequest request) throws PatchsiteException {
         DeclarationFile file = request.declarations() == null ? DeclarationFile.EMPTY
                 : DeclarationFile.read(request.declarations());
         List<Function> declared = new ArrayList<>();
@@ -72,7 +84,7 @@ public final class Scanner {
         }
     }
 
-    private PatchSiteTable run(DeclarationFile file) throws PatchsiteException {
+    private ScanResult run(DeclarationFile file) throws PatchsiteException {
         Map<String, ClassInfo> known = new HashMap<>();
         List<ClassInfo> annotated = new ArrayList<>();
         parallel(this::firstPass);
@@ -97,8 +109,8 @@ public final class Scanner {
         index = last.hasExactly(declarations.functions()) ? last
                 : FunctionIndex.EMPTY.with(declarations.functions()).withVersion(last.version() + 1);
         parallel(this::secondPass);
-        return new PatchSiteTable(declarations.functions(), declarations.variants(),
-                markSuperCalls(declarations.variants()));
+        return new ScanResult(new PatchSiteTable(declarations.functions(), declarations.variants(),
+                markSuperCalls(declarations.variants())), declarations);
     }
 
     /** Looks at every class's pool; reads declaring classes and classes calling known functions whole. */

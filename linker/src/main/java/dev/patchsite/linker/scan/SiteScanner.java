@@ -27,6 +27,7 @@ final class SiteScanner {
     private final FunctionIndex index;
     private final int release;
     private final List<Site> sites = new ArrayList<>();
+    private final List<int[]> locations = new ArrayList<>();
     private String className;
     private int bootstrapMethods = -1;
 
@@ -48,8 +49,29 @@ final class SiteScanner {
      * @throws MalformedClassException if the class file is malformed
      */
     static List<Site> scan(ClassBuffer buffer, ConstantPool pool, FunctionIndex index, int release) {
+        return run(buffer, pool, index, release).sites;
+    }
+
+    /**
+     * Scans a class and returns each site with where its instruction is in the class file.
+     *
+     * @see #scan
+     */
+    static List<LocatedSite> locate(ClassBuffer buffer, ConstantPool pool, FunctionIndex index, int release) {
+        SiteScanner scanner = run(buffer, pool, index, release);
+        List<LocatedSite> located = new ArrayList<>(scanner.sites.size());
+        for (int i = 0; i < scanner.sites.size(); i++) {
+            int[] location = scanner.locations.get(i);
+            located.add(new LocatedSite(scanner.sites.get(i), location[0], location[1], location[2]));
+        }
+        return located;
+    }
+
+    private static SiteScanner run(ClassBuffer buffer, ConstantPool pool, FunctionIndex index, int release) {
+        SiteScanner scanner = new SiteScanner(buffer, pool, index, release);
         try {
-            return new SiteScanner(buffer, pool, index, release).scan();
+            scanner.scan();
+            return scanner;
         } catch (ArrayIndexOutOfBoundsException e) {
             throw new MalformedClassException("class file ends inside a structure it declares");
         }
@@ -163,6 +185,10 @@ final class SiteScanner {
             for (Site site : found) {
                 sites.add(new Site(site.functionId(), site.caller(), site.release(), site.ordinal(), site.kind(),
                         false, lines.lineAt(site.offset()), site.offset()));
+                int instruction = code + site.offset();
+                int operand = site.kind() == SiteKind.LDC && buffer.u1(instruction) == 0x12 ? buffer.u1(instruction + 1)
+                        : buffer.u2(instruction + 1);
+                locations.add(new int[] {instruction, operand, codeLength});
             }
         }
     }

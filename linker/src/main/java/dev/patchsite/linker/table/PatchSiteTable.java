@@ -14,8 +14,10 @@ import java.util.TreeMap;
  * @param functions the functions, sorted by id
  * @param variants the variants, sorted by group and name
  * @param sites the sites, sorted by function, caller class, release, caller method and ordinal
+ * @param linkedMode the mode the program was linked in ({@code boot}, {@code indy}, {@code static}), or null for a
+ *     table that was not linked
  */
-public record PatchSiteTable(List<Function> functions, List<Variant> variants, List<Site> sites) {
+public record PatchSiteTable(List<Function> functions, List<Variant> variants, List<Site> sites, String linkedMode) {
 
     /** The version of the table format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -25,6 +27,17 @@ public record PatchSiteTable(List<Function> functions, List<Variant> variants, L
         functions = sorted(functions);
         variants = sorted(variants);
         sites = sorted(sites);
+    }
+
+    /**
+     * Creates the table of a program that was not linked.
+     *
+     * @param functions the functions
+     * @param variants the variants
+     * @param sites the sites
+     */
+    public PatchSiteTable(List<Function> functions, List<Variant> variants, List<Site> sites) {
+        this(functions, variants, sites, null);
     }
 
     private static <T extends Comparable<? super T>> List<T> sorted(Collection<T> items) {

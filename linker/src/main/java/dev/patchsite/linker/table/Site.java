@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param superCall true if the caller is a variant calling a function it implements (which means the default)
  * @param line the source line, or 0 if unknown
  * @param offset the bytecode offset of the instruction in the caller method's code
+ * @param binding how linking bound the site, or null in a table that was not linked
  */
 public record Site(String functionId, MethodRef caller, int release, int ordinal, SiteKind kind, boolean superCall,
-        int line, int offset) implements Comparable<Site> {
+        int line, int offset, Binding binding) implements Comparable<Site> {
 
     private static final Comparator<Site> ORDER = Comparator.comparing(Site::functionId)
             .thenComparing(s -> s.caller().owner())
@@ -34,6 +35,33 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
         Objects.requireNonNull(functionId, "functionId");
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * Creates a site of a table that was not linked.
+     *
+     * @param functionId the id of the function
+     * @param caller the calling method
+     * @param release the multi-release version, or 0
+     * @param ordinal the index among the caller's sites of the function
+     * @param kind how the site uses the function
+     * @param superCall whether the site is a super-call
+     * @param line the source line, or 0
+     * @param offset the bytecode offset
+     */
+    public Site(String functionId, MethodRef caller, int release, int ordinal, SiteKind kind, boolean superCall,
+            int line, int offset) {
+        this(functionId, caller, release, ordinal, kind, superCall, line, offset, null);
+    }
+
+    /**
+     * Returns this site with a binding.
+     *
+     * @param how how linking bound the site
+     * @return the bound site
+     */
+    public Site bound(Binding how) {
+        return new Site(functionId, caller, release, ordinal, kind, superCall, line, offset, how);
     }
 
     /**

@@ -27,6 +27,9 @@ public final class TableJson {
         Json json = new Json().beginObject()
                 .name("format").value(TableWriter.MAGIC)
                 .name("version").value(PatchSiteTable.FORMAT_VERSION);
+        if (table.linkedMode() != null) {
+            json.name("linked").value(table.linkedMode());
+        }
         json.name("functions").beginArray();
         for (Function function : table.functions()) {
             function(json, function);
@@ -96,7 +99,10 @@ public final class TableJson {
                 .name("kind").value(site.kind().label())
                 .name("superCall").value(site.superCall())
                 .name("line").value(site.line())
-                .name("offset").value(site.offset())
-                .endObject();
+                .name("offset").value(site.offset());
+        if (site.binding() != null) {
+            json.name("binding").value(site.binding().label());
+        }
+        json.endObject();
     }
 }

@@ -26,6 +26,7 @@ public final class TableReader {
     private final Map<String, Function> functionsById = new HashMap<>();
     private final List<Variant> variants = new ArrayList<>();
     private final List<Site> sites = new ArrayList<>();
+    private String linkedMode;
     private int lineNumber;
 
     private TableReader(String source) {
@@ -79,11 +80,12 @@ public final class TableReader {
             }
             try {
                 switch (tokens[0]) {
+                    case "linked" -> linked(tokens);
                     case "function" -> function(tokens);
                     case "variant" -> variant(tokens);
                     case "site" -> site(tokens);
                     default -> throw new IllegalArgumentException(
-                            "unknown record \"" + tokens[0] + "\"; expected function, variant or site");
+                            "unknown record \"" + tokens[0] + "\"; expected linked, function, variant or site");
                 }
             } catch (IllegalArgumentException e) {
                 throw error(e.getMessage());
@@ -93,7 +95,7 @@ public final class TableReader {
             throw new InputException(source + ": empty; a patch-site table starts with \"" + TableWriter.MAGIC + " "
                     + PatchSiteTable.FORMAT_VERSION + "\"");
         }
-        return new PatchSiteTable(functions, variants, sites);
+        return new PatchSiteTable(functions, variants, sites, linkedMode);
     }
 
     private void checkVersion(String[] tokens) throws InputException {
@@ -105,6 +107,16 @@ public final class TableReader {
             throw error("table format version " + tokens[1] + " is not supported; this patchsite reads version "
                     + PatchSiteTable.FORMAT_VERSION);
         }
+    }
+
+    private void linked(String[] tokens) {
+        if (tokens.length != 2 || !List.of("boot", "indy", "static").contains(tokens[1])) {
+            throw new IllegalArgumentException("expected: linked boot|indy|static");
+        }
+        if (linkedMode != null || !functions.isEmpty()) {
+            throw new IllegalArgumentException("\"linked\" must come once, right after the version line");
+        }
+        linkedMode = tokens[1];
     }
 
     private void function(String[] tokens) {
@@ -152,7 +164,7 @@ public final class TableReader {
 
     private void site(String[] tokens) {
         Attributes attributes = new Attributes(tokens, 5,
-                "site FUNCTION CALLER #ORDINAL KIND [release=N] [super] line=N offset=N");
+                "site FUNCTION CALLER #ORDINAL KIND [release=N] [super] line=N offset=N [bind=B]");
         String functionId = Tokens.decode(tokens[1]);
         if (!functionsById.containsKey(functionId)) {
             throw new IllegalArgumentException("site of function " + functionId + ", which is not listed above");
@@ -164,7 +176,11 @@ public final class TableReader {
         Site site = new Site(functionId, Tokens.parseMethod(tokens[2]), release == null ? 0 : integer("release", release),
                 integer("ordinal", tokens[3].substring(1)), SiteKind.ofLabel(tokens[4]), attributes.flag("super"),
                 integer("line", attributes.required("line")), integer("offset", attributes.required("offset")));
+        String binding = attributes.value("bind");
         attributes.checkAllUsed();
+        if (binding != null) {
+            site = site.bound(Binding.ofLabel(binding));
+        }
         sites.add(site);
     }
 

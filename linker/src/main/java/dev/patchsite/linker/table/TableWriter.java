@@ -29,6 +29,9 @@ public final class TableWriter {
     public static String toText(PatchSiteTable table) {
         StringBuilder out = new StringBuilder(128 + 160 * table.sites().size());
         out.append(MAGIC).append(' ').append(PatchSiteTable.FORMAT_VERSION).append('\n');
+        if (table.linkedMode() != null) {
+            out.append("linked ").append(table.linkedMode()).append('\n');
+        }
         Map<String, Function> byId = new HashMap<>();
         for (Function function : table.functions()) {
             byId.put(function.id(), function);
@@ -126,7 +129,11 @@ public final class TableWriter {
         if (site.superCall()) {
             line.append(" super");
         }
-        return line.append(" line=").append(site.line()).append(" offset=").append(site.offset()).toString();
+        line.append(" line=").append(site.line()).append(" offset=").append(site.offset());
+        if (site.binding() != null) {
+            line.append(" bind=").append(site.binding().label());
+        }
+        return line.toString();
     }
 
     static String binary(String internalName) {

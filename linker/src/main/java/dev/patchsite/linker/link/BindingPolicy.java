@@ -1,0 +1,159 @@
+package dev.patchsite.linker.link;
+
+import dev.patchsite.linker.scan.ClassInfo;
+import dev.patchsite.linker.scan.LocatedSite;
+import dev.patchsite.linker.table.Binding;
+import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.MethodRef;
+import dev.patchsite.linker.table.Site;
+import dev.patchsite.linker.table.SiteKind;
+import dev.patchsite.linker.table.Variant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Decides how each site of a class is bound in the program's link mode, and why a site that cannot call the
+ * selection directly stays on its trampoline: a caller that cannot access a variant, a class file too old for the
+ * instruction, a method that would outgrow 64 KiB. A method reference only takes the function's address and always
+ * reaches it through the trampoline; a super-call always goes to the default.
+ */
+final class BindingPolicy {
+
+    /** The largest bytecode a method may have. */
+    static final int MAX_CODE = 65535;
+    /** How many bytes an {@code invokedynamic} is longer than the {@code invokestatic} it replaces. */
+    private static final int INDY_GROWTH = 2;
+
+    private final Program program;
+
+    BindingPolicy(Program program) {
+        this.program = program;
+    }
+
+    /**
+     * Plans the sites of one class.
+     *
+     * @param callerClass the internal name of the class
+     * @param version the class file's major version
+     * @param sites the class's sites as the scan found them, each with its method's code length
+     * @return a plan per site, in the same order
+     */
+    List<SitePlan> plan(String callerClass, int version, List<LocatedSite> sites) {
+        Map<String, Integer> indySitesPerMethod = new HashMap<>();
+        List<SitePlan> plans = new ArrayList<>(sites.size());
+        for (LocatedSite located : sites) {
+            SitePlan plan = plan(callerClass, version, located.site());
+            if (plan.site().binding().kind() == Binding.Kind.INDY) {
+                indySitesPerMethod.merge(methodKey(located.site()), 1, Integer::sum);
+            }
+            plans.add(plan);
+        }
+        for (int i = 0; i < plans.size(); i++) {
+            SitePlan plan = plans.get(i);
+            Integer grown = indySitesPerMethod.get(methodKey(plan.site()));
+            if (plan.site().binding().kind() == Binding.Kind.INDY
+                    && sites.get(i).codeLength() + INDY_GROWTH * grown > MAX_CODE) {
+                plans.set(i, stay(plan.site(), plan.function(), Binding.SIZE));
+            }
+        }
+        return plans;
+    }
+
+    private SitePlan plan(String callerClass, int version, Site site) {
+        Function function = program.function(site.functionId());
+        if (site.kind() != SiteKind.INVOKE) {
+            return new SitePlan(site.bound(Binding.trampoline(Binding.ADDRESS)), function, null, null);
+        }
+        if (site.superCall()) {
+            return new SitePlan(site.bound(Binding.of(Binding.Kind.DEFAULT)), function,
+                    program.defaultBody(function), null);
+        }
+        return switch (program.mode()) {
+            case BOOT -> boot(callerClass, site, function);
+            case INDY -> indy(callerClass, version, site, function);
+            case STATIC -> direct(callerClass, version, site, function);
+        };
+    }
+
+    private SitePlan boot(String callerClass, Site site, Function function) {
+        if (function.updatable()) {
+            return stay(site, function, Binding.UPDATABLE);
+        }
+        if (!everyVariantAccessible(callerClass, function)) {
+            return stay(site, function, Binding.ACCESS);
+        }
+        List<MethodRef> options = new ArrayList<>();
+        for (Variant variant : program.variants(function.group())) {
+            options.add(variant.implementsFunction(function.id()) ? program.implementation(variant, function) : null);
+        }
+        return new SitePlan(site.bound(Binding.of(Binding.Kind.PATCH)), function, redirect(function),
+                new SitePlan.Patch(program.defaultBody(function), options));
+    }
+
+    private SitePlan indy(String callerClass, int version, Site site, Function function) {
+        if (version < Opcodes.V1_7) {
+            return stay(site, function, Binding.VERSION);
+        }
+        if (!everyVariantAccessible(callerClass, function)) {
+            return stay(site, function, Binding.ACCESS);
+        }
+        return new SitePlan(site.bound(Binding.of(Binding.Kind.INDY)), function, null, null);
+    }
+
+    private SitePlan direct(String callerClass, int version, Site site, Function function) {
+        Variant selected = program.staticSelection(function.group());
+        if (selected != null && selected.implementsFunction(function.id())) {
+            if (!accessible(program.variantClass(selected), function, callerClass)) {
+                return stay(site, function, Binding.ACCESS);
+            }
+        } else if (program.isInterface(function.group()) && program.rewritten(function.group())
+                && version < Opcodes.V1_8) {
+            return stay(site, function, Binding.VERSION);
+        }
+        return new SitePlan(site.bound(Binding.of(Binding.Kind.DIRECT)), function,
+                program.implementation(selected, function), null);
+    }
+
+    /** A site that keeps calling its function's trampoline (a generated one, for a group not rewritten). */
+    private SitePlan stay(Site site, Function function, String reason) {
+        return new SitePlan(site.bound(Binding.trampoline(reason)), function, redirect(function), null);
+    }
+
+    /** Returns the generated trampoline a call must name instead of the function, or null to keep the function. */
+    private MethodRef redirect(Function function) {
+        return program.rewritten(function.group()) ? null : program.trampoline(function);
+    }
+
+    private boolean everyVariantAccessible(String callerClass, Function function) {
+        for (Variant variant : program.variants(function.group())) {
+            if (variant.implementsFunction(function.id())
+                    && !accessible(program.variantClass(variant), function, callerClass)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns whether code in the caller class may call the variant's implementation of the function. */
+    private static boolean accessible(ClassInfo variant, Function function, String callerClass) {
+        if (variant == null) {
+            return false;
+        }
+        ClassInfo.MethodInfo method = variant.method(function.method().name(), function.method().descriptor());
+        if (method == null) {
+            return false;
+        }
+        boolean samePackage = variant.packageName().equals(ClassInfo.packageOf(callerClass));
+        boolean classOk = variant.isPublic() || samePackage;
+        boolean methodOk = (method.access() & Opcodes.ACC_PUBLIC) != 0
+                || (method.access() & Opcodes.ACC_PRIVATE) == 0 && samePackage;
+        return classOk && methodOk;
+    }
+
+    private static String methodKey(Site site) {
+        return site.caller().name() + site.caller().descriptor();
+    }
+}

@@ -1,0 +1,235 @@
+package dev.patchsite.linker.link;
+
+import dev.patchsite.linker.scan.ClassSites;
+import dev.patchsite.linker.scan.LocatedSite;
+import dev.patchsite.linker.table.Binding;
+import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.MethodRef;
+import dev.patchsite.linker.table.Site;
+import dev.patchsite.linker.table.Variant;
+import dev.patchsite.runtime.Bootstrap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Links one class: gives a group's functions their trampolines, rewrites the calls its plans say to rewrite, and
+ * in {@code boot} mode leaves the agent its patch data. The class is read and written by ASM with
+ * {@code new ClassWriter(reader, 0)}: the constant pool is copied with its indexes, methods without a change are
+ * copied byte for byte, and stack map frames are kept as they are, never recomputed (recomputing them would load
+ * classes, and changes nothing here: no rewrite adds a branch or changes the stack).
+ */
+final class ClassLinker {
+
+    private final Program program;
+    private final BindingPolicy policy;
+    private final Map<MethodRef, Function> functions = new HashMap<>();
+    private final List<Function> locatable = new ArrayList<>();
+
+    ClassLinker(Program program) {
+        this.program = program;
+        this.policy = new BindingPolicy(program);
+        for (Function function : program.table().functions()) {
+            functions.put(function.method(), function);
+            locatable.add(function);
+            // After linking, a call may name the default body or a generated trampoline instead of the function.
+            locatable.add(new Function(function.id(), program.defaultBody(function), false, false));
+            locatable.add(new Function(function.id(), program.trampoline(function), false, false));
+        }
+    }
+
+    /**
+     * The linked class and how its sites were bound.
+     *
+     * @param bytes the class file
+     * @param sites the class's sites with their bindings
+     * @param redirectedGroups the groups whose generated trampoline class the linked class calls
+     */
+    record Linked(byte[] bytes, List<Site> sites, List<String> redirectedGroups) {
+    }
+
+    /**
+     * Links a class.
+     *
+     * @param classFile the class file as read
+     * @param release its multi-release version, or 0
+     * @param tableSites its sites as the scan found them (with super-call marks)
+     * @param trampolined the functions it declares that get trampolines (empty unless it is a group this link
+     *     rewrites)
+     * @return the linked class
+     */
+    Linked link(byte[] classFile, int release, Collection<Site> tableSites, List<Function> trampolined) {
+        Map<Site.Key, Site> byKey = new HashMap<>();
+        for (Site site : tableSites) {
+            byKey.put(site.key(), site);
+        }
+        List<LocatedSite> located = new ArrayList<>();
+        for (LocatedSite site : ClassSites.locate(classFile, program.table().functions(), release)) {
+            Site known = byKey.get(site.site().key());
+            if (known == null) {
+                throw new IllegalStateException("site not in the table: " + site.site());
+            }
+            located.add(new LocatedSite(known, site.instruction(), site.constant(), site.codeLength()));
+        }
+        ClassReader reader = new ClassReader(classFile);
+        List<SitePlan> plans = policy.plan(reader.getClassName(), ClassSites.majorVersion(classFile), located);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        Rewriter rewriter = new Rewriter(writer, plans, trampolined);
+        reader.accept(rewriter, 0);
+        byte[] bytes = writer.toByteArray();
+        rewriter.fillPatchData(bytes, release);
+        List<Site> bound = new ArrayList<>();
+        List<String> redirected = new ArrayList<>();
+        for (SitePlan plan : plans) {
+            bound.add(plan.site());
+            if (plan.call() != null && plan.call().equals(program.trampoline(plan.function()))
+                    && !redirected.contains(plan.function().group())) {
+                redirected.add(plan.function().group());
+            }
+        }
+        return new Linked(bytes, bound, redirected);
+    }
+
+    /** The ASM adapter that does the work of {@link #link}. */
+    private final class Rewriter extends ClassVisitor {
+        private final ClassWriter writer;
+        private final List<SitePlan> plans;
+        private final Map<String, Function> trampolined = new HashMap<>();
+        private final Map<String, Map<String, SitePlan>> changedByMethod = new HashMap<>();
+        private final List<SitePlan> patched = new ArrayList<>();
+        private final List<Integer> patchPositions = new ArrayList<>();
+        private PatchSitesAttribute attribute;
+        private boolean isInterface;
+
+        Rewriter(ClassWriter writer, List<SitePlan> plans, List<Function> functionsHere) {
+            super(Opcodes.ASM9, writer);
+            this.writer = writer;
+            this.plans = plans;
+            for (Function function : functionsHere) {
+                trampolined.put(function.method().nameAndDescriptor(), function);
+            }
+            for (SitePlan plan : plans) {
+                Binding.Kind kind = plan.site().binding().kind();
+                if (kind == Binding.Kind.INDY || plan.call() != null) {
+                    changedByMethod.computeIfAbsent(plan.site().caller().nameAndDescriptor(), m -> new HashMap<>())
+                            .put(SiteRewriter.key(plan.function().id(), plan.site().ordinal()), plan);
+                }
+                if (kind == Binding.Kind.PATCH) {
+                    patched.add(plan);
+                }
+            }
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                String[] interfaces) {
+            isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+            super.visit(version, access, name, signature, superName, interfaces);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                String[] exceptions) {
+            Function function = trampolined.get(name + descriptor);
+            MethodVisitor visitor;
+            if (function == null) {
+                visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
+            } else {
+                MethodVisitor trampoline = super.visitMethod(access & ~Opcodes.ACC_SYNCHRONIZED, name, descriptor,
+                        signature, exceptions);
+                int defaultAccess = isInterface
+                        ? Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | access & Opcodes.ACC_STRICT
+                        : access | Opcodes.ACC_SYNTHETIC;
+                MethodVisitor defaultBody = super.visitMethod(defaultAccess, Bootstrap.DEFAULT_PREFIX + name,
+                        descriptor, signature, exceptions);
+                MethodRef target = null;
+                if (program.mode() == LinkMode.STATIC) {
+                    target = program.implementation(program.staticSelection(function.group()), function);
+                }
+                visitor = new FunctionSplitter(trampoline, defaultBody, name, descriptor, target,
+                        target != null && program.isInterfaceOwner(target.owner()));
+            }
+            Map<String, SitePlan> changed = changedByMethod.get(name + descriptor);
+            return changed == null ? visitor : new SiteRewriter(visitor, functions, changed, program);
+        }
+
+        @Override
+        public void visitEnd() {
+            if (!patched.isEmpty()) {
+                attribute = patchData();
+                super.visitAttribute(attribute);
+            }
+            super.visitEnd();
+        }
+
+        /** Builds the agent's patch data, registering every constant it names. */
+        private PatchSitesAttribute patchData() {
+            List<String> groups = new ArrayList<>();
+            List<List<String>> variantNames = new ArrayList<>();
+            for (SitePlan plan : patched) {
+                String group = plan.function().group();
+                if (!groups.contains(group)) {
+                    groups.add(group);
+                    variantNames.add(program.variants(group).stream().map(Variant::name).toList());
+                }
+            }
+            PatchSitesAttribute data = new PatchSitesAttribute();
+            data.groups(groups, variantNames);
+            data.siteCount(patched.size());
+            for (SitePlan plan : patched) {
+                List<MethodRef> options = plan.patch().options();
+                List<Integer> numbers = new ArrayList<>();
+                List<Integer> constants = new ArrayList<>();
+                for (int v = 0; v < options.size(); v++) {
+                    if (options.get(v) != null) {
+                        numbers.add(v);
+                        constants.add(constant(options.get(v)));
+                    }
+                }
+                patchPositions.add(data.site(groups.indexOf(plan.function().group()), constant(plan.patch().fallback()),
+                        numbers.stream().mapToInt(Integer::intValue).toArray(),
+                        constants.stream().mapToInt(Integer::intValue).toArray()));
+            }
+            return data;
+        }
+
+        private int constant(MethodRef method) {
+            return writer.newMethod(method.owner(), method.name(), method.descriptor(),
+                    program.isInterfaceOwner(method.owner()));
+        }
+
+        /** Writes the offset and constant of each patched site's instruction into the written class. */
+        void fillPatchData(byte[] bytes, int release) {
+            if (attribute == null) {
+                return;
+            }
+            Map<Site.Key, LocatedSite> written = new LinkedHashMap<>();
+            for (LocatedSite site : ClassSites.locate(bytes, locatable, release)) {
+                Site found = site.site();
+                MethodRef caller = found.caller();
+                if (caller.name().startsWith(Bootstrap.DEFAULT_PREFIX)
+                        && trampolined.containsKey(caller.name().substring(Bootstrap.DEFAULT_PREFIX.length())
+                                + caller.descriptor())) {
+                    caller = new MethodRef(caller.owner(), caller.name().substring(Bootstrap.DEFAULT_PREFIX.length()),
+                            caller.descriptor());
+                }
+                written.put(new Site.Key(found.functionId(), caller, found.release(), found.ordinal()), site);
+            }
+            for (int i = 0; i < patched.size(); i++) {
+                LocatedSite site = written.get(patched.get(i).site().key());
+                if (site == null) {
+                    throw new IllegalStateException("patched site not found after linking: " + patched.get(i).site());
+                }
+                attribute.fill(bytes, patchPositions.get(i), site.instruction(), site.constant());
+            }
+        }
+    }
+}

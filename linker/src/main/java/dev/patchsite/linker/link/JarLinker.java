@@ -1,0 +1,257 @@
+package dev.patchsite.linker.link;
+
+import dev.patchsite.linker.AtomicOutput;
+import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.LinkException;
+import dev.patchsite.linker.scan.ClassPaths;
+import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.Site;
+import dev.patchsite.linker.table.TableWriter;
+import dev.patchsite.runtime.GroupInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * Links one jar in two steps: {@link #linkClasses} links the classes that change and keeps them (the only class
+ * bytes held in memory); {@link #write} then writes the output jar, in the input's entry order, copying every other
+ * entry raw (compressed bytes as they are, never inflated) and adding the table, the group descriptions, generated
+ * trampolines and the runtime at the end, in sorted order. The output is written to a temporary file and moved into
+ * place, so it is never seen half-written, and the input is only read.
+ */
+final class JarLinker {
+
+    static final String TABLE = "META-INF/patchsite/table";
+    private static final String MANIFEST = "META-INF/MANIFEST.MF";
+
+    private final Path input;
+    private final ZipFile zip;
+    private final List<ZipArchiveEntry> entries;
+    private final Map<String, byte[]> linked = new HashMap<>();
+    private final Set<String> redirectedGroups = new TreeSet<>();
+    private final List<Site> bound = new ArrayList<>();
+    private final long time;
+
+    private JarLinker(Path input, ZipFile zip) {
+        this.input = input;
+        this.zip = zip;
+        this.entries = Collections.list(zip.getEntries());
+        ZipArchiveEntry first = zip.getEntry(MANIFEST) != null ? zip.getEntry(MANIFEST)
+                : entries.isEmpty() ? null : entries.get(0);
+        this.time = first == null ? 315_532_800_000L : first.getTime();
+    }
+
+    /** Opens a jar to link. */
+    static JarLinker open(Path input) throws InputException {
+        if (!Files.isRegularFile(input)) {
+            throw new InputException(input + ": no such file");
+        }
+        try {
+            return new JarLinker(input, ZipFile.builder().setPath(input).get());
+        } catch (IOException e) {
+            throw new InputException(input + ": not a readable jar (truncated, or not a zip file): " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Returns the names of the jar's entries, in order. */
+    List<String> names() {
+        return entries.stream().map(ZipArchiveEntry::getName).toList();
+    }
+
+    /** Returns the signature files of a signed jar, empty if it is not signed. */
+    List<String> signatureFiles() {
+        List<String> found = new ArrayList<>();
+        for (String name : names()) {
+            if (isSignature(name)) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
+
+    private static boolean isSignature(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return upper.startsWith("META-INF/") && upper.indexOf('/', 9) < 0 && (upper.endsWith(".SF")
+                || upper.endsWith(".DSA") || upper.endsWith(".RSA") || upper.endsWith(".EC")
+                || upper.startsWith("META-INF/SIG-"));
+    }
+
+    /** Returns the mode the jar was linked in, or null if it was not linked. */
+    String linkedMode() throws InputException {
+        ZipArchiveEntry table = zip.getEntry(TABLE);
+        if (table == null) {
+            return null;
+        }
+        String text = new String(read(table), StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            if (line.startsWith("linked ")) {
+                return line.substring("linked ".length()).trim();
+            }
+        }
+        return "unknown";
+    }
+
+    /**
+     * Links the classes of this jar that change.
+     *
+     * @param linker the class linker
+     * @param sitesByClass the table's sites by {@code release/internal name} of their class
+     * @param functionsByGroup the functions of every group this link rewrites, by group
+     * @param owned the entries of this jar that the scan read (not shadowed by an earlier input)
+     */
+    void linkClasses(ClassLinker linker, Map<String, List<Site>> sitesByClass, Map<String, List<Function>> functionsByGroup,
+            Set<String> owned) throws InputException {
+        for (ZipArchiveEntry entry : entries) {
+            String name = entry.getName();
+            int release = ClassPaths.release(name);
+            if (release < 0 || !owned.contains(name)) {
+                continue;
+            }
+            String className = ClassPaths.className(name, release);
+            List<Site> sites = sitesByClass.getOrDefault(release + "/" + className, List.of());
+            List<Function> functions = functionsByGroup.getOrDefault(className, List.of());
+            if (sites.isEmpty() && functions.isEmpty()) {
+                continue;
+            }
+            try {
+                ClassLinker.Linked result = linker.link(read(entry), release, sites, functions);
+                linked.put(name, result.bytes());
+                bound.addAll(result.sites());
+                redirectedGroups.addAll(result.redirectedGroups());
+            } catch (RuntimeException e) {
+                throw new InputException(input + "!/" + name + ": cannot link: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Returns the sites of this jar's classes, bound. */
+    List<Site> boundSites() {
+        return bound;
+    }
+
+    /** Returns whether linking changed any class of this jar. */
+    boolean changed() {
+        return !linked.isEmpty();
+    }
+
+    /**
+     * Writes the linked jar.
+     *
+     * @param output where to write it
+     * @param program the program
+     * @param table the whole program's linked table, embedded in the jar
+     * @param groups the descriptions of every group, for the runtime; empty in static mode
+     * @param runtime the runtime classes to embed, or an empty map
+     * @param stripSignatures whether to drop signature files and digests
+     */
+    void write(Path output, Program program, PatchSiteTable table, Map<String, GroupInfo> groups,
+            Map<String, byte[]> runtime, boolean stripSignatures) throws InputException, LinkException {
+        Path absolute = output.toAbsolutePath();
+        Path temporary = null;
+        try {
+            Files.createDirectories(absolute.getParent());
+            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(temporary)) {
+                for (ZipArchiveEntry entry : entries) {
+                    String name = entry.getName();
+                    if (stripSignatures && isSignature(name)) {
+                        continue;
+                    }
+                    byte[] replaced = linked.get(name);
+                    if (name.equals(MANIFEST)) {
+                        replaced = manifest(read(entry), program, stripSignatures);
+                    }
+                    if (replaced != null) {
+                        add(out, name, replaced);
+                    } else {
+                        try (InputStream raw = zip.getRawInputStream(entry)) {
+                            out.addRawArchiveEntry(entry, raw);
+                        }
+                    }
+                }
+                Map<String, byte[]> added = new TreeMap<>();
+                added.put(TABLE, TableWriter.toText(table).getBytes(StandardCharsets.UTF_8));
+                for (GroupInfo group : groups.values()) {
+                    added.put(GroupInfo.resourceName(group.name()), group.format().getBytes(StandardCharsets.UTF_8));
+                }
+                for (String group : redirectedGroups) {
+                    added.put(Program.generatedTrampolineClass(group) + ".class", GeneratedTrampolines.write(program,
+                            group, program.table().functions().stream().filter(f -> f.group().equals(group))
+                                    .toList()));
+                }
+                added.putAll(runtime);
+                for (Map.Entry<String, byte[]> entry : added.entrySet()) {
+                    if (zip.getEntry(entry.getKey()) == null) {
+                        add(out, entry.getKey(), entry.getValue());
+                    }
+                }
+            }
+            AtomicOutput.move(temporary, absolute);
+        } catch (IOException e) {
+            throw new InputException(output + ": cannot write: " + e, e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    // The output is in place or was never moved; nothing to keep.
+                }
+            }
+        }
+    }
+
+    private byte[] manifest(byte[] manifest, Program program, boolean stripSignatures) {
+        byte[] edited = stripSignatures ? ManifestEditor.stripDigests(manifest) : manifest;
+        if (program.mode() == LinkMode.BOOT && ManifestEditor.executable(edited)
+                && ManifestEditor.launcherAgent(edited) == null) {
+            edited = ManifestEditor.addLauncherAgent(edited);
+        }
+        return edited == manifest ? null : edited;
+    }
+
+    private void add(ZipArchiveOutputStream out, String name, byte[] bytes) throws IOException {
+        ZipArchiveEntry entry = new ZipArchiveEntry(name);
+        entry.setMethod(ZipArchiveEntry.DEFLATED);
+        entry.setTime(time);
+        out.putArchiveEntry(entry);
+        out.write(bytes);
+        out.closeArchiveEntry();
+    }
+
+    private byte[] read(ZipArchiveEntry entry) throws InputException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new InputException(input + "!/" + entry.getName() + ": corrupt entry: " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the input to the output unchanged, atomically. */
+    void copyTo(Path output) throws InputException {
+        try {
+            AtomicOutput.write(output, Files.readAllBytes(input));
+        } catch (IOException e) {
+            throw new InputException(input + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    void close() {
+        ZipFile.closeQuietly(zip);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.patchsite.linker.link;
+
+import java.util.Locale;
+
+/** How linking binds sites. One table, three ways to bind. */
+public enum LinkMode {
+    /**
+     * Sites stay {@code invokestatic}; the runtime's agent rewrites each one's operand to the selected implementation
+     * as its class loads. Without the agent every call goes through the trampoline.
+     */
+    BOOT,
+    /** Each site becomes an {@code invokedynamic} bound to the selection at its first execution. */
+    INDY,
+    /** The selection is fixed at link time; sites call it directly and no runtime is needed. */
+    STATIC;
+
+    /**
+     * Returns the lower-case name used on the command line and in tables.
+     *
+     * @return e.g. {@code boot}
+     */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the mode with the given label.
+     *
+     * @param label e.g. {@code indy}
+     * @return the mode
+     * @throws IllegalArgumentException if there is none
+     */
+    public static LinkMode ofLabel(String label) {
+        for (LinkMode mode : values()) {
+            if (mode.label().equals(label)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("unknown mode \"" + label + "\"; expected boot, indy or static");
+    }
+}

@@ -1,0 +1,286 @@
+package dev.patchsite.linker.link;
+
+import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.LinkException;
+import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.scan.ClassInfo;
+import dev.patchsite.linker.scan.ClassPaths;
+import dev.patchsite.linker.scan.ScanResult;
+import dev.patchsite.linker.scan.Scanner;
+import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.Site;
+import dev.patchsite.linker.table.Variant;
+import dev.patchsite.runtime.GroupInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Links programs: scans the inputs and the classpath as one program, decides how each site is bound, rewrites the
+ * inputs' classes that change, and writes each input's linked jar. The inputs are never modified.
+ */
+public final class Linker {
+
+    private final LinkRequest request;
+
+    private Linker(LinkRequest request) {
+        this.request = request;
+    }
+
+    /**
+     * Links the inputs of a request.
+     *
+     * @param request what to link
+     * @return the whole program's linked table, as embedded in each output
+     * @throws InputException if an input cannot be read or an output cannot be written
+     * @throws dev.patchsite.linker.ValidationException if the declarations break a rule
+     * @throws LinkException if the program cannot be linked as asked
+     */
+    public static PatchSiteTable link(LinkRequest request) throws PatchsiteException {
+        return new Linker(request).run();
+    }
+
+    private PatchSiteTable run() throws PatchsiteException {
+        checkOutputs();
+        List<JarLinker> jars = new ArrayList<>();
+        try {
+            for (Path input : request.inputs()) {
+                jars.add(JarLinker.open(input));
+            }
+            List<JarLinker> toLink = new ArrayList<>();
+            for (int i = 0; i < jars.size(); i++) {
+                if (!alreadyLinked(jars.get(i), i)) {
+                    toLink.add(jars.get(i));
+                }
+            }
+            if (toLink.isEmpty()) {
+                return null;
+            }
+            return link(jars, toLink);
+        } finally {
+            jars.forEach(JarLinker::close);
+        }
+    }
+
+    private PatchSiteTable link(List<JarLinker> jars, List<JarLinker> toLink) throws PatchsiteException {
+        for (int i = 0; i < jars.size(); i++) {
+            List<String> signatures = jars.get(i).signatureFiles();
+            if (!signatures.isEmpty() && !request.stripSignatures()) {
+                throw new LinkException(request.inputs().get(i) + " is signed (" + signatures.get(0) + "); linking"
+                        + " changes its classes, so its signature would no longer verify. Pass --strip-signatures to"
+                        + " drop the signatures, and sign the linked jar again if it must be signed");
+            }
+        }
+        List<Path> scanned = new ArrayList<>(request.inputs());
+        scanned.addAll(request.classpath());
+        ScanResult scan = Scanner.analyze(new ScanRequest(scanned, request.declarations(), request.threads(),
+                request.log()));
+        PatchSiteTable table = scan.table();
+        List<Set<String>> owned = ownedEntries(jars);
+        Set<String> rewrittenGroups = rewrittenGroups(table, owned);
+        checkSelections(table);
+        checkGroupVersions(scan, rewrittenGroups);
+        Program program = new Program(request.mode(), table, scan.declarations(), rewrittenGroups,
+                request.selections());
+        ClassLinker classLinker = new ClassLinker(program);
+        Map<String, List<Site>> sitesByClass = new HashMap<>();
+        for (Site site : table.sites()) {
+            sitesByClass.computeIfAbsent(site.release() + "/" + site.caller().owner(), k -> new ArrayList<>())
+                    .add(site);
+        }
+        Map<String, List<Function>> functionsByGroup = new HashMap<>();
+        for (Function function : table.functions()) {
+            if (rewrittenGroups.contains(function.group())) {
+                functionsByGroup.computeIfAbsent(function.group(), g -> new ArrayList<>()).add(function);
+            }
+        }
+        Map<Site.Key, Site> boundSites = new HashMap<>();
+        for (int i = 0; i < jars.size(); i++) {
+            if (toLink.contains(jars.get(i))) {
+                jars.get(i).linkClasses(classLinker, sitesByClass, functionsByGroup, owned.get(i));
+                for (Site site : jars.get(i).boundSites()) {
+                    boundSites.put(site.key(), site);
+                }
+            }
+        }
+        List<Site> sites = new ArrayList<>();
+        for (Site site : table.sites()) {
+            sites.add(boundSites.getOrDefault(site.key(), site));
+        }
+        PatchSiteTable linked = new PatchSiteTable(table.functions(), table.variants(), sites,
+                request.mode().label());
+        Map<String, GroupInfo> groups = request.mode() == LinkMode.STATIC ? Map.of()
+                : groupDescriptions(program, table);
+        boolean bringsRuntime = owned.stream().anyMatch(names -> names.contains(RuntimeClasses.MARKER))
+                || classpathHasRuntime();
+        for (int i = 0; i < jars.size(); i++) {
+            JarLinker jar = jars.get(i);
+            if (!toLink.contains(jar)) {
+                continue;
+            }
+            boolean embed = request.embedRuntime() && request.mode() != LinkMode.STATIC && jar.changed()
+                    && !bringsRuntime;
+            jar.write(request.outputs().get(i), program, linked, groups, embed ? RuntimeClasses.all() : Map.of(),
+                    request.stripSignatures());
+            request.log().info("linked " + request.inputs().get(i) + " -> " + request.outputs().get(i));
+        }
+        return linked;
+    }
+
+
+    private boolean classpathHasRuntime() {
+        for (Path entry : request.classpath()) {
+            if (Files.isDirectory(entry) ? Files.exists(entry.resolve(RuntimeClasses.MARKER))
+                    : jarHas(entry, RuntimeClasses.MARKER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean jarHas(Path jar, String name) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.getEntry(name) != null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Copies an input that is already linked in the requested mode; refuses one linked in another. */
+    private boolean alreadyLinked(JarLinker jar, int index) throws PatchsiteException {
+        String mode = jar.linkedMode();
+        if (mode == null) {
+            return false;
+        }
+        if (!mode.equals(request.mode().label())) {
+            throw new LinkException(request.inputs().get(index) + " is already linked in " + mode + " mode; link the"
+                    + " jar it was linked from to use " + request.mode().label() + " mode");
+        }
+        jar.copyTo(request.outputs().get(index));
+        request.log().info(request.inputs().get(index) + " is already linked in " + mode + " mode; copied unchanged");
+        return true;
+    }
+
+    private void checkOutputs() throws LinkException {
+        Set<Path> inputs = new HashSet<>();
+        for (Path input : request.inputs()) {
+            inputs.add(input.toAbsolutePath().normalize());
+        }
+        for (Path output : request.outputs()) {
+            if (inputs.contains(output.toAbsolutePath().normalize())) {
+                throw new LinkException(output + " is also an input; patchsite never modifies its inputs: write the"
+                        + " linked jar elsewhere and move it if you must");
+            }
+        }
+    }
+
+    /** Returns, per input, the class entries the scan read from it: not shadowed by an earlier input. */
+    private static List<Set<String>> ownedEntries(List<JarLinker> jars) {
+        Set<String> seen = new HashSet<>();
+        List<Set<String>> owned = new ArrayList<>();
+        for (JarLinker jar : jars) {
+            Set<String> names = new HashSet<>();
+            for (String name : jar.names()) {
+                int release = ClassPaths.release(name);
+                if (release >= 0 && seen.add(release + "/" + ClassPaths.className(name, release))) {
+                    names.add(name);
+                }
+            }
+            owned.add(names);
+        }
+        return owned;
+    }
+
+    private static Set<String> rewrittenGroups(PatchSiteTable table, List<Set<String>> owned) {
+        Set<String> groups = new TreeSet<>();
+        for (Function function : table.functions()) {
+            String entry = function.group() + ".class";
+            if (owned.stream().anyMatch(names -> names.contains(entry))) {
+                groups.add(function.group());
+            }
+        }
+        return groups;
+    }
+
+    private void checkSelections(PatchSiteTable table) throws LinkException {
+        if (request.selections().isEmpty()) {
+            return;
+        }
+        if (request.mode() != LinkMode.STATIC) {
+            throw new LinkException("--select fixes a group's variant at link time, which only --mode static does;"
+                    + " in " + request.mode().label() + " mode, select at run time with"
+                    + " -Dpatchsite.select.<group>=<variant>");
+        }
+        Set<String> groups = new TreeSet<>();
+        table.functions().forEach(f -> groups.add(f.method().ownerBinaryName()));
+        for (Map.Entry<String, String> selection : request.selections().entrySet()) {
+            if (!groups.contains(selection.getKey())) {
+                throw new LinkException("--select " + selection.getKey() + "=" + selection.getValue() + ": "
+                        + selection.getKey() + " is not a group of this program; its groups are: "
+                        + String.join(", ", groups));
+            }
+            List<String> known = new ArrayList<>();
+            known.add("default");
+            for (Variant variant : table.variants()) {
+                if (variant.group().replace('/', '.').equals(selection.getKey())) {
+                    known.add(variant.name());
+                }
+            }
+            if (!known.contains(selection.getValue())) {
+                throw new LinkException("--select " + selection.getKey() + "=" + selection.getValue()
+                        + ": unknown variant \"" + selection.getValue() + "\"; known variants: "
+                        + String.join(", ", known));
+            }
+        }
+    }
+
+    private void checkGroupVersions(ScanResult scan, Set<String> rewrittenGroups) throws LinkException {
+        if (request.mode() == LinkMode.STATIC) {
+            return;
+        }
+        for (String group : rewrittenGroups) {
+            ClassInfo info = scan.declarations().groupClasses().get(group);
+            if (info != null && info.version() < Opcodes.V1_7) {
+                throw new LinkException(info.location() + ": class file version " + info.version() + " (Java "
+                        + (info.version() - 44) + ") is too old to host a trampoline, which needs invokedynamic"
+                        + " (version 51, Java 7); recompile " + info.binaryName() + " for Java 7 or later, or link"
+                        + " with --mode static");
+            }
+        }
+    }
+
+    private static Map<String, GroupInfo> groupDescriptions(Program program, PatchSiteTable table) {
+        Map<String, GroupInfo> groups = new TreeMap<>();
+        Map<String, List<GroupInfo.FunctionInfo>> functions = new TreeMap<>();
+        for (Function function : table.functions()) {
+            functions.computeIfAbsent(function.group(), g -> new ArrayList<>()).add(new GroupInfo.FunctionInfo(
+                    function.method().name(), function.method().descriptor(), function.updatable(),
+                    !program.rewritten(function.group())));
+        }
+        for (Map.Entry<String, List<GroupInfo.FunctionInfo>> group : functions.entrySet()) {
+            List<GroupInfo.VariantInfo> variants = new ArrayList<>();
+            for (Variant variant : program.variants(group.getKey())) {
+                List<String> implemented = new ArrayList<>();
+                for (String id : variant.implemented()) {
+                    implemented.add(program.function(id).method().nameAndDescriptor());
+                }
+                variants.add(new GroupInfo.VariantInfo(variant.name(), variant.className().replace('/', '.'),
+                        variant.priority(), variant.when() == null ? null : variant.when().replace('/', '.'),
+                        implemented));
+            }
+            String name = group.getKey().replace('/', '.');
+            groups.put(name, new GroupInfo(name, group.getValue(), variants));
+        }
+        return groups;
+    }
+}

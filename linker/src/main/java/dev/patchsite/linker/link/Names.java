@@ -1,0 +1,23 @@
+package dev.patchsite.linker.link;
+
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+
+/** The runtime's names that linked bytecode refers to. */
+final class Names {
+
+    static final String BOOTSTRAP = "dev/patchsite/runtime/Bootstrap";
+    private static final String CALL_SITE_DESCRIPTOR_PREFIX =
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;";
+
+    /** The bootstrap method of a trampoline's {@code invokedynamic}. */
+    static final Handle TRAMPOLINE = new Handle(Opcodes.H_INVOKESTATIC, BOOTSTRAP, "trampoline",
+            CALL_SITE_DESCRIPTOR_PREFIX + ")Ljava/lang/invoke/CallSite;", false);
+
+    /** The bootstrap method of a site linked in {@code indy} mode; its one argument is the function's handle. */
+    static final Handle SITE = new Handle(Opcodes.H_INVOKESTATIC, BOOTSTRAP, "site",
+            CALL_SITE_DESCRIPTOR_PREFIX + "Ljava/lang/invoke/MethodHandle;)Ljava/lang/invoke/CallSite;", false);
+
+    private Names() {
+    }
+}

@@ -1,0 +1,102 @@
+package dev.patchsite.linker.link;
+
+import dev.patchsite.runtime.PatchData;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.objectweb.asm.Attribute;
+import org.objectweb.asm.ByteVector;
+import org.objectweb.asm.ClassWriter;
+
+/**
+ * The {@code PatchSites} class attribute: the boot agent's patch data ({@link PatchData} documents the layout).
+ * Built before the class is written, when every constant it names is known; the offsets of the instructions are
+ * known only once the class is written, so they are left zero here and filled in the written bytes by
+ * {@link #fill}. ASM writes non-standard attributes last, so the payload ends the class file, as the agent expects.
+ */
+final class PatchSitesAttribute extends Attribute {
+
+    private final ByteArrayOutputStream payloadBytes = new ByteArrayOutputStream();
+    private int sitesAt = -1;
+
+    PatchSitesAttribute() {
+        super(PatchData.ATTRIBUTE);
+    }
+
+    /** Starts the payload: the version and the groups, each with its variants' names. */
+    void groups(List<String> groups, List<List<String>> variantNames) {
+        put(1, PatchData.VERSION);
+        put(2, groups.size());
+        for (int g = 0; g < groups.size(); g++) {
+            utf(groups.get(g).replace('/', '.'));
+            put(2, variantNames.get(g).size());
+            for (String name : variantNames.get(g)) {
+                utf(name);
+            }
+        }
+    }
+
+    /** Writes the site count. */
+    void siteCount(int count) {
+        put(2, count);
+    }
+
+    /**
+     * Writes one site, with a zero instruction offset and constant to fill later.
+     *
+     * @return the position of the site's offset in the payload
+     */
+    int site(int group, int fallback, int[] variantNumbers, int[] constants) {
+        int position = payloadBytes.size();
+        put(4, 0);
+        put(2, 0);
+        put(2, group);
+        put(2, fallback);
+        put(2, variantNumbers.length);
+        for (int i = 0; i < variantNumbers.length; i++) {
+            put(2, variantNumbers[i]);
+            put(2, constants[i]);
+        }
+        return position;
+    }
+
+    private void utf(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        put(2, bytes.length);
+        payloadBytes.write(bytes, 0, bytes.length);
+    }
+
+    /** Appends a big-endian unsigned value of 1, 2 or 4 bytes. */
+    private void put(int size, int value) {
+        for (int shift = 8 * (size - 1); shift >= 0; shift -= 8) {
+            payloadBytes.write(value >>> shift);
+        }
+    }
+
+    @Override
+    protected ByteVector write(ClassWriter classWriter, byte[] code, int codeLength, int maxStack, int maxLocals) {
+        byte[] bytes = payloadBytes.toByteArray();
+        ByteVector content = new ByteVector(bytes.length + 8);
+        content.putByteArray(bytes, 0, bytes.length);
+        content.putInt(bytes.length).putInt(PatchData.MAGIC);
+        return content;
+    }
+
+    /**
+     * Fills one site's instruction offset and constant in a written class.
+     *
+     * @param classFile the written class
+     * @param position the position {@link #site} returned
+     * @param instruction the offset of the instruction in the class file
+     * @param constant the constant pool index the instruction holds
+     */
+    void fill(byte[] classFile, int position, int instruction, int constant) {
+        int at = classFile.length - 8 - payloadBytes.size() + position;
+        classFile[at] = (byte) (instruction >>> 24);
+        classFile[at + 1] = (byte) (instruction >>> 16);
+        classFile[at + 2] = (byte) (instruction >>> 8);
+        classFile[at + 3] = (byte) instruction;
+        classFile[at + 4] = (byte) (constant >>> 8);
+        classFile[at + 5] = (byte) constant;
+    }
+}

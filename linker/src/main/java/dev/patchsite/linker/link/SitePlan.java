@@ -1,0 +1,27 @@
+package dev.patchsite.linker.link;
+
+import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.MethodRef;
+import dev.patchsite.linker.table.Site;
+import java.util.List;
+
+/**
+ * What linking does with one site.
+ *
+ * @param site the site, with its binding
+ * @param function the function it calls
+ * @param call the method the rewritten {@code invokestatic} names, or null if the instruction is not changed to
+ *     one (an {@code invokedynamic} site, or a site left as it is)
+ * @param patch for a site the boot agent patches, what it may patch the call to; else null
+ */
+record SitePlan(Site site, Function function, MethodRef call, Patch patch) {
+
+    /**
+     * What the boot agent may patch a site to.
+     *
+     * @param fallback the default body, used when the selected variant does not implement the function
+     * @param options per variant of the group, in table order, its implementation, or null if it has none
+     */
+    record Patch(MethodRef fallback, List<MethodRef> options) {
+    }
+}
