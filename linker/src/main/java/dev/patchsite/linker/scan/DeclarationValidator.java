@@ -33,6 +33,8 @@ final class DeclarationValidator {
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, Function> functionsById = new TreeMap<>();
     private final Map<MethodRef, String> whereDeclared = new HashMap<>();
+    /** Groups with a function already reported as a problem: their variants are not reported again for it. */
+    private final java.util.Set<String> rejectedGroups = new java.util.HashSet<>();
 
     DeclarationValidator(ClassLookup lookup) {
         this.lookup = lookup;
@@ -68,16 +70,16 @@ final class DeclarationValidator {
             }
         }
         Map<Variant, ClassInfo> variants = new LinkedHashMap<>();
-        Map<String, ClassInfo> namesInGroups = new HashMap<>();
+        Map<String, VariantSource> namesInGroups = new HashMap<>();
         for (VariantSource source : sources) {
             Variant variant = variant(source);
             if (variant == null) {
                 continue;
             }
-            ClassInfo sameName = namesInGroups.putIfAbsent(variant.group() + ' ' + variant.name(), source.info);
+            VariantSource sameName = namesInGroups.putIfAbsent(variant.group() + ' ' + variant.name(), source);
             if (sameName != null) {
-                problems.add("group " + binary(variant.group()) + ": variants " + sameName.binaryName() + " and "
-                        + source.info.binaryName() + " are both named \"" + variant.name()
+                problems.add("group " + binary(variant.group()) + ": variants " + sameName.where + " and "
+                        + source.where + " are both named \"" + variant.name()
                         + "\"; give each variant of a group its own name");
             } else {
                 variants.put(variant, source.info);
@@ -104,9 +106,11 @@ final class DeclarationValidator {
             MethodRef ref = new MethodRef(info.name(), method.name(), method.descriptor());
             if (!method.isStatic()) {
                 problems.add(ref + ": @RuntimeStatic method is not static; make it static or remove the annotation");
+                rejectedGroups.add(info.name());
             } else if ((method.access() & (Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT)) != 0) {
                 problems.add(ref + ": @RuntimeStatic method is native; a function needs a body, its default"
                         + " implementation (declare native methods in a declaration file instead)");
+                rejectedGroups.add(info.name());
             } else {
                 addFunction(function(info, method), ref.toString());
             }
@@ -136,9 +140,16 @@ final class DeclarationValidator {
         MethodRef ref = declared.method();
         String where = declared.where() + ": function " + ref;
         if (whereDeclared.containsKey(ref)) {
-            warnings.add(where + " is also annotated @RuntimeStatic; the annotation is used");
+            boolean annotated = functionsById.values().stream()
+                    .anyMatch(f -> f.method().equals(ref) && !f.declared());
+            if (annotated) {
+                warnings.add(where + " is also annotated @RuntimeStatic; the annotation is used");
+            } else {
+                problems.add(where + " is already declared at " + whereDeclared.get(ref) + "; declare it once");
+            }
             return;
         }
+        rejectedGroups.add(ref.owner());
         ClassInfo owner = lookup.find(ref.owner());
         if (owner == null) {
             problems.add(where + ": class " + ref.ownerBinaryName() + " is not in the inputs or the JDK; check the"
@@ -152,6 +163,7 @@ final class DeclarationValidator {
         } else if (!method.isStatic()) {
             problems.add(where + ": the method is not static; only static methods can be runtime-static functions");
         } else {
+            rejectedGroups.remove(ref.owner());
             addFunction(new Function(declared.id() == null ? ref.toString() : declared.id(), ref, declared.updatable(),
                     true), declared.where());
         }
@@ -191,18 +203,25 @@ final class DeclarationValidator {
             return null;
         }
         if (!VARIANT_NAME.matcher(source.name).matches()) {
-            problems.add("variant \"" + source.name + "\" (" + source.where + "): a variant name may hold only"
-                    + " letters, digits, '_', '-' and '.'; rename it");
+            problems.add("variant \"" + source.name + "\" (" + source.where + "): a variant name must not be empty"
+                    + " and may hold only letters, digits, '_', '-' and '.'; rename it");
+            return null;
+        }
+        if (source.info.name().equals(source.group)) {
+            problems.add(label + ": a group cannot be its own variant; move the variant's methods to a class of"
+                    + " their own");
             return null;
         }
         List<Function> groupFunctions = functionsById.values().stream()
                 .filter(f -> f.group().equals(source.group)).toList();
         if (groupFunctions.isEmpty()) {
-            problems.add(label + ": @Variant(of = " + binary(source.group) + ".class), but " + binary(source.group)
-                    + " declares no function; annotate its functions with @RuntimeStatic or declare them in a"
-                    + " declaration file");
+            if (!rejectedGroups.contains(source.group)) {
+                problems.add(label + ": group " + binary(source.group) + " declares no function; annotate its"
+                        + " functions with @RuntimeStatic or add function lines for them to a declaration file");
+            }
             return null;
         }
+        int problemsBefore = problems.size();
         List<String> implemented = new ArrayList<>();
         for (Function function : groupFunctions) {
             MethodInfo method = source.info.method(function.method().name(), function.method().descriptor());
@@ -224,7 +243,7 @@ final class DeclarationValidator {
                 problems.add(label + ": when = " + binary(source.when) + " " + problem);
             }
         }
-        if (implemented.isEmpty()) {
+        if (implemented.isEmpty() && problems.size() == problemsBefore) {
             warnings.add(label + " implements no function of " + binary(source.group)
                     + "; every function keeps its default when it is selected");
         }
@@ -236,7 +255,9 @@ final class DeclarationValidator {
         for (MethodInfo method : variant.methods()) {
             List<Function> sameName = groupFunctions.stream()
                     .filter(f -> f.method().name().equals(method.name())).toList();
-            boolean matches = sameName.stream().anyMatch(f -> f.method().descriptor().equals(method.descriptor()));
+            // An overload beside a method that does implement the function is a helper, not a mistake.
+            boolean matches = variant.methodsNamed(method.name()).stream().anyMatch(m -> sameName.stream()
+                    .anyMatch(f -> f.method().descriptor().equals(m.descriptor())));
             if (!sameName.isEmpty() && !matches) {
                 Function function = sameName.get(0);
                 problems.add(label + ": " + method.name() + method.descriptor() + " does not match function "

@@ -144,7 +144,7 @@ public final class TableReader {
             implemented.add(implementedId(group, item));
         }
         attributes.checkAllUsed();
-        variants.add(new Variant(group, Tokens.decode(tokens[2]), internal(tokens[3]), integer("priority", priority),
+        variants.add(new Variant(group, Tokens.decode(tokens[2]), internal(tokens[3]), signed("priority", priority),
                 when == null ? null : internal(when), implemented));
     }
 
@@ -200,6 +200,14 @@ public final class TableReader {
         }
     }
 
+    private static int signed(String what, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be an integer but is \"" + text + "\"");
+        }
+    }
+
     private InputException error(String message) {
         return new InputException(source + ":" + lineNumber + ": " + message);
     }
@@ -207,8 +215,10 @@ public final class TableReader {
     /** The optional {@code key=value} and flag tokens after a record's positional tokens. */
     private static final class Attributes {
         private final Map<String, String> values = new LinkedHashMap<>();
+        private final String syntax;
 
         Attributes(String[] tokens, int positional, String syntax) {
+            this.syntax = syntax;
             if (tokens.length < positional) {
                 throw new IllegalArgumentException("too few fields; expected " + syntax);
             }
@@ -247,7 +257,8 @@ public final class TableReader {
 
         void checkAllUsed() {
             if (!values.isEmpty()) {
-                throw new IllegalArgumentException("unknown field \"" + values.keySet().iterator().next() + "\"");
+                throw new IllegalArgumentException("unknown field \"" + values.keySet().iterator().next()
+                        + "\"; expected " + syntax);
             }
         }
     }

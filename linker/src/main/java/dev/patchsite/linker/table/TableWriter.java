@@ -71,7 +71,8 @@ public final class TableWriter {
      */
     public static String functionLine(Function function) {
         StringBuilder line = new StringBuilder("function ").append(Tokens.id(function.id()));
-        if (!function.id().equals(function.method().toString())) {
+        // The method is implied by the id only when the id token parses back to it.
+        if (!Tokens.id(function.id()).equals(Tokens.method(function.method()))) {
             line.append(" method=").append(Tokens.method(function.method()));
         }
         if (function.updatable()) {
