@@ -17,14 +17,24 @@ public class ValidationException extends PatchsiteException {
      * @param problems the problems, one message each, in a deterministic order; not empty
      */
     public ValidationException(List<String> problems) {
-        super(summary(problems));
+        this("in the declarations", problems);
+    }
+
+    /**
+     * Creates the exception.
+     *
+     * @param where what the problems are in, e.g. {@code in the declarations}, for the message's first line
+     * @param problems the problems, one message each, in a deterministic order; not empty
+     */
+    public ValidationException(String where, List<String> problems) {
+        super(summary(where, problems));
         this.problems = List.copyOf(problems);
     }
 
-    private static String summary(List<String> problems) {
+    private static String summary(String where, List<String> problems) {
         StringBuilder message = new StringBuilder();
-        message.append(problems.size()).append(problems.size() == 1 ? " problem" : " problems")
-                .append(" in the declarations:");
+        message.append(problems.size()).append(problems.size() == 1 ? " problem " : " problems ")
+                .append(where).append(':');
         for (String problem : problems) {
             message.append(System.lineSeparator()).append("  ").append(problem);
         }

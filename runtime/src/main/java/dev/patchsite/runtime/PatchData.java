@@ -61,6 +61,36 @@ public final class PatchData {
         return new PatchData(classFile, start);
     }
 
+    /**
+     * Returns the class file offsets of the instructions a class's patch data lets the agent patch, for the linker's
+     * {@code verify}.
+     *
+     * @param classFile the class file
+     * @return the offsets, in patch-data order; empty if the class has no patch data
+     */
+    public static int[] patchOffsets(byte[] classFile) {
+        PatchData data = find(classFile);
+        if (data == null || data.u1() != VERSION) {
+            return new int[0];
+        }
+        int groups = data.u2();
+        for (int g = 0; g < groups; g++) {
+            data.utf();
+            int variants = data.u2();
+            for (int v = 0; v < variants; v++) {
+                data.utf();
+            }
+        }
+        int[] offsets = new int[data.u2()];
+        for (int s = 0; s < offsets.length; s++) {
+            offsets[s] = data.u4();
+            data.position += 6;
+            int options = data.u2();
+            data.position += 4 * options;
+        }
+        return offsets;
+    }
+
     int u1() {
         return bytes[position++] & 0xff;
     }

@@ -76,7 +76,7 @@ final class LinkCommand implements Callable<Integer> {
                 !noEmbedRuntime, log);
         PatchSiteTable table = Linker.link(request);
         if (table != null) {
-            spec.commandLine().getOut().println(summary(table));
+            spec.commandLine().getOut().println("linked (" + table.linkedMode() + " mode): " + summary(table));
             spec.commandLine().getOut().flush();
         }
         return ExitCodes.OK;
@@ -97,7 +97,7 @@ final class LinkCommand implements Callable<Integer> {
         return outputs;
     }
 
-    /** Returns e.g. {@code linked 3 functions, 18 sites (boot): 12 patch, 1 default, 5 trampoline (3 address, ...)}. */
+    /** Returns e.g. {@code 3 functions, 20 sites: 1 default, 14 patch, 3 trampoline:address}. */
     static String summary(PatchSiteTable table) {
         Map<String, Integer> counts = new TreeMap<>();
         int bound = 0;
@@ -108,8 +108,7 @@ final class LinkCommand implements Callable<Integer> {
                 bound++;
             }
         }
-        StringBuilder line = new StringBuilder("linked (" + table.linkedMode() + " mode): "
-                + table.functions().size() + " functions, " + bound + " sites");
+        StringBuilder line = new StringBuilder(table.functions().size() + " functions, " + bound + " sites");
         String separator = ": ";
         for (Map.Entry<String, Integer> count : counts.entrySet()) {
             line.append(separator).append(count.getValue()).append(' ').append(count.getKey());

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         versionProvider = Patchsite.Version.class,
         description = "Link-time patch-site rewriter for the JVM: finds every call of a runtime-static function and"
                 + " binds it to the variant selected at boot.",
-        subcommands = {ScanCommand.class, LinkCommand.class, DiffCommand.class, AutoComplete.GenerateCompletion.class,
+        subcommands = {ScanCommand.class, LinkCommand.class, DiffCommand.class, VerifyCommand.class,
+            ExplainCommand.class, AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

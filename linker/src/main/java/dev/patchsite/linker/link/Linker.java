@@ -120,7 +120,7 @@ public final class Linker {
         PatchSiteTable linked = new PatchSiteTable(table.functions(), table.variants(), sites,
                 request.mode().label());
         Map<String, GroupInfo> groups = request.mode() == LinkMode.STATIC ? Map.of()
-                : groupDescriptions(program, table);
+                : GroupDescriptions.of(table, rewrittenGroups);
         boolean bringsRuntime = owned.stream().anyMatch(names -> names.contains(RuntimeClasses.MARKER))
                 || classpathHasRuntime();
         for (int i = 0; i < jars.size(); i++) {
@@ -257,30 +257,5 @@ public final class Linker {
                         + " with --mode static");
             }
         }
-    }
-
-    private static Map<String, GroupInfo> groupDescriptions(Program program, PatchSiteTable table) {
-        Map<String, GroupInfo> groups = new TreeMap<>();
-        Map<String, List<GroupInfo.FunctionInfo>> functions = new TreeMap<>();
-        for (Function function : table.functions()) {
-            functions.computeIfAbsent(function.group(), g -> new ArrayList<>()).add(new GroupInfo.FunctionInfo(
-                    function.method().name(), function.method().descriptor(), function.updatable(),
-                    !program.rewritten(function.group())));
-        }
-        for (Map.Entry<String, List<GroupInfo.FunctionInfo>> group : functions.entrySet()) {
-            List<GroupInfo.VariantInfo> variants = new ArrayList<>();
-            for (Variant variant : program.variants(group.getKey())) {
-                List<String> implemented = new ArrayList<>();
-                for (String id : variant.implemented()) {
-                    implemented.add(program.function(id).method().nameAndDescriptor());
-                }
-                variants.add(new GroupInfo.VariantInfo(variant.name(), variant.className().replace('/', '.'),
-                        variant.priority(), variant.when() == null ? null : variant.when().replace('/', '.'),
-                        implemented));
-            }
-            String name = group.getKey().replace('/', '.');
-            groups.put(name, new GroupInfo(name, group.getValue(), variants));
-        }
-        return groups;
     }
 }

@@ -1,0 +1,53 @@
+package dev.patchsite.linker.cli;
+
+import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.verify.Verifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code patchsite verify}: checks linked jars against their embedded tables. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Checks linked jars: every site of the embedded table is in the bytecode and bound as the"
+                + " table says, every call of a function is in the table, every group is described for the runtime,"
+                + " every variant is still valid. Exits with 0, or 4 and the list of problems.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "LINKED", description = "Linked jars.")
+    List<Path> linked;
+
+    @Option(names = "--classpath", paramLabel = "PATH", split = ":",
+            description = "The jars and directories the jars were linked with (separated by ':'; repeatable).")
+    List<Path> classpath = new ArrayList<>();
+
+    @Mixin
+    ScanOptions scanOptions;
+
+    @Override
+    public Integer call() throws PatchsiteException {
+        CliLog log = new CliLog(spec.commandLine().getErr(), scanOptions.verbose);
+        for (Path jar : linked) {
+            List<Path> program = new ArrayList<>();
+            program.add(jar);
+            program.addAll(classpath);
+            ScanRequest settings = scanOptions.request(spec.commandLine(), program, log);
+            PatchSiteTable table = Verifier.verify(jar, settings);
+            spec.commandLine().getOut().println("verified " + jar + " (" + table.linkedMode() + " mode): "
+                    + LinkCommand.summary(table));
+        }
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.patchsite.linker.verify;
+
+import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.ValidationException;
+import dev.patchsite.linker.scan.ClassPaths;
+import dev.patchsite.linker.scan.ClassSites;
+import dev.patchsite.linker.scan.LocatedSite;
+import dev.patchsite.linker.scan.Scanner;
+import dev.patchsite.linker.table.Binding;
+import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.MethodRef;
+import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.Site;
+import dev.patchsite.linker.table.SiteKind;
+import dev.patchsite.linker.table.TableReader;
+import dev.patchsite.linker.table.TableWriter;
+import dev.patchsite.linker.table.Variant;
+import dev.patchsite.runtime.Bootstrap;
+import dev.patchsite.runtime.GroupInfo;
+import dev.patchsite.runtime.PatchData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * Checks a linked jar against the table embedded in it: every site of the table is in the bytecode, bound as the
+ * table says (a patched site is an {@code invokestatic} the agent's patch data covers, an {@code indy} site an
+ * {@code invokedynamic}...); every call of a function in the bytecode is in the table; every group the runtime needs
+ * is described; every variant is still valid.
+ */
+public final class Verifier {
+
+    private static final String TABLE = "META-INF/patchsite/table";
+    private static final int INVOKESTATIC = 0xb8;
+    private static final int INVOKEDYNAMIC = 0xba;
+
+    private final Path jar;
+    private final List<String> problems = new ArrayList<>();
+
+    private Verifier(Path jar) {
+        this.jar = jar;
+    }
+
+    /**
+     * Verifies a linked jar.
+     *
+     * @param jar the linked jar
+     * @param settings the classpath, declaration file, threads and log the jar was linked with; the request's inputs
+     *     are the jar followed by its classpath
+     * @return the jar's embedded table
+     * @throws InputException if the jar cannot be read or was not linked
+     * @throws ValidationException with the list of problems, if any
+     */
+    public static PatchSiteTable verify(Path jar, ScanRequest settings) throws PatchsiteException {
+        return new Verifier(jar).run(settings);
+    }
+
+    private PatchSiteTable run(ScanRequest settings) throws PatchsiteException {
+        PatchSiteTable table;
+        try (ZipFile zip = ZipFile.builder().setPath(jar).get()) {
+            table = embeddedTable(zip);
+            checkBytecode(zip, table);
+            checkGroups(zip, table);
+        } catch (IOException e) {
+            throw new InputException(jar + ": not a readable jar: " + e.getMessage(), e);
+        }
+        try {
+            Scanner.analyze(settings);
+        } catch (ValidationException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            Collections.sort(problems);
+            throw new ValidationException("in " + jar, problems);
+        }
+        return table;
+    }
+
+    private PatchSiteTable embeddedTable(ZipFile zip) throws PatchsiteException, IOException {
+        ZipArchiveEntry entry = zip.getEntry(TABLE);
+        if (entry == null) {
+            throw new InputException(jar + ": not linked (no " + TABLE + "); link it first");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            PatchSiteTable table = TableReader.read(new InputStreamReader(in, StandardCharsets.UTF_8),
+                    jar + "!/" + TABLE);
+            if (table.linkedMode() == null) {
+                throw new InputException(jar + "!/" + TABLE + ": the table has no \"linked\" line");
+            }
+            return table;
+        }
+    }
+
+    /** Compares the table's sites in this jar's classes with the sites found in their bytecode. */
+    private void checkBytecode(ZipFile zip, PatchSiteTable table) throws IOException {
+        List<Function> locatable = locatable(zip, table);
+        Set<String> classes = new HashSet<>();
+        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+            int release = ClassPaths.release(entry.getName());
+            if (release >= 0) {
+                classes.add(release + "/" + ClassPaths.className(entry.getName(), release));
+            }
+        }
+        Map<Site.Key, Site> expected = new HashMap<>();
+        for (Site site : table.sites()) {
+            if (site.binding() != null && classes.contains(site.release() + "/" + site.caller().owner())) {
+                expected.put(site.key(), site);
+            }
+        }
+        Set<MethodRef> trampolines = new HashSet<>();
+        table.functions().forEach(f -> trampolines.add(f.method()));
+        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+            int release = ClassPaths.release(entry.getName());
+            if (release < 0 || entry.getName().startsWith(Bootstrap.TRAMPOLINE_PACKAGE.replace('.', '/'))) {
+                continue;
+            }
+            byte[] bytes;
+            try (InputStream in = zip.getInputStream(entry)) {
+                bytes = in.readAllBytes();
+            }
+            String location = jar + "!/" + entry.getName();
+            int[] patchable = PatchData.patchOffsets(bytes);
+            Arrays.sort(patchable);
+            List<LocatedSite> found;
+            try {
+                found = ClassSites.locate(bytes, locatable, release);
+            } catch (IllegalArgumentException e) {
+                problems.add(location + ": malformed class file: " + e.getMessage());
+                continue;
+            }
+            for (LocatedSite located : found) {
+                if (trampolines.contains(located.site().caller())) {
+                    continue; // a trampoline's own call of the selection
+                }
+                Site site = unmoved(located.site());
+                Site listed = expected.remove(site.key());
+                if (listed == null) {
+                    problems.add(location + ": a call the table does not list: "
+                            + TableWriter.siteLine(site).substring("site ".length()));
+                    continue;
+                }
+                String wrong = mismatch(listed, located, bytes, patchable);
+                if (wrong != null) {
+                    problems.add(location + ": " + TableWriter.siteLine(listed).substring("site ".length()) + ": "
+                            + wrong);
+                }
+            }
+        }
+        for (Site missing : expected.values()) {
+            problems.add(jar + ": " + TableWriter.siteLine(missing).substring("site ".length())
+                    + ": not in the bytecode");
+        }
+    }
+
+    /** Returns what is wrong with a site's bytecode, or null. */
+    private static String mismatch(Site listed, LocatedSite located, byte[] bytes, int[] patchable) {
+        int opcode = bytes[located.instruction()] & 0xff;
+        Binding binding = listed.binding();
+        if (binding.kind() == Binding.Kind.TRAMPOLINE && Binding.ADDRESS.equals(binding.reason())) {
+            return located.site().kind() == listed.kind() ? null : "expected a " + listed.kind().label()
+                    + " constant, found a " + located.site().kind().label();
+        }
+        if (binding.kind() == Binding.Kind.INDY) {
+            return opcode == INVOKEDYNAMIC ? null : "bound indy but the instruction is not an invokedynamic";
+        }
+        if (opcode != INVOKESTATIC || located.site().kind() != SiteKind.INVOKE) {
+            return "bound " + binding.label() + " but the instruction is not an invokestatic";
+        }
+        if (binding.kind() == Binding.Kind.PATCH && Arrays.binarySearch(patchable, located.instruction()) < 0) {
+            return "bound patch but the class's patch data does not cover it";
+        }
+        return null;
+    }
+
+    /** Maps a site in a moved function body back to the function it was written in. */
+    private static Site unmoved(Site site) {
+        MethodRef caller = site.caller();
+        if (!caller.name().startsWith(Bootstrap.DEFAULT_PREFIX)) {
+            return site;
+        }
+        MethodRef original = new MethodRef(caller.owner(), caller.name().substring(Bootstrap.DEFAULT_PREFIX.length()),
+                caller.descriptor());
+        return new Site(site.functionId(), original, site.release(), site.ordinal(), site.kind(), site.superCall(),
+                site.line(), site.offset());
+    }
+
+    /**
+     * Returns the functions, and under the same ids every method a linked call of one may name instead: its default
+     * body, its generated trampoline, and in static mode its variants' implementations.
+     */
+    private static List<Function> locatable(ZipFile zip, PatchSiteTable table) {
+        List<Function> functions = new ArrayList<>();
+        for (Function function : table.functions()) {
+            MethodRef method = function.method();
+            functions.add(function);
+            functions.add(renamed(function, method.owner(), Bootstrap.DEFAULT_PREFIX + method.name()));
+            functions.add(renamed(function, Bootstrap.TRAMPOLINE_PACKAGE.replace('.', '/') + method.owner(),
+                    method.name()));
+            if ("static".equals(table.linkedMode())) {
+                for (Variant variant : table.variants()) {
+                    if (variant.implementsFunction(function.id())) {
+                        functions.add(renamed(function, variant.className(), method.name()));
+                    }
+                }
+            }
+        }
+        return functions;
+    }
+
+    private static Function renamed(Function function, String owner, String name) {
+        return new Function(function.id(), new MethodRef(owner, name, function.method().descriptor()), false, false);
+    }
+
+    /** Checks that the runtime will find a description of every group, in boot and indy modes. */
+    private void checkGroups(ZipFile zip, PatchSiteTable table) {
+        if ("static".equals(table.linkedMode())) {
+            return;
+        }
+        Set<String> groups = new HashSet<>();
+        table.functions().forEach(f -> groups.add(f.method().ownerBinaryName()));
+        for (String group : groups) {
+            if (zip.getEntry(GroupInfo.resourceName(group)) == null) {
+                problems.add(jar + ": no " + GroupInfo.resourceName(group) + "; the runtime cannot select a variant"
+                        + " of " + group);
+            }
+        }
+    }
+}
