@@ -54,6 +54,7 @@ final class Group {
             current = made.variant();
             if (Boolean.getBoolean("patchsite.verbose")) {
                 System.err.println("patchsite: " + info.name() + " -> " + made.variant() + " (" + made.reason() + ")");
+                Groups.reportAtExit();
             }
             return made;
         } finally {

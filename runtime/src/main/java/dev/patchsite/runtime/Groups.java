@@ -11,6 +11,7 @@ final class Groups {
 
     private static final Map<String, Group> GROUPS = new ConcurrentHashMap<String, Group>();
     private static final Map<String, String> PENDING = new ConcurrentHashMap<String, String>();
+    private static boolean reportHook;
 
     private Groups() {
     }
@@ -60,6 +61,22 @@ final class Groups {
     /** Returns the programmatic selection for a group, or null. */
     static String pendingSelection(String name) {
         return PENDING.get(name);
+    }
+
+    /** With {@code -Dpatchsite.verbose=true}: prints the report on standard error when the program exits. */
+    static synchronized void reportAtExit() {
+        if (reportHook) {
+            return;
+        }
+        reportHook = true;
+        Runtime.getRuntime().addShutdownHook(new Thread("patchsite-report") {
+            @Override
+            public void run() {
+                for (String line : report()) {
+                    System.err.println("patchsite report: " + line);
+                }
+            }
+        });
     }
 
     /** Returns one line per group, sorted by name. */
