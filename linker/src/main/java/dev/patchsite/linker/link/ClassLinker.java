@@ -8,6 +8,7 @@ import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.Variant;
 import dev.patchsite.runtime.Bootstrap;
+import dev.patchsite.runtime.PatchData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -133,6 +134,12 @@ final class ClassLinker {
                 String[] interfaces) {
             isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
             super.visit(version, access, name, signature, superName, interfaces);
+            if (!patched.isEmpty()) {
+                // ClassWriter writes the non-standard attributes in the reverse order of their visits: visited
+                // before any the class already has, the patch data is written last and ends the class file.
+                attribute = patchData();
+                super.visitAttribute(attribute);
+            }
         }
 
         @Override
@@ -159,15 +166,6 @@ final class ClassLinker {
             }
             Map<String, SitePlan> changed = changedByMethod.get(name + descriptor);
             return changed == null ? visitor : new SiteRewriter(visitor, functions, changed, program);
-        }
-
-        @Override
-        public void visitEnd() {
-            if (!patched.isEmpty()) {
-                attribute = patchData();
-                super.visitAttribute(attribute);
-            }
-            super.visitEnd();
         }
 
         /** Builds the agent's patch data, registering every constant it names. */
@@ -210,6 +208,9 @@ final class ClassLinker {
         void fillPatchData(byte[] bytes, int release) {
             if (attribute == null) {
                 return;
+            }
+            if (PatchData.patchOffsets(bytes).length != patched.size()) {
+                throw new IllegalStateException("the patch data does not end the class file");
             }
             Map<Site.Key, LocatedSite> written = new LinkedHashMap<>();
             for (LocatedSite site : ClassSites.locate(bytes, locatable, release)) {
