@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code patchsite} command: scan, diff and (to come) link, verify and explain programs. */
 @Command(name = "patchsite",
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = Patchsite.Version.class,
         description = "Link-time patch-site rewriter for the JVM: finds every call of a runtime-static function and"

@@ -59,7 +59,7 @@ final class JarLinker {
     /** Opens a jar to link. */
     static JarLinker open(Path input) throws InputException {
         if (!Files.isRegularFile(input)) {
-            throw new InputException(input + ": no such file");
+            throw new InputException(input + ": no such file or directory");
         }
         try {
             return new JarLinker(input, ZipFile.builder().setPath(input).get());
@@ -162,11 +162,9 @@ final class JarLinker {
      */
     void write(Path output, Program program, PatchSiteTable table, Map<String, GroupInfo> groups,
             Map<String, byte[]> runtime, boolean stripSignatures) throws InputException, LinkException {
-        Path absolute = output.toAbsolutePath();
         Path temporary = null;
         try {
-            Files.createDirectories(absolute.getParent());
-            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            temporary = AtomicOutput.temporaryFor(output);
             try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(temporary)) {
                 for (ZipArchiveEntry entry : entries) {
                     String name = entry.getName();
@@ -202,17 +200,11 @@ final class JarLinker {
                     }
                 }
             }
-            AtomicOutput.move(temporary, absolute);
+            AtomicOutput.move(temporary, output);
         } catch (IOException e) {
-            throw new InputException(output + ": cannot write: " + e, e);
+            throw AtomicOutput.cannotWrite(output, e);
         } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    // The output is in place or was never moved; nothing to keep.
-                }
-            }
+            AtomicOutput.deleteQuietly(temporary);
         }
     }
 

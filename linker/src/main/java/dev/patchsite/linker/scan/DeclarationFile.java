@@ -104,7 +104,7 @@ public record DeclarationFile(List<DeclaredFunction> functions, List<DeclaredVar
                 }
             }
         } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file");
+            throw new InputException(file + ": no such file or directory");
         } catch (CharacterCodingException e) {
             throw new InputException(file + ": not a declaration file (not UTF-8 text)");
         } catch (IOException e) {

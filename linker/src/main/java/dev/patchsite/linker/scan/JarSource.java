@@ -59,8 +59,9 @@ final class JarSource implements ClassSource {
         try {
             zip = ZipFile.builder().setPath(path).setIgnoreLocalFileHeader(true).get();
         } catch (IOException | RuntimeException e) {
-            throw new InputException(name + ": not a readable jar (truncated, or not a zip file): "
-                    + Messages.rootCause(e));
+            String cause = Messages.rootCause(e);
+            throw new InputException(name + ": not a readable jar (truncated, or not a zip file)"
+                    + (cause.contains("not a ZIP archive") ? "" : ": " + cause));
         }
         try {
             return new JarSource(name, zip);

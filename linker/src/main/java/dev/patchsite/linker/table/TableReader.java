@@ -26,6 +26,7 @@ public final class TableReader {
     private final Map<String, Function> functionsById = new HashMap<>();
     private final List<Variant> variants = new ArrayList<>();
     private final List<Site> sites = new ArrayList<>();
+    private final java.util.Set<Object> keys = new java.util.HashSet<>();
     private String linkedMode;
     private int lineNumber;
 
@@ -44,7 +45,7 @@ public final class TableReader {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader, file.toString());
         } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file");
+            throw new InputException(file + ": no such file or directory");
         } catch (CharacterCodingException e) {
             throw new InputException(file + ": not a patch-site table (not UTF-8 text)");
         } catch (IOException e) {
@@ -144,6 +145,10 @@ public final class TableReader {
             implemented.add(implementedId(group, item));
         }
         attributes.checkAllUsed();
+        if (!keys.add(List.of("variant", group, Tokens.decode(tokens[2])))) {
+            throw new IllegalArgumentException("variant " + Tokens.decode(tokens[2]) + " of group "
+                    + TableWriter.binary(group) + " is listed twice");
+        }
         variants.add(new Variant(group, Tokens.decode(tokens[2]), internal(tokens[3]), signed("priority", priority),
                 when == null ? null : internal(when), implemented));
     }
@@ -180,6 +185,10 @@ public final class TableReader {
         attributes.checkAllUsed();
         if (binding != null) {
             site = site.bound(Binding.ofLabel(binding));
+        }
+        if (!keys.add(site.key())) {
+            throw new IllegalArgumentException("site " + tokens[1] + " " + tokens[2] + " " + tokens[3]
+                    + " is listed twice");
         }
         sites.add(site);
     }
