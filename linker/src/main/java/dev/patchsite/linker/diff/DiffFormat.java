@@ -1,6 +1,6 @@
 package dev.patchsite.linker.diff;
 
-import java.util.Locale;
+import dev.patchsite.linker.Labels;
 import java.util.Objects;
 
 /**
@@ -36,7 +36,7 @@ public enum DiffFormat {
      * @return the lower-case name
      */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Labels.of(this);
     }
 
     /**
@@ -47,13 +47,7 @@ public enum DiffFormat {
      * @throws IllegalArgumentException if no format has that name; the message lists the valid names
      */
     public static DiffFormat ofLabel(String label) {
-        for (DiffFormat format : values()) {
-            if (format.label().equals(label)) {
-                return format;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown diff format \"" + label + "\"; expected text, markdown, json or github");
+        return Labels.parse(DiffFormat.class, label, "diff format");
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.patchsite.linker.diff;
 
-import java.util.Locale;
+import dev.patchsite.linker.Labels;
 
 /**
  * Which differences between the old and the new table fail the check ({@code --fail-on} of {@code patchsite diff}).
@@ -21,7 +21,7 @@ public enum FailPolicy {
      * @return the lower-case name
      */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Labels.of(this);
     }
 
     /**
@@ -32,12 +32,7 @@ public enum FailPolicy {
      * @throws IllegalArgumentException if no policy has that name; the message lists the valid names
      */
     public static FailPolicy ofLabel(String label) {
-        for (FailPolicy policy : values()) {
-            if (policy.label().equals(label)) {
-                return policy;
-            }
-        }
-        throw new IllegalArgumentException("unknown fail-on policy \"" + label + "\"; expected any, added, removed or none");
+        return Labels.parse(FailPolicy.class, label, "fail-on policy");
     }
 
     /** Returns whether one difference of the given delta makes this policy fail. */

@@ -1,6 +1,6 @@
 package dev.patchsite.linker.link;
 
-import java.util.Locale;
+import dev.patchsite.linker.Labels;
 
 /** How linking binds sites. One table, three ways to bind. */
 public enum LinkMode {
@@ -20,7 +20,7 @@ public enum LinkMode {
      * @return e.g. {@code boot}
      */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Labels.of(this);
     }
 
     /**
@@ -31,11 +31,6 @@ public enum LinkMode {
      * @throws IllegalArgumentException if there is none
      */
     public static LinkMode ofLabel(String label) {
-        for (LinkMode mode : values()) {
-            if (mode.label().equals(label)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("unknown mode \"" + label + "\"; expected boot, indy or static");
+        return Labels.parse(LinkMode.class, label, "mode");
     }
 }

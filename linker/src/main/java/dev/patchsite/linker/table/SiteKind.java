@@ -1,6 +1,6 @@
 package dev.patchsite.linker.table;
 
-import java.util.Locale;
+import dev.patchsite.linker.Labels;
 
 /** How a site uses its function. */
 public enum SiteKind {
@@ -20,7 +20,7 @@ public enum SiteKind {
      * @return the lower-case name
      */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Labels.of(this);
     }
 
     /**
@@ -31,11 +31,6 @@ public enum SiteKind {
      * @throws IllegalArgumentException if no kind has that name
      */
     public static SiteKind ofLabel(String label) {
-        for (SiteKind kind : values()) {
-            if (kind.label().equals(label)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown site kind \"" + label + "\"; expected invoke, ref or ldc");
+        return Labels.parse(SiteKind.class, label, "site kind");
     }
 }
