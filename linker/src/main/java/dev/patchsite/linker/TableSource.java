@@ -2,6 +2,7 @@ package dev.patchsite.linker;
 
 import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.TableReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +11,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Loads a patch-site table from whatever a user points at: a table file is read, a jar or a directory of classes is
- * scanned. What {@code diff} and the Maven plugin's {@code check} goal both need.
+ * Loads a patch-site table from whatever a user points at: a table file is read; a linked jar gives the table it
+ * carries, without its bindings, which is the table of the program it was linked from; another jar or a directory
+ * of classes is scanned. What {@code diff} and the Maven plugin's {@code check} goal both need.
  */
 public final class TableSource {
+
+    /** Where a linked jar carries its table. */
+    public static final String EMBEDDED_TABLE = "META-INF/patchsite/table";
 
     private TableSource() {
     }
@@ -27,11 +32,47 @@ public final class TableSource {
      * @throws PatchsiteException if the input cannot be read, or scanning finds invalid declarations
      */
     public static PatchSiteTable load(Path input, ScanRequest settings) throws PatchsiteException {
-        if (Files.isDirectory(input) || isZip(input)) {
-            return Scanner.scan(new ScanRequest(List.of(input), settings.declarations(), settings.threads(),
-                    settings.log()));
+        if (Files.isDirectory(input)) {
+            return scan(input, settings);
         }
-        return TableReader.read(input);
+        if (!isZip(input)) {
+            return TableReader.read(input);
+        }
+        PatchSiteTable embedded = embeddedTable(input);
+        return embedded != null ? unlinked(embedded) : scan(input, settings);
+    }
+
+    /**
+     * Returns a linked table as the table of the program it was linked from: without bindings or mode.
+     *
+     * @param table a table
+     * @return the table without its link information
+     */
+    public static PatchSiteTable unlinked(PatchSiteTable table) {
+        List<Site> sites = table.sites().stream().map(site -> site.bound(null)).toList();
+        return new PatchSiteTable(table.functions(), table.variants(), sites);
+    }
+
+    private static PatchSiteTable scan(Path input, ScanRequest settings) throws PatchsiteException {
+        return Scanner.scan(new ScanRequest(List.of(input), settings.declarations(), settings.threads(),
+                settings.log()));
+    }
+
+    /** Returns the table a linked jar carries, or null if the jar was not linked. */
+    private static PatchSiteTable embeddedTable(Path jar) throws InputException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            java.util.zip.ZipEntry entry = zip.getEntry(EMBEDDED_TABLE);
+            if (entry == null) {
+                return null;
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return TableReader.read(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8),
+                        jar + "!/" + EMBEDDED_TABLE);
+            }
+        } catch (IOException e) {
+            // Not readable as a zip here: scanning reports the jar's defect with the scanner's own message.
+            return null;
+        }
     }
 
     private static boolean isZip(Path file) throws InputException {

@@ -3,6 +3,7 @@ package dev.patchsite.linker.link;
 import dev.patchsite.linker.AtomicOutput;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.LinkException;
+import dev.patchsite.linker.TableSource;
 import dev.patchsite.linker.scan.ClassPaths;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.PatchSiteTable;
@@ -36,7 +37,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 final class JarLinker {
 
-    static final String TABLE = "META-INF/patchsite/table";
+    static final String TABLE = TableSource.EMBEDDED_TABLE;
     private static final String MANIFEST = "META-INF/MANIFEST.MF";
 
     private final Path input;

@@ -3,6 +3,7 @@ package dev.patchsite.linker.verify;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.TableSource;
 import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.scan.ClassPaths;
 import dev.patchsite.linker.scan.ClassSites;
@@ -44,7 +45,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 public final class Verifier {
 
-    private static final String TABLE = "META-INF/patchsite/table";
+    private static final String TABLE = TableSource.EMBEDDED_TABLE;
     private static final int INVOKESTATIC = 0xb8;
     private static final int INVOKEDYNAMIC = 0xba;
 
