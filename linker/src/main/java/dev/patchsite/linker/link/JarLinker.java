@@ -3,6 +3,7 @@ package dev.patchsite.linker.link;
 import dev.patchsite.linker.AtomicOutput;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.LinkException;
+import dev.patchsite.linker.Parallel;
 import dev.patchsite.linker.TableSource;
 import dev.patchsite.linker.scan.ClassPaths;
 import dev.patchsite.linker.table.Function;
@@ -10,6 +11,9 @@ import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.TableWriter;
 import dev.patchsite.runtime.GroupInfo;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -43,7 +49,7 @@ final class JarLinker {
     private final Path input;
     private final ZipFile zip;
     private final List<ZipArchiveEntry> entries;
-    private final Map<String, byte[]> linked = new HashMap<>();
+    private final Map<String, Compressed> linked = new HashMap<>();
     private final Set<String> redirectedGroups = new TreeSet<>();
     private final List<Site> bound = new ArrayList<>();
     private final long time;
@@ -117,7 +123,10 @@ final class JarLinker {
      * @param owned the entries of this jar that the scan read (not shadowed by an earlier input)
      */
     void linkClasses(ClassLinker linker, Map<String, List<Site>> sitesByClass, Map<String, List<Function>> functionsByGroup,
-            Set<String> owned) throws InputException {
+            Set<String> owned, int threads) throws InputException {
+        List<ZipArchiveEntry> changing = new ArrayList<>();
+        List<List<Site>> changingSites = new ArrayList<>();
+        List<List<Function>> changingFunctions = new ArrayList<>();
         for (ZipArchiveEntry entry : entries) {
             String name = entry.getName();
             int release = ClassPaths.release(name);
@@ -127,17 +136,35 @@ final class JarLinker {
             String className = ClassPaths.className(name, release);
             List<Site> sites = sitesByClass.getOrDefault(release + "/" + className, List.of());
             List<Function> functions = functionsByGroup.getOrDefault(className, List.of());
-            if (sites.isEmpty() && functions.isEmpty()) {
-                continue;
+            if (!sites.isEmpty() || !functions.isEmpty()) {
+                changing.add(entry);
+                changingSites.add(sites);
+                changingFunctions.add(functions);
             }
-            try {
-                ClassLinker.Linked result = linker.link(read(entry), release, sites, functions);
-                linked.put(name, result.bytes());
-                bound.addAll(result.sites());
-                redirectedGroups.addAll(result.redirectedGroups());
-            } catch (RuntimeException e) {
-                throw new InputException(input + "!/" + name + ": cannot link: " + e.getMessage(), e);
-            }
+        }
+        Compressed[] compressed = new Compressed[changing.size()];
+        ClassLinker.Linked[] results = new ClassLinker.Linked[changing.size()];
+        try {
+            Parallel.forEach(changing.size(), threads, () -> new Deflater(Deflater.DEFAULT_COMPRESSION, true),
+                    (deflater, i) -> {
+                ZipArchiveEntry entry = changing.get(i);
+                try {
+                    results[i] = linker.link(read(entry), ClassPaths.release(entry.getName()), changingSites.get(i),
+                            changingFunctions.get(i));
+                } catch (RuntimeException e) {
+                    throw new InputException(input + "!/" + entry.getName() + ": cannot link: " + e.getMessage(), e);
+                }
+                compressed[i] = Compressed.of(results[i].bytes(), deflater);
+            });
+        } catch (InputException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new InputException(input + ": linking interrupted: " + e, e);
+        }
+        for (int i = 0; i < changing.size(); i++) {
+            linked.put(changing.get(i).getName(), compressed[i]);
+            bound.addAll(results[i].sites());
+            redirectedGroups.addAll(results[i].redirectedGroups());
         }
     }
 
@@ -166,15 +193,20 @@ final class JarLinker {
         Path temporary = null;
         try {
             temporary = AtomicOutput.temporaryFor(output);
-            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(temporary)) {
+            // Every entry's sizes are known before it is written (raw copies, and bytes compressed beforehand), so
+            // the output needs no seeking and is written through one large buffer.
+            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(temporary), 1 << 20))) {
                 for (ZipArchiveEntry entry : entries) {
                     String name = entry.getName();
                     if (stripSignatures && isSignature(name)) {
                         continue;
                     }
-                    byte[] replaced = linked.get(name);
+                    Compressed replaced = linked.get(name);
                     if (name.equals(MANIFEST)) {
-                        replaced = manifest(read(entry), program, stripSignatures);
+                        byte[] manifest = manifest(read(entry), program, stripSignatures);
+                        replaced = manifest == null ? null : Compressed.of(manifest, deflater);
                     }
                     if (replaced != null) {
                         add(out, name, replaced);
@@ -197,9 +229,11 @@ final class JarLinker {
                 added.putAll(runtime);
                 for (Map.Entry<String, byte[]> entry : added.entrySet()) {
                     if (zip.getEntry(entry.getKey()) == null) {
-                        add(out, entry.getKey(), entry.getValue());
+                        add(out, entry.getKey(), Compressed.of(entry.getValue(), deflater));
                     }
                 }
+            } finally {
+                deflater.end();
             }
             AtomicOutput.move(temporary, output);
         } catch (IOException e) {
@@ -218,13 +252,38 @@ final class JarLinker {
         return edited == manifest ? null : edited;
     }
 
-    private void add(ZipArchiveOutputStream out, String name, byte[] bytes) throws IOException {
+    private void add(ZipArchiveOutputStream out, String name, Compressed bytes) throws IOException {
         ZipArchiveEntry entry = new ZipArchiveEntry(name);
         entry.setMethod(ZipArchiveEntry.DEFLATED);
         entry.setTime(time);
-        out.putArchiveEntry(entry);
-        out.write(bytes);
-        out.closeArchiveEntry();
+        entry.setSize(bytes.size());
+        entry.setCompressedSize(bytes.data().length);
+        entry.setCrc(bytes.crc());
+        out.addRawArchiveEntry(entry, new ByteArrayInputStream(bytes.data()));
+    }
+
+    /**
+     * An entry's contents deflated ahead of writing, so that its sizes and checksum go in its local header.
+     *
+     * @param data the raw deflate stream
+     * @param size the uncompressed size
+     * @param crc the CRC-32 of the uncompressed bytes
+     */
+    private record Compressed(byte[] data, int size, long crc) {
+
+        static Compressed of(byte[] bytes, Deflater deflater) {
+            deflater.reset();
+            deflater.setInput(bytes);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            return new Compressed(out.toByteArray(), bytes.length, crc.getValue());
+        }
     }
 
     private byte[] read(ZipArchiveEntry entry) throws InputException {

@@ -83,8 +83,11 @@ public final class Linker {
         }
         List<Path> scanned = new ArrayList<>(request.inputs());
         scanned.addAll(request.classpath());
+        long start = System.nanoTime();
         ScanResult scan = Scanner.analyze(new ScanRequest(scanned, request.declarations(), request.threads(),
                 request.log()));
+        request.log().info("scanned in " + millisSince(start) + " ms: " + scan.table().sites().size() + " sites");
+        start = System.nanoTime();
         PatchSiteTable table = scan.table();
         List<Set<String>> owned = ownedEntries(jars);
         Set<String> rewrittenGroups = rewrittenGroups(table, owned);
@@ -107,12 +110,15 @@ public final class Linker {
         Map<Site.Key, Site> boundSites = new HashMap<>();
         for (int i = 0; i < jars.size(); i++) {
             if (toLink.contains(jars.get(i))) {
-                jars.get(i).linkClasses(classLinker, sitesByClass, functionsByGroup, owned.get(i));
+                jars.get(i).linkClasses(classLinker, sitesByClass, functionsByGroup, owned.get(i),
+                        request.threads());
                 for (Site site : jars.get(i).boundSites()) {
                     boundSites.put(site.key(), site);
                 }
             }
         }
+        request.log().info("linked the classes in " + millisSince(start) + " ms");
+        start = System.nanoTime();
         List<Site> sites = new ArrayList<>();
         for (Site site : table.sites()) {
             sites.add(boundSites.getOrDefault(site.key(), site));
@@ -132,11 +138,16 @@ public final class Linker {
                     && !bringsRuntime;
             jar.write(request.outputs().get(i), program, linked, groups, embed ? RuntimeClasses.all() : Map.of(),
                     request.stripSignatures());
-            request.log().info("linked " + request.inputs().get(i) + " -> " + request.outputs().get(i));
+            request.log().info("wrote " + request.outputs().get(i) + " in " + millisSince(start) + " ms");
+            start = System.nanoTime();
         }
         return linked;
     }
 
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
 
     private boolean classpathHasRuntime() {
         for (Path entry : request.classpath()) {

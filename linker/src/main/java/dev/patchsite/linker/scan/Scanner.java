@@ -1,6 +1,7 @@
 package dev.patchsite.linker.scan;
 
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.Parallel;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.ValidationException;

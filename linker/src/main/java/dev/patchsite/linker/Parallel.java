@@ -1,4 +1,4 @@
-package dev.patchsite.linker.scan;
+package dev.patchsite.linker;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * indexes in small chunks. A failing task does not stop the others: when all are done, the failure of the lowest
  * index is thrown, so the error reported does not depend on thread timing.
  */
-final class Parallel {
+public final class Parallel {
 
     private static final int CHUNK = 16;
 
@@ -18,16 +18,28 @@ final class Parallel {
 
     /** A task over one index, with its thread's state. */
     @FunctionalInterface
-    interface Task<S> {
+    public interface Task<S> {
+        /**
+         * Runs the task for one index.
+         *
+         * @param state the thread's own state
+         * @param index the index
+         * @throws Exception if the task fails
+         */
         void run(S state, int index) throws Exception;
     }
 
     /**
      * Runs {@code task} for every index in {@code [0, count)}.
      *
+     * @param count how many indexes
+     * @param threads how many threads at most
+     * @param state makes each thread's own state
+     * @param task the task
+     * @param <S> the type of a thread's state
      * @throws Exception the failure of the lowest failing index, if any
      */
-    static <S> void forEach(int count, int threads, Supplier<S> state, Task<S> task) throws Exception {
+    public static <S> void forEach(int count, int threads, Supplier<S> state, Task<S> task) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicReferenceArray<Throwable> failures = new AtomicReferenceArray<>(count);
         Runnable worker = () -> {
