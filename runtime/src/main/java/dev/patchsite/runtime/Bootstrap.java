@@ -59,7 +59,10 @@ public final class Bootstrap {
             throws ReflectiveOperationException {
         MethodHandleInfo info = caller.revealDirect(function);
         Class<?> groupClass = info.getDeclaringClass();
-        Group group = Groups.get(groupClass.getName(), groupClass.getClassLoader());
+        // A JDK class as group (a declared function) has the boot loader, which sees none of the program's classes.
+        ClassLoader loader = groupClass.getClassLoader() != null ? groupClass.getClassLoader()
+                : caller.lookupClass().getClassLoader();
+        Group group = Groups.get(groupClass.getName(), loader);
         CallSite site = group.callSite(caller, groupClass, name, type);
         group.boundSites.incrementAndGet();
         return site;

@@ -151,7 +151,8 @@ final class Group {
             boolean external = info.function(name, type.toMethodDescriptorString()).external();
             return access.findStatic(group, external ? name : Bootstrap.DEFAULT_PREFIX + name, type);
         }
-        Class<?> variantClass = Class.forName(chosen.className(), false, group.getClassLoader());
+        Class<?> variantClass = Class.forName(chosen.className(), false,
+                group.getClassLoader() != null ? group.getClassLoader() : loader);
         return access.findStatic(variantClass, name, type);
     }
 }

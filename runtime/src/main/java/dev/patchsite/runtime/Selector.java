@@ -59,8 +59,13 @@ public final class Selector {
                         + variant.priority() + ")", probes);
             }
         }
-        return new Selection(Selection.DEFAULT, probes.isEmpty() ? "no variant has a probe" : "no probe holds",
-                probes);
+        String reason = probes.isEmpty() ? "no variant has a probe" : "no probe holds";
+        for (String probe : probes) {
+            if (probe.contains("(threw ")) {
+                reason += "; " + probe;
+            }
+        }
+        return new Selection(Selection.DEFAULT, reason, probes);
     }
 
     /**

@@ -75,10 +75,9 @@ final class LinkCommand implements Callable<Integer> {
                 new TreeMap<>(selections), settings.declarations(), settings.threads(), stripSignatures,
                 !noEmbedRuntime, log);
         PatchSiteTable table = Linker.link(request);
-        if (table != null) {
-            spec.commandLine().getOut().println("linked (" + table.linkedMode() + " mode): " + summary(table));
-            spec.commandLine().getOut().flush();
-        }
+        spec.commandLine().getOut().println(table == null ? "already linked (" + mode + " mode); copied unchanged"
+                : "linked (" + table.linkedMode() + " mode): " + summary(table));
+        spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 
@@ -108,7 +107,9 @@ final class LinkCommand implements Callable<Integer> {
                 bound++;
             }
         }
-        StringBuilder line = new StringBuilder(table.functions().size() + " functions, " + bound + " sites");
+        int functions = table.functions().size();
+        StringBuilder line = new StringBuilder(functions + (functions == 1 ? " function, " : " functions, ") + bound
+                + (bound == 1 ? " site" : " sites"));
         String separator = ": ";
         for (Map.Entry<String, Integer> count : counts.entrySet()) {
             line.append(separator).append(count.getValue()).append(' ').append(count.getKey());

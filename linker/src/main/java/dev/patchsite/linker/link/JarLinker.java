@@ -99,8 +99,8 @@ final class JarLinker {
                 || upper.startsWith("META-INF/SIG-"));
     }
 
-    /** Returns the mode the jar was linked in, or null if it was not linked. */
-    String linkedMode() throws InputException {
+    /** Returns how the jar was linked (its table's {@code linked} line without the keyword), or null if it was not. */
+    String linkedDescription() throws InputException {
         ZipArchiveEntry table = zip.getEntry(TABLE);
         if (table == null) {
             return null;

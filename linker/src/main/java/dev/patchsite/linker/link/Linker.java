@@ -52,6 +52,11 @@ public final class Linker {
 
     private PatchSiteTable run() throws PatchsiteException {
         checkOutputs();
+        if (!request.selections().isEmpty() && request.mode() != LinkMode.STATIC) {
+            throw new LinkException("--select fixes a group's variant at link time, which only --mode static does;"
+                    + " in " + request.mode().label() + " mode, select at run time with"
+                    + " -Dpatchsite.select.<group>=<variant>");
+        }
         List<JarLinker> jars = new ArrayList<>();
         try {
             for (Path input : request.inputs()) {
@@ -124,7 +129,7 @@ public final class Linker {
             sites.add(boundSites.getOrDefault(site.key(), site));
         }
         PatchSiteTable linked = new PatchSiteTable(table.functions(), table.variants(), sites,
-                request.mode().label());
+                request.mode().label(), request.selections());
         Map<String, GroupInfo> groups = request.mode() == LinkMode.STATIC ? Map.of()
                 : GroupDescriptions.of(table, rewrittenGroups);
         boolean bringsRuntime = owned.stream().anyMatch(names -> names.contains(RuntimeClasses.MARKER))
@@ -169,14 +174,17 @@ public final class Linker {
 
     /** Copies an input that is already linked in the requested mode; refuses one linked in another. */
     private boolean alreadyLinked(JarLinker jar, int index) throws PatchsiteException {
-        String mode = jar.linkedMode();
-        if (mode == null) {
+        String linked = jar.linkedDescription();
+        if (linked == null) {
             return false;
         }
-        if (!mode.equals(request.mode().label())) {
-            throw new LinkException(request.inputs().get(index) + " is already linked in " + mode + " mode; link the"
-                    + " jar it was linked from to use " + request.mode().label() + " mode");
+        String wanted = new PatchSiteTable(List.of(), List.of(), List.of(), request.mode().label(),
+                request.selections()).linkedDescription();
+        if (!linked.equals(wanted)) {
+            throw new LinkException(request.inputs().get(index) + " is already linked (" + linked + "); link the jar"
+                    + " it was linked from to link it as " + wanted);
         }
+        String mode = linked;
         jar.copyTo(request.outputs().get(index));
         request.log().info(request.inputs().get(index) + " is already linked in " + mode + " mode; copied unchanged");
         return true;
@@ -226,11 +234,6 @@ public final class Linker {
     private void checkSelections(PatchSiteTable table) throws LinkException {
         if (request.selections().isEmpty()) {
             return;
-        }
-        if (request.mode() != LinkMode.STATIC) {
-            throw new LinkException("--select fixes a group's variant at link time, which only --mode static does;"
-                    + " in " + request.mode().label() + " mode, select at run time with"
-                    + " -Dpatchsite.select.<group>=<variant>");
         }
         Set<String> groups = new TreeSet<>();
         table.functions().forEach(f -> groups.add(f.method().ownerBinaryName()));

@@ -16,8 +16,11 @@ import java.util.TreeMap;
  * @param sites the sites, sorted by function, caller class, release, caller method and ordinal
  * @param linkedMode the mode the program was linked in ({@code boot}, {@code indy}, {@code static}), or null for a
  *     table that was not linked
+ * @param linkedSelections in {@code static} mode, the variant fixed for each group named at link time, by the
+ *     group's binary name; empty otherwise
  */
-public record PatchSiteTable(List<Function> functions, List<Variant> variants, List<Site> sites, String linkedMode) {
+public record PatchSiteTable(List<Function> functions, List<Variant> variants, List<Site> sites, String linkedMode,
+        Map<String, String> linkedSelections) {
 
     /** The version of the table format this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -27,6 +30,33 @@ public record PatchSiteTable(List<Function> functions, List<Variant> variants, L
         functions = sorted(functions);
         variants = sorted(variants);
         sites = sorted(sites);
+        linkedSelections = java.util.Collections.unmodifiableMap(new TreeMap<>(linkedSelections));
+    }
+
+    /**
+     * Creates the table of a linked program.
+     *
+     * @param functions the functions
+     * @param variants the variants
+     * @param sites the sites
+     * @param linkedMode the mode, or null if not linked
+     */
+    public PatchSiteTable(List<Function> functions, List<Variant> variants, List<Site> sites, String linkedMode) {
+        this(functions, variants, sites, linkedMode, Map.of());
+    }
+
+    /**
+     * Returns the table's {@code linked} line without the keyword, e.g. {@code static a.B=numa}, or null.
+     *
+     * @return the mode and static selections, or null for a table that was not linked
+     */
+    public String linkedDescription() {
+        if (linkedMode == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(linkedMode);
+        linkedSelections.forEach((group, variant) -> text.append(' ').append(group).append('=').append(variant));
+        return text.toString();
     }
 
     /**
@@ -37,7 +67,7 @@ public record PatchSiteTable(List<Function> functions, List<Variant> variants, L
      * @param sites the sites
      */
     public PatchSiteTable(List<Function> functions, List<Variant> variants, List<Site> sites) {
-        this(functions, variants, sites, null);
+        this(functions, variants, sites, null, Map.of());
     }
 
     private static <T extends Comparable<? super T>> List<T> sorted(Collection<T> items) {

@@ -29,6 +29,9 @@ public final class TableJson {
                 .name("version").value(PatchSiteTable.FORMAT_VERSION);
         if (table.linkedMode() != null) {
             json.name("linked").value(table.linkedMode());
+            json.name("linkedSelections").beginObject();
+            table.linkedSelections().forEach((group, variant) -> json.name(group).value(variant));
+            json.endObject();
         }
         json.name("functions").beginArray();
         for (Function function : table.functions()) {

@@ -28,6 +28,7 @@ public final class TableReader {
     private final List<Site> sites = new ArrayList<>();
     private final java.util.Set<Object> keys = new java.util.HashSet<>();
     private String linkedMode;
+    private final Map<String, String> linkedSelections = new java.util.TreeMap<>();
     private int lineNumber;
 
     private TableReader(String source) {
@@ -96,7 +97,7 @@ public final class TableReader {
             throw new InputException(source + ": empty; a patch-site table starts with \"" + TableWriter.MAGIC + " "
                     + PatchSiteTable.FORMAT_VERSION + "\"");
         }
-        return new PatchSiteTable(functions, variants, sites, linkedMode);
+        return new PatchSiteTable(functions, variants, sites, linkedMode, linkedSelections);
     }
 
     private void checkVersion(String[] tokens) throws InputException {
@@ -111,13 +112,21 @@ public final class TableReader {
     }
 
     private void linked(String[] tokens) {
-        if (tokens.length != 2 || !List.of("boot", "indy", "static").contains(tokens[1])) {
-            throw new IllegalArgumentException("expected: linked boot|indy|static");
+        if (tokens.length < 2 || !List.of("boot", "indy", "static").contains(tokens[1])) {
+            throw new IllegalArgumentException("expected: linked boot|indy|static [GROUP=VARIANT]...");
         }
         if (linkedMode != null || !functions.isEmpty()) {
             throw new IllegalArgumentException("\"linked\" must come once, right after the version line");
         }
         linkedMode = tokens[1];
+        for (int i = 2; i < tokens.length; i++) {
+            int eq = tokens[i].indexOf('=');
+            if (eq <= 0 || !linkedMode.equals("static")) {
+                throw new IllegalArgumentException("expected: linked static GROUP=VARIANT... but found \""
+                        + tokens[i] + "\"");
+            }
+            linkedSelections.put(tokens[i].substring(0, eq), tokens[i].substring(eq + 1));
+        }
     }
 
     private void function(String[] tokens) {

@@ -30,7 +30,7 @@ public final class TableWriter {
         StringBuilder out = new StringBuilder(128 + 160 * table.sites().size());
         out.append(MAGIC).append(' ').append(PatchSiteTable.FORMAT_VERSION).append('\n');
         if (table.linkedMode() != null) {
-            out.append("linked ").append(table.linkedMode()).append('\n');
+            out.append("linked ").append(table.linkedDescription()).append('\n');
         }
         Map<String, Function> byId = new HashMap<>();
         for (Function function : table.functions()) {

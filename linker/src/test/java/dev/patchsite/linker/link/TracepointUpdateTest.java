@@ -1,0 +1,239 @@
+package dev.patchsite.linker.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.Site;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code PatchSite.update} of a tracepoint while threads call it: 4 threads call an updatable function in a loop
+ * while the main thread switches it on ({@code enabled}) and off ({@code default}) 100 times. Every call must reach
+ * one of the two (calls made = default hits + enabled hits), and a call must see the last update that returned before
+ * it started: the main thread publishes a phase in a volatile field before and after each update, and a call that
+ * read the same stable phase before and after itself must have hit that phase's implementation (no event lost while
+ * on, none recorded while off). Each run is a fresh JVM, in indy mode (the sites are {@code invokedynamic} on the
+ * shared {@code MutableCallSite}) and in boot mode (the sites stay on the trampoline, whose call site is the shared
+ * one).
+ */
+class TracepointUpdateTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path boot;
+    private static Path indy;
+
+    private static final ForkedJava JAVA = ForkedJava.current().with("-Xverify:all");
+
+    private static final String EXPECTED_OUT = """
+            calls = default hits + enabled hits: true
+            lost while enabled: 0
+            recorded while default: 0
+            checked while enabled: true
+            checked while default: true
+            selected after each update: true
+            selected at the end: default
+            """;
+
+    @BeforeAll
+    static void compileAndLink() throws Exception {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("tp.Trace", """
+                package tp;
+
+                public final class Trace {
+                    private Trace() {
+                    }
+
+                    /** The tracepoint: off by default (it only counts that it ran). */
+                    @dev.patchsite.RuntimeStatic(updatable = true)
+                    public static void hit() {
+                        Hits.DEFAULT.increment();
+                        Hits.mine()[0]++;
+                    }
+                }
+                """);
+        sources.put("tp.TraceEnabled", """
+                package tp;
+
+                @dev.patchsite.Variant(of = Trace.class, name = "enabled")
+                public final class TraceEnabled {
+                    public static void hit() {
+                        Hits.ENABLED.increment();
+                        Hits.mine()[1]++;
+                    }
+                }
+                """);
+        sources.put("tp.Hits", """
+                package tp;
+
+                import java.util.concurrent.atomic.LongAdder;
+
+                /** What each implementation ran: in total, and on the calling thread ({default, enabled}). */
+                public final class Hits {
+                    public static final LongAdder DEFAULT = new LongAdder();
+                    public static final LongAdder ENABLED = new LongAdder();
+                    private static final ThreadLocal<long[]> MINE = ThreadLocal.withInitial(() -> new long[2]);
+
+                    public static long[] mine() {
+                        return MINE.get();
+                    }
+                }
+                """);
+        sources.put("tp.Main", """
+                package tp;
+
+                import dev.patchsite.PatchSite;
+
+                public final class Main {
+                    static final int WORKERS = 4;
+                    static final int ROUNDS = 50;
+                    static final long CALLS_PER_PHASE = 20_000;
+
+                    /** 4r+0: off, stable; 4r+1: switching on; 4r+2: on, stable; 4r+3: switching off. */
+                    static volatile int phase;
+                    static volatile boolean stop;
+
+                    static final class Worker extends Thread {
+                        long calls;
+                        long checkedOn;
+                        long checkedOff;
+                        long lost;
+                        long recorded;
+
+                        @Override
+                        public void run() {
+                            long[] mine = Hits.mine();
+                            while (!stop) {
+                                int before = phase;
+                                long enabledBefore = mine[1];
+                                Trace.hit();
+                                calls++;
+                                boolean enabled = mine[1] != enabledBefore;
+                                if (phase == before) {
+                                    if (before % 4 == 2) {
+                                        checkedOn++;
+                                        if (!enabled) {
+                                            lost++;
+                                        }
+                                    } else if (before % 4 == 0) {
+                                        checkedOff++;
+                                        if (enabled) {
+                                            recorded++;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+
+                    static void awaitCalls() {
+                        long target = Hits.DEFAULT.sum() + Hits.ENABLED.sum() + CALLS_PER_PHASE;
+                        long deadline = System.nanoTime() + 20_000_000_000L;
+                        while (Hits.DEFAULT.sum() + Hits.ENABLED.sum() < target) {
+                            if (System.nanoTime() > deadline) {
+                                throw new IllegalStateException("the workers stopped calling the tracepoint");
+                            }
+                            Thread.onSpinWait();
+                        }
+                    }
+
+                    public static void main(String[] args) throws Exception {
+                        Worker[] workers = new Worker[WORKERS];
+                        for (int i = 0; i < WORKERS; i++) {
+                            workers[i] = new Worker();
+                            workers[i].start();
+                        }
+                        awaitCalls();
+                        boolean selected = true;
+                        for (int round = 0; round < ROUNDS; round++) {
+                            phase = 4 * round + 1;
+                            PatchSite.update(Trace.class, "enabled");
+                            selected &= "enabled".equals(PatchSite.selected(Trace.class));
+                            phase = 4 * round + 2;
+                            awaitCalls();
+                            phase = 4 * round + 3;
+                            PatchSite.update(Trace.class, "default");
+                            selected &= "default".equals(PatchSite.selected(Trace.class));
+                            phase = 4 * round + 4;
+                            awaitCalls();
+                        }
+                        stop = true;
+                        long calls = 0;
+                        long checkedOn = 0;
+                        long checkedOff = 0;
+                        long lost = 0;
+                        long recorded = 0;
+                        for (Worker worker : workers) {
+                            worker.join();
+                            calls += worker.calls;
+                            checkedOn += worker.checkedOn;
+                            checkedOff += worker.checkedOff;
+                            lost += worker.lost;
+                            recorded += worker.recorded;
+                        }
+                        long hits = Hits.DEFAULT.sum() + Hits.ENABLED.sum();
+                        System.out.println("calls = default hits + enabled hits: " + (calls == hits));
+                        System.out.println("lost while enabled: " + lost);
+                        System.out.println("recorded while default: " + recorded);
+                        System.out.println("checked while enabled: " + (checkedOn > 0));
+                        System.out.println("checked while default: " + (checkedOff > 0));
+                        System.out.println("selected after each update: " + selected);
+                        System.out.println("selected at the end: " + PatchSite.selected(Trace.class));
+                        System.out.println("stats: calls=" + calls + " default=" + Hits.DEFAULT.sum() + " enabled="
+                                + Hits.ENABLED.sum() + " checkedOn=" + checkedOn + " checkedOff=" + checkedOff);
+                    }
+                }
+                """);
+        Path classes = LinkTestFiles.compile(dir.resolve("program"), sources);
+        Path jar = LinkTestFiles.jar(classes, dir.resolve("tp.jar"), "tp.Main");
+        boot = dir.resolve("tp-boot.jar");
+        indy = dir.resolve("tp-indy.jar");
+        Linker.link(LinkRequest.of(jar, boot).withMode(LinkMode.BOOT));
+        Linker.link(LinkRequest.of(jar, indy).withMode(LinkMode.INDY));
+    }
+
+    /** The worker's call is the only site: on the shared call site through the trampoline (boot) or indy. */
+    @Test
+    void theSiteIsBoundAsAnUpdatableOne() throws Exception {
+        for (Map.Entry<Path, String> linked : Map.of(boot, "trampoline:updatable", indy, "indy").entrySet()) {
+            PatchSiteTable table = LinkTestFiles.linkedTable(linked.getKey());
+            List<Site> sites = table.sites();
+            assertEquals(1, sites.size(), table::toString);
+            assertEquals("tp/Main$Worker", sites.get(0).caller().owner(), table::toString);
+            assertEquals(linked.getValue(), sites.get(0).binding().label(), table::toString);
+        }
+    }
+
+    @RepeatedTest(2)
+    void indyModeSeesEveryUpdate() {
+        assertEveryUpdateSeen(JAVA.run("-jar", indy));
+    }
+
+    @RepeatedTest(2)
+    void bootModeSeesEveryUpdate() {
+        assertEveryUpdateSeen(JAVA.run("-jar", boot));
+    }
+
+    @Test
+    void bootModeWithoutTheAgentSeesEveryUpdate() {
+        assertEveryUpdateSeen(JAVA.run("-cp", boot, "tp.Main"));
+    }
+
+    private static void assertEveryUpdateSeen(ForkedJava.Result run) {
+        run.assertClean();
+        List<String> lines = run.out().lines().toList();
+        assertEquals(8, lines.size(), run::describe);
+        assertEquals(EXPECTED_OUT, String.join("\n", lines.subList(0, 7)) + "\n", run::describe);
+        assertTrue(lines.get(7).startsWith("stats: "), run::describe);
+    }
+}
