@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Times the linker's scan of a big jar against the scan floor (inflating every class entry).
+#
+#   benchmarks/scan-bench.sh BIG.jar [--threads N] [--runs R] [--warmup W]
+#
+# Builds nothing: run `mvn -B -q package -DskipTests` from the root first (it makes
+# benchmarks/target/benchmarks.jar and linker/target/patchsite.jar). Make BIG.jar with
+# benchmarks/make-big-jar.sh. For R runs (default 5), after W untimed warm-up rounds
+# (default 1, so every measurement reads the jar from the page cache), it times each
+# measurement as a whole process (wall clock, ms, JVM start-up included; also its CPU time,
+# user + sys, which a busy machine disturbs less), alternating them within a round, then
+# prints one figure a line, among them:
+#   floor median ms: ...   scan median ms: ...   scan/floor: ...   sites: ...
+# The target is scan/floor <= 1.2. If linker/target/patchsite.jar is missing, only the
+# floor is measured. N defaults to the number of available processors.
+#
+# Measurements are shell functions named measure_<name>, listed in $measurements; a
+# third one (link) is added the same way (see measure_link below).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+bench_jar="$root/benchmarks/target/benchmarks.jar"
+linker_jar="$root/linker/target/patchsite.jar"
+decl="$here/bench.decl"
+work="${SCAN_BENCH_DIR:-/tmp/patchsite-scan-bench}"   # tables and outputs of the last run
+java="${JAVA:-java}"
+read -r -a java_opts <<<"${JAVA_OPTS:-}"
+
+usage() { echo "usage: $0 BIG.jar [--threads N] [--runs R] [--warmup W]" >&2; exit 2; }
+posint() { [[ "$2" =~ ^[0-9]+$ ]] && (( $2 >= $3 )) || { echo "$0: $1 needs an integer >= $3" >&2; exit 2; }; }
+
+big=""
+threads="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"
+runs=5
+warmup=1
+while (( $# )); do
+  case "$1" in
+    --threads) (( $# >= 2 )) || usage; posint --threads "$2" 1; threads="$2"; shift 2 ;;
+    --runs)    (( $# >= 2 )) || usage; posint --runs "$2" 1; runs="$2"; shift 2 ;;
+    --warmup)  (( $# >= 2 )) || usage; posint --warmup "$2" 0; warmup="$2"; shift 2 ;;
+    -h|--help) usage ;;
+    -*) usage ;;
+    *) [[ -z "$big" ]] || usage; big="$1"; shift ;;
+  esac
+done
+[[ -n "$big" ]] || usage
+[[ -f "$big" ]] || { echo "$0: no such jar: $big" >&2; exit 1; }
+[[ -f "$bench_jar" ]] || { echo "$0: $bench_jar missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }
+mkdir -p "$work"
+
+# Measure copies, so that a rebuild during the runs (mvn package elsewhere) cannot mix builds.
+cp "$bench_jar" "$work/benchmarks.jar"
+bench_jar="$work/benchmarks.jar"
+
+# --- measurements: each runs one process, output in $work/<name>.out, errors in $work/<name>.err
+
+measure_floor() {
+  "$java" "${java_opts[@]}" -cp "$bench_jar" dev.patchsite.benchmarks.InflateFloor \
+    "$big" --threads "$threads" >"$work/floor.out" 2>"$work/floor.err"
+}
+
+measure_scan() {
+  "$java" "${java_opts[@]}" -jar "$linker_jar" scan "$big" --threads "$threads" \
+    --declarations "$decl" -o "$work/scan.table" >"$work/scan.out" 2>"$work/scan.err"
+}
+
+# To come: the link benchmark. Define it like this and add "link" to $measurements below:
+# measure_link() {
+#   "$java" "${java_opts[@]}" -jar "$linker_jar" link "$big" --threads "$threads" \
+#     --declarations "$decl" -o "$work/linked.jar" >"$work/link.out" 2>"$work/link.err"
+# }
+
+measurements=(floor)
+if [[ -f "$linker_jar" ]]; then
+  cp "$linker_jar" "$work/patchsite.jar"
+  linker_jar="$work/patchsite.jar"
+  measurements+=(scan)
+else
+  echo "$0: $linker_jar missing: measuring the floor only" >&2
+fi
+
+# --- run
+
+declare -A times=() cpus=()
+run_one() {   # run_one NAME: times one measurement (run in a subshell), prints "WALL_MS CPU_MS"
+  local name="$1" t0 t1
+  t0=$(date +%s%N)
+  if ! "measure_$name"; then
+    echo "$0: $name failed; its output:" >&2
+    cat "$work/$name.out" "$work/$name.err" >&2
+    exit 1
+  fi
+  t1=$(date +%s%N)
+  # CPU time (user + sys) of the process just run: this subshell's only child so far.
+  times >"$work/times.txt"
+  echo "$(( (t1 - t0) / 1000000 )) $(awk 'NR == 2 {
+    split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }' "$work/times.txt")"
+}
+
+echo "jar: $big ($(stat -c %s "$big") bytes), threads: $threads, runs: $runs, warm-up rounds: $warmup"
+for (( w = 1; w <= warmup; w++ )); do
+  for m in "${measurements[@]}"; do
+    run_one "$m" >/dev/null
+  done
+done
+for (( r = 1; r <= runs; r++ )); do
+  for m in "${measurements[@]}"; do
+    result="$(run_one "$m")" || exit 1
+    read -r ms cpu <<<"$result"
+    times[$m]+=" $ms"
+    cpus[$m]+=" $cpu"
+    echo "run $r $m ms: $ms (cpu ms: $cpu)" >&2
+  done
+done
+
+median() {   # median of the numbers in $1
+  tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END {
+    if (NR % 2) print v[(NR + 1) / 2]; else printf "%d\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+declare -A med=()
+for m in "${measurements[@]}"; do
+  med[$m]="$(median "${times[$m]}")"
+  echo "$m runs ms:${times[$m]}"
+  echo "$m runs cpu ms:${cpus[$m]}"
+done
+echo "floor: $(cat "$work/floor.out")"
+for m in "${measurements[@]}"; do
+  echo "$m median ms: ${med[$m]}"
+  echo "$m median cpu ms: $(median "${cpus[$m]}")"
+done
+if [[ -n "${med[scan]:-}" ]]; then
+  awk -v s="${med[scan]}" -v f="${med[floor]}" 'BEGIN { printf "scan/floor: %.2f (target <= 1.2)\n", s / f }'
+  awk -v s="$(median "${cpus[scan]}")" -v f="$(median "${cpus[floor]}")" 'BEGIN { printf "scan/floor cpu: %.2f\n", s / f }'
+  echo "sites: $(grep -c '^site ' "$work/scan.table" || true)"
+fi
+if [[ -n "${med[link]:-}" ]]; then
+  awk -v l="${med[link]}" -v f="${med[floor]}" 'BEGIN { printf "link/floor: %.2f\n", l / f }'
+fi
