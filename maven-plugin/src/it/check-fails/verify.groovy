@@ -1,0 +1,21 @@
+def log = new File(basedir, 'build.log').text.readLines()
+def expect = { String line, String why -> assert log.contains(line) : "${why}; build.log has no line: ${line}" }
+
+expect('[ERROR] patchsite diff: src/patchsite/baseline.table -> target/patchsite/patchsite.table', 'the diff is not logged')
+expect('[ERROR] + site com.example.greeting.Greeting.greet(Ljava/lang/String;)Ljava/lang/String; com.example.check.Main.second()Ljava/lang/String; #0 invoke line=20 offset=2',
+        'the added site is not in the diff')
+expect('[ERROR] patchsite: the patch sites changed against the baseline src/patchsite/baseline.table: 1 site added (report: target/patchsite/report.md)',
+        'no summary of the failure')
+expect('[ERROR] To accept the change, run: mvn package patchsite:baseline', 'no command that accepts the change')
+expect('[ERROR] and commit src/patchsite/baseline.table', 'no advice to commit the baseline')
+assert !log.any { it.startsWith('[ERROR] - site') } : 'the site in Main.first is in the baseline and must not be reported removed'
+assert !log.any { it.contains('at dev.patchsite.') } : 'a user error must not print a stack trace'
+
+def table = new File(basedir, 'target/patchsite/patchsite.table')
+assert table.isFile() : 'target/patchsite/patchsite.table was not written'
+assert table.text.contains('com.example.check.Main.second()') : 'the written table lacks the new site'
+def report = new File(basedir, 'target/patchsite/report.md')
+assert report.isFile() : 'target/patchsite/report.md was not written'
+assert report.text.contains('com.example.check.Main.second()') : 'the report lacks the new site'
+assert !new File(basedir, 'src/patchsite/baseline.table').text.contains('Main.second') : 'check must never change the baseline'
+true

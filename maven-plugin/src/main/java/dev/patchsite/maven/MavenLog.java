@@ -1,0 +1,27 @@
+package dev.patchsite.maven;
+
+import dev.patchsite.linker.PatchsiteLog;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * The core's log on Maven's build log: warnings as warnings; the core's progress and timings (what the command line
+ * prints with {@code --verbose}) as debug lines, shown with {@code mvn -X}.
+ */
+final class MavenLog implements PatchsiteLog {
+
+    private final Log log;
+
+    MavenLog(Log log) {
+        this.log = log;
+    }
+
+    @Override
+    public void warn(String message) {
+        log.warn(message);
+    }
+
+    @Override
+    public void info(String message) {
+        log.debug(message);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.patchsite.maven;
+
+import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.TableSource;
+import dev.patchsite.linker.scan.Scanner;
+import dev.patchsite.linker.table.PatchSiteTable;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The project's packaged jar, and the program it belongs to: the jar followed by the project's runtime class path,
+ * which supplies the declarations, variants and sites of the dependencies.
+ */
+final class ProjectJar {
+
+    private ProjectJar() {
+    }
+
+    /**
+     * Returns the project's main artifact, which must be a jar built earlier in this Maven run.
+     *
+     * @param whenMissing how to run the goal so that the jar is built first, e.g. {@code run mvn package}
+     * @throws MojoFailureException if the project has no jar yet, or its artifact is not a jar
+     */
+    static Path artifact(MavenProject project, String whenMissing) throws MojoFailureException {
+        File file = project.getArtifact().getFile();
+        if ("pom".equals(project.getPackaging())) {
+            throw new MojoFailureException(project.getId() + " has packaging pom, so it builds no jar: configure"
+                    + " patchsite in the module that builds the jar, or set <skip>true</skip> here");
+        }
+        if (file == null || !file.isFile()) {
+            throw new MojoFailureException("the jar of " + project.getId() + " is not built yet: " + whenMissing);
+        }
+        if (!file.getName().endsWith(".jar")) {
+            throw new MojoFailureException(file + " is not a jar (packaging " + project.getPackaging()
+                    + "): patchsite links and checks jars");
+        }
+        return file.toPath();
+    }
+
+    /**
+     * Returns the project's runtime class path without its own classes directory (the jar holds those classes): the
+     * jars and directories of its compile and runtime dependencies, in class path order.
+     */
+    static List<Path> classpath(MavenProject project) throws MojoExecutionException {
+        Path classes = normalize(project.getBuild().getOutputDirectory());
+        List<Path> classpath = new ArrayList<>();
+        try {
+            for (String element : project.getRuntimeClasspathElements()) {
+                Path entry = normalize(element);
+                if (!entry.equals(classes) && Files.exists(entry)) {
+                    classpath.add(entry);
+                }
+            }
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("the runtime dependencies of " + project.getId() + " are not resolved",
+                    e);
+        }
+        return classpath;
+    }
+
+    /**
+     * Returns the table of the program: the table a linked jar carries (without its bindings, which is the table of
+     * the program it was linked from), or, for a jar that was not linked, the table of the jar scanned with its
+     * class path. Either way it is the table the link goal embeds.
+     *
+     * @param declarations a declaration file, may be null
+     */
+    static PatchSiteTable table(Path jar, List<Path> classpath, File declarations, PatchsiteLog log)
+            throws PatchsiteException {
+        List<Path> program = new ArrayList<>();
+        program.add(jar);
+        program.addAll(classpath);
+        ScanRequest request = ScanRequest.of(program)
+                .withDeclarations(declarations == null ? null : declarations.toPath())
+                .withLog(log);
+        return isLinked(jar) ? TableSource.load(jar, request) : Scanner.scan(request);
+    }
+
+    /** Returns the counts of a table's records, e.g. {@code 1 function, 2 variants, 3 sites}. */
+    static String counts(PatchSiteTable table) {
+        return count(table.functions().size(), "function") + ", " + count(table.variants().size(), "variant") + ", "
+                + count(table.sites().size(), "site");
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** Returns a file's path relative to the project's base directory, with {@code /}, for messages. */
+    static String relative(MavenProject project, Path file) {
+        return relative(project.getBasedir().toPath(), file);
+    }
+
+    /** Returns a file's path relative to a directory, with {@code /}, or its absolute path if it is elsewhere. */
+    static String relative(Path directory, Path file) {
+        Path base = directory.toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString().replace(File.separatorChar, '/')
+                : absolute.toString();
+    }
+
+    /** Returns whether a jar carries a patch-site table, which only linking writes. */
+    static boolean isLinked(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.getEntry(TableSource.EMBEDDED_TABLE) != null;
+        } catch (IOException e) {
+            // Not readable as a zip: scanning reports the defect with the core's own message.
+            return false;
+        }
+    }
+
+    private static Path normalize(String path) {
+        return Paths.get(path).toAbsolutePath().normalize();
+    }
+}

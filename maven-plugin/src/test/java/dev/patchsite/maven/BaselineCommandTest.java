@@ -1,0 +1,71 @@
+package dev.patchsite.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.nio.file.Path;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BaselineCommandTest {
+
+    @TempDir
+    Path root;
+
+    private static PluginDescriptor plugin() {
+        PluginDescriptor plugin = new PluginDescriptor();
+        plugin.setGroupId("dev.patchsite");
+        plugin.setArtifactId("patchsite-maven-plugin");
+        plugin.setVersion("1.2.3");
+        plugin.setGoalPrefix("patchsite");
+        return plugin;
+    }
+
+    private static MavenProject project(Path basedir, boolean declaresPlugin) {
+        Model model = new Model();
+        model.setBuild(new Build());
+        if (declaresPlugin) {
+            Plugin plugin = new Plugin();
+            plugin.setGroupId("dev.patchsite");
+            plugin.setArtifactId("patchsite-maven-plugin");
+            model.getBuild().addPlugin(plugin);
+        }
+        MavenProject project = new MavenProject(model);
+        project.setFile(basedir.resolve("pom.xml").toFile());
+        return project;
+    }
+
+    private File defaultBaseline(Path basedir) {
+        return basedir.resolve(BaselineCommand.DEFAULT_BASELINE).toFile();
+    }
+
+    @Test
+    void usesThePrefixWhenTheProjectDeclaresThePlugin() {
+        assertEquals("mvn package patchsite:baseline",
+                BaselineCommand.of(project(root, true), root, plugin(), defaultBaseline(root)));
+    }
+
+    @Test
+    void usesTheFullCoordinatesOtherwise() {
+        assertEquals("mvn package dev.patchsite:patchsite-maven-plugin:1.2.3:baseline",
+                BaselineCommand.of(project(root, false), root, plugin(), defaultBaseline(root)));
+    }
+
+    @Test
+    void namesABaselineElsewhere() {
+        assertEquals("mvn package patchsite:baseline -Dpatchsite.baseline=etc/sites.table",
+                BaselineCommand.of(project(root, true), root, plugin(), root.resolve("etc/sites.table").toFile()));
+    }
+
+    @Test
+    void changesIntoAModuleTheBuildDidNotStartIn() {
+        Path module = root.resolve("services/app");
+        assertEquals("cd services/app && mvn package patchsite:baseline",
+                BaselineCommand.of(project(module, true), root, plugin(), defaultBaseline(module)));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.patchsite.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.link.LinkRequest;
+import dev.patchsite.linker.link.Linker;
+import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.TableWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectJarTest {
+
+    /** The sample programs that the testdata module builds. */
+    static final Path TESTDATA = Path.of(System.getProperty("patchsite.testdata", "../testdata/target"));
+
+    @TempDir
+    Path dir;
+
+    private MavenProject project(String packaging, Path file) {
+        Model model = new Model();
+        model.setGroupId("com.example");
+        model.setArtifactId("app");
+        model.setVersion("1.0");
+        model.setPackaging(packaging);
+        model.setBuild(new Build());
+        MavenProject project = new MavenProject(model);
+        project.setFile(dir.resolve("pom.xml").toFile());
+        DefaultArtifact artifact = new DefaultArtifact("com.example", "app", "1.0", "compile", packaging, null,
+                new DefaultArtifactHandler(packaging));
+        artifact.setFile(file == null ? null : file.toFile());
+        project.setArtifact(artifact);
+        return project;
+    }
+
+    @Test
+    void returnsTheBuiltJar() throws Exception {
+        Path jar = Files.copy(TESTDATA.resolve("sample-app.jar"), dir.resolve("app-1.0.jar"));
+        assertEquals(jar, ProjectJar.artifact(project("jar", jar), "run mvn package"));
+    }
+
+    @Test
+    void refusesAJarNotBuiltYet() {
+        MojoFailureException e = assertThrows(MojoFailureException.class,
+                () -> ProjectJar.artifact(project("jar", null), "run mvn package"));
+        assertEquals("the jar of com.example:app:jar:1.0 is not built yet: run mvn package", e.getMessage());
+    }
+
+    @Test
+    void refusesAPom() {
+        MojoFailureException e = assertThrows(MojoFailureException.class,
+                () -> ProjectJar.artifact(project("pom", null), "run mvn package"));
+        assertTrue(e.getMessage().startsWith("com.example:app:pom:1.0 has packaging pom, so it builds no jar"),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesAWar() throws Exception {
+        Path war = Files.write(dir.resolve("app-1.0.war"), new byte[] {'P', 'K', 3, 4});
+        MojoFailureException e = assertThrows(MojoFailureException.class,
+                () -> ProjectJar.artifact(project("war", war), "run mvn package"));
+        assertEquals(war + " is not a jar (packaging war): patchsite links and checks jars", e.getMessage());
+    }
+
+    @Test
+    void aLinkedJarHasTheTableOfTheProgramItWasLinkedFrom() throws Exception {
+        Path app = TESTDATA.resolve("sample-app.jar");
+        List<Path> classpath = List.of(TESTDATA.resolve("sample-lib.jar"));
+        Path linked = dir.resolve("linked.jar");
+        Linker.link(new LinkRequest(List.of(app), classpath, List.of(linked),
+                dev.patchsite.linker.link.LinkMode.BOOT, java.util.Map.of(), null, 1, false, true,
+                PatchsiteLog.SILENT));
+        assertFalse(ProjectJar.isLinked(app));
+        assertTrue(ProjectJar.isLinked(linked));
+
+        PatchSiteTable unlinkedTable = ProjectJar.table(app, classpath, null, PatchsiteLog.SILENT);
+        PatchSiteTable linkedTable = ProjectJar.table(linked, classpath, null, PatchsiteLog.SILENT);
+        assertFalse(unlinkedTable.sites().isEmpty());
+        assertEquals(TableWriter.toText(unlinkedTable), TableWriter.toText(linkedTable));
+    }
+
+    @Test
+    void namesFilesRelativeToTheProject() {
+        MavenProject project = project("jar", null);
+        assertEquals("target/app.jar", ProjectJar.relative(project, dir.resolve("target/app.jar")));
+        assertEquals(Path.of("/elsewhere/x.table").toAbsolutePath().toString(),
+                ProjectJar.relative(project, Path.of("/elsewhere/x.table")));
+    }
+}
