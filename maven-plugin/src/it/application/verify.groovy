@@ -14,7 +14,7 @@ def run(String... args) {
 def log = new File(basedir, 'build.log').text
 def jar = new File(basedir, 'target/app.jar')
 assert jar.isFile() : 'target/app.jar was not built'
-assert log.contains('[INFO] patchsite: linked target/app.jar in boot mode: 1 function, 1 variant, 2 sites') : 'no link summary in build.log'
+assert log.contains('[INFO] patchsite: linked target/app.jar in boot mode: 1 function, 1 site: 1 patch') : 'no link summary in build.log'
 
 new JarFile(jar).withCloseable { zip ->
     assert zip.manifest.mainAttributes.getValue('Launcher-Agent-Class') == 'dev.patchsite.runtime.Agent' : 'the executable jar does not start the agent'

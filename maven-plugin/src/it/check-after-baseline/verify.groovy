@@ -10,7 +10,7 @@ assert baseline.contains(site) : "the baseline does not contain the new site: ${
 assert baseline[0] == 'patchsite-table 1' && !baseline.contains('linked boot') : "the baseline must be the unlinked table: ${baseline}"
 
 // Second build: the jar is as the first build linked it, so linking is skipped, and the check passes.
-assert log.count('[INFO] patchsite: linked target/greeting-check-accepted-1.0.jar in boot mode: 1 function, 1 variant, 3 sites') == 1 : 'the jar must be linked exactly once'
+assert log.count('[INFO] patchsite: linked target/greeting-check-accepted-1.0.jar in boot mode: 1 function, 2 sites: 2 patch') == 1 : 'the jar must be linked exactly once'
 expect('[INFO] patchsite: target/greeting-check-accepted-1.0.jar is up to date: its inputs and configuration have not changed since it was linked',
         'the second build did not skip linking')
 expect('[INFO] patchsite: the patch sites match the baseline src/patchsite/baseline.table: no differences', 'the check did not pass')

@@ -23,7 +23,7 @@ assert table.contains("function ${greet}".toString()) : "the function line is mi
 assert table.contains("variant com.example.greeting.Greeting loud com.example.greeting.LoudGreeting priority=0 implements=greet(Ljava/lang/String;)Ljava/lang/String;".toString()) : "the variant line is missing: ${table}"
 assert table.any { it.startsWith("site ${greet} com.example.greeting.Greeting.hello(Ljava/lang/String;)Ljava/lang/String; #0 invoke ") } : "the site in Greeting.hello is missing: ${table}"
 
-assert log.contains('[INFO] patchsite: linked target/greeting-lib-1.0-linked.jar in boot mode: 1 function, 1 variant, 1 site') : 'no link summary in build.log'
+assert log.contains('[INFO] patchsite: linked target/greeting-lib-1.0-linked.jar in boot mode: 1 function, 1 site: 1 patch') : 'no link summary in build.log'
 
 // Both jars are installed: the attached one under its classifier.
 def installed = new File(localRepositoryPath, 'com/example/greeting-lib/1.0')

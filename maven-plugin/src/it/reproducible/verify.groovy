@@ -7,7 +7,7 @@ def log = new File(basedir, 'build.log').text.readLines()
 def one = new File(basedir, 'target/one/greeting-repro-1.0.jar')
 def two = new File(basedir, 'target/two/greeting-repro-1.0.jar')
 for (name in ['one', 'two']) {
-    def line = "[INFO] patchsite: linked target/${name}/greeting-repro-1.0.jar in boot mode: 1 function, 1 variant, 2 sites".toString()
+    def line = "[INFO] patchsite: linked target/${name}/greeting-repro-1.0.jar in boot mode: 1 function, 1 site: 1 patch".toString()
     assert log.contains(line) : "build ${name} did not link its jar; build.log has no line: ${line}"
 }
 assert sha256(one) == sha256(two) : "two builds from scratch gave different linked jars: ${sha256(one)} and ${sha256(two)}"

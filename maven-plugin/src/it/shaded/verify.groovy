@@ -15,7 +15,7 @@ def log = new File(basedir, 'build.log').text.readLines()
 def shade = log.findIndexOf { it.startsWith('[INFO] --- maven-shade-plugin:') }
 def link = log.findIndexOf { it.startsWith('[INFO] --- patchsite-maven-plugin:') && it.contains(':link ') }
 assert shade >= 0 && link > shade : 'the link goal must run after shade'
-assert log.contains('[INFO] patchsite: linked target/greeting-shaded-1.0.jar in boot mode: 1 function, 1 variant, 2 sites') : 'no link summary in build.log'
+assert log.contains('[INFO] patchsite: linked target/greeting-shaded-1.0.jar in boot mode: 1 function, 2 sites: 2 patch') : 'no link summary in build.log'
 
 def jar = new File(basedir, 'target/greeting-shaded-1.0.jar')
 new JarFile(jar).withCloseable { zip ->

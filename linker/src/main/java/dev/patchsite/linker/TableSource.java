@@ -43,6 +43,26 @@ public final class TableSource {
     }
 
     /**
+     * Loads the table of a program given as a classpath: the table its first entry carries if that is a linked jar
+     * (without its bindings), else the table of all the entries scanned together.
+     *
+     * @param program the program's jar first, then its classpath
+     * @param settings the declaration file, threads and log to scan with; its inputs are ignored
+     * @return the table
+     * @throws PatchsiteException if an entry cannot be read, or scanning finds invalid declarations
+     */
+    public static PatchSiteTable program(List<Path> program, ScanRequest settings) throws PatchsiteException {
+        Path first = program.get(0);
+        if (!Files.isDirectory(first) && isZip(first)) {
+            PatchSiteTable embedded = embeddedTable(first);
+            if (embedded != null) {
+                return unlinked(embedded);
+            }
+        }
+        return Scanner.scan(new ScanRequest(program, settings.declarations(), settings.threads(), settings.log()));
+    }
+
+    /**
      * Returns a linked table as the table of the program it was linked from: without bindings or mode.
      *
      * @param table a table
@@ -51,6 +71,20 @@ public final class TableSource {
     public static PatchSiteTable unlinked(PatchSiteTable table) {
         List<Site> sites = table.sites().stream().map(site -> site.bound(null)).toList();
         return new PatchSiteTable(table.functions(), table.variants(), sites);
+    }
+
+    /**
+     * Returns whether a jar was linked: it carries a table.
+     *
+     * @param jar a jar
+     * @return true if the jar carries a table; false if not, or if it cannot be read as a zip file
+     */
+    public static boolean isLinked(Path jar) {
+        try {
+            return isZip(jar) && embeddedTable(jar) != null;
+        } catch (InputException e) {
+            return false;
+        }
     }
 
     private static PatchSiteTable scan(Path input, ScanRequest settings) throws PatchsiteException {

@@ -3,6 +3,7 @@ package dev.patchsite.maven;
 import dev.patchsite.linker.AtomicOutput;
 import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.TableSource;
 import dev.patchsite.linker.link.LinkMode;
 import dev.patchsite.linker.link.LinkRequest;
 import dev.patchsite.linker.link.Linker;
@@ -124,12 +125,12 @@ public final class LinkMojo extends AbstractMojo {
                             + " configuration changed since, rebuild it (mvn clean package) to link it again");
                 } else {
                     getLog().info("patchsite: linked " + ProjectJar.relative(project, output) + " in "
-                            + linkMode.label() + " mode: " + ProjectJar.counts(table));
+                            + linkMode.label() + " mode: " + Linker.summary(table));
                 }
             }
         } catch (LinkException e) {
             // Linked in place in another mode: the jar it was linked from is gone, so say how to get it back.
-            throw output.equals(input) && ProjectJar.isLinked(input) ? new MojoFailureException(e.getMessage()
+            throw output.equals(input) && TableSource.isLinked(input) ? new MojoFailureException(e.getMessage()
                     + " (an earlier build linked it in place: rebuild it, e.g. mvn clean package)") : Failures.of(e);
         } catch (PatchsiteException e) {
             throw Failures.of(e);

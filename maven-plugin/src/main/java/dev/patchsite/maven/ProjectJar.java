@@ -4,16 +4,13 @@ import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.TableSource;
-import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.linker.table.PatchSiteTable;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipFile;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -86,7 +83,7 @@ final class ProjectJar {
         ScanRequest request = ScanRequest.of(program)
                 .withDeclarations(declarations == null ? null : declarations.toPath())
                 .withLog(log);
-        return isLinked(jar) ? TableSource.load(jar, request) : Scanner.scan(request);
+        return TableSource.program(program, request);
     }
 
     /** Returns the counts of a table's records, e.g. {@code 1 function, 2 variants, 3 sites}. */
@@ -110,16 +107,6 @@ final class ProjectJar {
         Path absolute = file.toAbsolutePath().normalize();
         return absolute.startsWith(base) ? base.relativize(absolute).toString().replace(File.separatorChar, '/')
                 : absolute.toString();
-    }
-
-    /** Returns whether a jar carries a patch-site table, which only linking writes. */
-    static boolean isLinked(Path jar) {
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            return zip.getEntry(TableSource.EMBEDDED_TABLE) != null;
-        } catch (IOException e) {
-            // Not readable as a zip: scanning reports the defect with the core's own message.
-            return false;
-        }
     }
 
     private static Path normalize(String path) {

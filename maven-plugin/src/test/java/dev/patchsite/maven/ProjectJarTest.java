@@ -83,8 +83,8 @@ class ProjectJarTest {
         Linker.link(new LinkRequest(List.of(app), classpath, List.of(linked),
                 dev.patchsite.linker.link.LinkMode.BOOT, java.util.Map.of(), null, 1, false, true,
                 PatchsiteLog.SILENT));
-        assertFalse(ProjectJar.isLinked(app));
-        assertTrue(ProjectJar.isLinked(linked));
+        assertFalse(dev.patchsite.linker.TableSource.isLinked(app));
+        assertTrue(dev.patchsite.linker.TableSource.isLinked(linked));
 
         PatchSiteTable unlinkedTable = ProjectJar.table(app, classpath, null, PatchsiteLog.SILENT);
         PatchSiteTable linkedTable = ProjectJar.table(linked, classpath, null, PatchsiteLog.SILENT);

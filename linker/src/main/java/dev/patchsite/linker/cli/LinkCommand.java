@@ -4,9 +4,7 @@ import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.link.LinkMode;
 import dev.patchsite.linker.link.LinkRequest;
 import dev.patchsite.linker.link.Linker;
-import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.PatchSiteTable;
-import dev.patchsite.linker.table.Site;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +74,7 @@ final class LinkCommand implements Callable<Integer> {
                 !noEmbedRuntime, log);
         PatchSiteTable table = Linker.link(request);
         spec.commandLine().getOut().println(table == null ? "already linked (" + mode + " mode); copied unchanged"
-                : "linked (" + table.linkedMode() + " mode): " + summary(table));
+                : "linked (" + table.linkedMode() + " mode): " + Linker.summary(table));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
@@ -94,28 +92,6 @@ final class LinkCommand implements Callable<Integer> {
             outputs.add(output.resolve(input.getFileName()));
         }
         return outputs;
-    }
-
-    /** Returns e.g. {@code 3 functions, 20 sites: 1 default, 14 patch, 3 trampoline:address}. */
-    static String summary(PatchSiteTable table) {
-        Map<String, Integer> counts = new TreeMap<>();
-        int bound = 0;
-        for (Site site : table.sites()) {
-            Binding binding = site.binding();
-            if (binding != null) {
-                counts.merge(binding.label(), 1, Integer::sum);
-                bound++;
-            }
-        }
-        int functions = table.functions().size();
-        StringBuilder line = new StringBuilder(functions + (functions == 1 ? " function, " : " functions, ") + bound
-                + (bound == 1 ? " site" : " sites"));
-        String separator = ": ";
-        for (Map.Entry<String, Integer> count : counts.entrySet()) {
-            line.append(separator).append(count.getValue()).append(' ').append(count.getKey());
-            separator = ", ";
-        }
-        return line.toString();
     }
 
     /** The values of {@code --mode}. */

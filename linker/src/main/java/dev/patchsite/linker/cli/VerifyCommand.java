@@ -2,6 +2,7 @@ package dev.patchsite.linker.cli;
 
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.link.Linker;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.verify.Verifier;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
             ScanRequest settings = scanOptions.request(spec.commandLine(), program, log);
             PatchSiteTable table = Verifier.verify(jar, settings);
             spec.commandLine().getOut().println("verified " + jar + " (" + table.linkedMode() + " mode): "
-                    + LinkCommand.summary(table));
+                    + Linker.summary(table));
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

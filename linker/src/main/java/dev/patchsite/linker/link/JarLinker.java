@@ -81,6 +81,12 @@ final class JarLinker {
         return entries.stream().map(ZipArchiveEntry::getName).toList();
     }
 
+    /** Returns whether the jar's manifest names a main class, so that {@code java -jar} runs it. */
+    boolean executable() throws InputException {
+        ZipArchiveEntry manifest = zip.getEntry(MANIFEST);
+        return manifest != null && ManifestEditor.executable(read(manifest));
+    }
+
     /** Returns the signature files of a signed jar, empty if it is not signed. */
     List<String> signatureFiles() {
         List<String> found = new ArrayList<>();

@@ -132,15 +132,15 @@ public final class Linker {
                 request.mode().label(), request.selections());
         Map<String, GroupInfo> groups = request.mode() == LinkMode.STATIC ? Map.of()
                 : GroupDescriptions.of(table, rewrittenGroups);
-        boolean bringsRuntime = owned.stream().anyMatch(names -> names.contains(RuntimeClasses.MARKER))
-                || classpathHasRuntime();
         for (int i = 0; i < jars.size(); i++) {
             JarLinker jar = jars.get(i);
             if (!toLink.contains(jar)) {
                 continue;
             }
+            // An executable jar must hold the runtime itself: its Launcher-Agent-Class and its bootstraps are looked
+            // up before anything else is on the class path. A library relies on its dependency on the runtime.
             boolean embed = request.embedRuntime() && request.mode() != LinkMode.STATIC && jar.changed()
-                    && !bringsRuntime;
+                    && jar.executable() && !jar.names().contains(RuntimeClasses.MARKER);
             jar.write(request.outputs().get(i), program, linked, groups, embed ? RuntimeClasses.all() : Map.of(),
                     request.stripSignatures());
             request.log().info("wrote " + request.outputs().get(i) + " in " + millisSince(start) + " ms");
@@ -150,26 +150,35 @@ public final class Linker {
     }
 
 
-    private static long millisSince(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private boolean classpathHasRuntime() {
-        for (Path entry : request.classpath()) {
-            if (Files.isDirectory(entry) ? Files.exists(entry.resolve(RuntimeClasses.MARKER))
-                    : jarHas(entry, RuntimeClasses.MARKER)) {
-                return true;
+    /**
+     * Returns how a linked table's sites are bound, e.g. {@code 3 functions, 20 sites: 1 default, 14 patch,
+     * 3 trampoline:address, 2 trampoline:updatable}, for the line that reports a link.
+     *
+     * @param table a linked table
+     * @return the summary
+     */
+    public static String summary(PatchSiteTable table) {
+        Map<String, Integer> counts = new TreeMap<>();
+        int bound = 0;
+        for (Site site : table.sites()) {
+            if (site.binding() != null) {
+                counts.merge(site.binding().label(), 1, Integer::sum);
+                bound++;
             }
         }
-        return false;
+        int functions = table.functions().size();
+        StringBuilder line = new StringBuilder(functions + (functions == 1 ? " function, " : " functions, ") + bound
+                + (bound == 1 ? " site" : " sites"));
+        String separator = ": ";
+        for (Map.Entry<String, Integer> count : counts.entrySet()) {
+            line.append(separator).append(count.getValue()).append(' ').append(count.getKey());
+            separator = ", ";
+        }
+        return line.toString();
     }
 
-    private static boolean jarHas(Path jar, String name) {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-            return zip.getEntry(name) != null;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** Copies an input that is already linked in the requested mode; refuses one linked in another. */

@@ -41,7 +41,8 @@ public final class ClassPath implements Closeable {
                 }
             }
         }
-        shadowed.forEach((pair, count) -> log.warn(pair.substring(0, pair.indexOf(" by ")) + ": " + count
+        // Shadowing is routine (a shaded jar and the jars it bundles), so it is reported, not warned about.
+        shadowed.forEach((pair, count) -> log.info(pair.substring(0, pair.indexOf(" by ")) + ": " + count
                 + (count == 1 ? " class is" : " classes are") + " shadowed by " + pair.substring(pair.indexOf(" by ")
                 + 4) + ", earlier on the classpath, and not scanned (e.g. " + example.get(pair) + ")"));
         this.entries = Collections.unmodifiableList(visible);
@@ -58,7 +59,7 @@ public final class ClassPath implements Closeable {
      * Opens inputs: each a directory of classes or a jar (any zip file).
      *
      * @param inputs the inputs, in classpath order
-     * @param log where to report shadowed classes
+     * @param log where to report shadowed classes, as information
      * @return the class path, to be closed
      * @throws InputException if an input is missing or unreadable
      */
