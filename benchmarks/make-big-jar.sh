@@ -5,7 +5,9 @@
 #   benchmarks/make-big-jar.sh OUT.jar [TARGET_MB] [--no-fetch]
 #
 # TARGET_MB (default 150) is the size of the jar to write, in MB (10^6 bytes); 150 MB gives
-# about 85,000 class entries. Before merging, the artifacts listed in
+# about 81,000 class entries. MAVEN_REPO (default ~/.m2/repository) is where the jars are
+# read from and fetched to: point it at a directory of its own for a jar that does not
+# change when other builds add to ~/.m2. Before merging, the artifacts listed in
 # benchmarks/big-jar-artifacts.txt are fetched into ~/.m2 (without their dependencies) if
 # missing, so that even a fresh ~/.m2 holds enough classes; --no-fetch skips that (offline).
 # Needs benchmarks/target/benchmarks.jar: run `mvn -B -q package -DskipTests` from the root
@@ -46,7 +48,8 @@ if (( fetch )); then
     jar="$repo/${g//.//}/$a/$v/$a-$v.jar"
     [[ -f "$jar" ]] && continue
     echo "fetching $coords" >&2
-    if ! log="$(mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
+    if ! log="$(mvn -B -q -Dstyle.color=never -Dmaven.repo.local="$repo" \
+          org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
           -Dartifact="$coords" -Dtransitive=false 2>&1)"; then
       echo "$log" | tail -5 >&2
       echo "$0: warning: could not fetch $coords; merging without it" >&2

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the linker's scan of a big jar against the scan floor (inflating every class entry).
 #
-#   benchmarks/scan-bench.sh BIG.jar [--threads N] [--runs R] [--warmup W]
+#   benchmarks/scan-bench.sh BIG.jar [--threads N] [--runs R] [--warmup W] [--only NAME,...]
 #
 # Builds nothing: run `mvn -B -q package -DskipTests` from the root first (it makes
 # benchmarks/target/benchmarks.jar and linker/target/patchsite.jar). Make BIG.jar with
@@ -12,10 +12,11 @@
 # prints one figure a line, among them:
 #   floor median ms: ...   scan median ms: ...   scan/floor: ...   sites: ...
 # The target is scan/floor <= 1.2. If linker/target/patchsite.jar is missing, only the
-# floor is measured. N defaults to the number of available processors.
+# floor is measured; so it is with --only floor (the floor is always measured; --only
+# picks among the others). N defaults to the number of available processors.
 #
-# Measurements are shell functions named measure_<name>, listed in $measurements; a
-# third one (link) is added the same way (see measure_link below).
+# Measurements are shell functions named measure_<name>, listed in $measurements; the
+# third one (link) is to be added the same way (see measure_link below).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,18 +28,20 @@ work="${SCAN_BENCH_DIR:-/tmp/patchsite-scan-bench}"   # tables and outputs of th
 java="${JAVA:-java}"
 read -r -a java_opts <<<"${JAVA_OPTS:-}"
 
-usage() { echo "usage: $0 BIG.jar [--threads N] [--runs R] [--warmup W]" >&2; exit 2; }
+usage() { echo "usage: $0 BIG.jar [--threads N] [--runs R] [--warmup W] [--only NAME,...]" >&2; exit 2; }
 posint() { [[ "$2" =~ ^[0-9]+$ ]] && (( $2 >= $3 )) || { echo "$0: $1 needs an integer >= $3" >&2; exit 2; }; }
 
 big=""
 threads="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"
 runs=5
 warmup=1
+only=""
 while (( $# )); do
   case "$1" in
     --threads) (( $# >= 2 )) || usage; posint --threads "$2" 1; threads="$2"; shift 2 ;;
     --runs)    (( $# >= 2 )) || usage; posint --runs "$2" 1; runs="$2"; shift 2 ;;
     --warmup)  (( $# >= 2 )) || usage; posint --warmup "$2" 0; warmup="$2"; shift 2 ;;
+    --only)    (( $# >= 2 )) || usage; only=",$2,"; shift 2 ;;
     -h|--help) usage ;;
     -*) usage ;;
     *) [[ -z "$big" ]] || usage; big="$1"; shift ;;
@@ -65,19 +68,26 @@ measure_scan() {
     --declarations "$decl" -o "$work/scan.table" >"$work/scan.out" 2>"$work/scan.err"
 }
 
-# To come: the link benchmark. Define it like this and add "link" to $measurements below:
+# To come: the link benchmark. Define it like this and add "link" to the loop below:
 # measure_link() {
 #   "$java" "${java_opts[@]}" -jar "$linker_jar" link "$big" --threads "$threads" \
 #     --declarations "$decl" -o "$work/linked.jar" >"$work/link.out" 2>"$work/link.err"
 # }
 
+# The floor is always measured (the others are compared with it); --only picks among the rest.
+wanted() { [[ -z "$only" || "$only" == *",$1,"* ]]; }
 measurements=(floor)
-if [[ -f "$linker_jar" ]]; then
+for m in scan; do   # with the link benchmark: for m in scan link; do
+  wanted "$m" || continue
+  if [[ ! -f "$linker_jar" ]]; then
+    echo "$0: $linker_jar missing: measuring the floor only" >&2
+    break
+  fi
+  measurements+=("$m")
+done
+if (( ${#measurements[@]} > 1 )); then
   cp "$linker_jar" "$work/patchsite.jar"
   linker_jar="$work/patchsite.jar"
-  measurements+=(scan)
-else
-  echo "$0: $linker_jar missing: measuring the floor only" >&2
 fi
 
 # --- run
@@ -125,7 +135,7 @@ for m in "${measurements[@]}"; do
   echo "$m runs ms:${times[$m]}"
   echo "$m runs cpu ms:${cpus[$m]}"
 done
-echo "floor: $(cat "$work/floor.out")"
+echo "floor last run: $(cat "$work/floor.out")"
 for m in "${measurements[@]}"; do
   echo "$m median ms: ${med[$m]}"
   echo "$m median cpu ms: $(median "${cpus[$m]}")"

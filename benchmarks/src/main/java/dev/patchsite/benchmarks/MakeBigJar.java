@@ -126,7 +126,11 @@ public final class MakeBigJar {
             if (jarBytes >= target) {
                 break;
             }
-            int fromThis = 0;
+            // Staged per jar, so that a jar that turns out to be corrupt half-way contributes nothing.
+            TreeMap<String, Taken> fromThis = new TreeMap<>();
+            long jarBytesBefore = jarBytes;
+            long compressedBefore = compressed;
+            long uncompressedBefore = uncompressed;
             try (ZipFile zip = ZipFile.builder().setPath(repo.resolve(rel)).get()) {
                 List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
                 entries.sort((x, y) -> x.getName().compareTo(y.getName()));
@@ -137,7 +141,8 @@ public final class MakeBigJar {
                     String name = e.getName();
                     if (e.isDirectory() || !name.endsWith(".class") || name.startsWith("META-INF/")
                             || name.equals("module-info.class") || name.endsWith("/module-info.class")
-                            || name.startsWith("/") || name.contains("\\") || seen.contains(name)) {
+                            || name.startsWith("/") || name.contains("\\") || seen.contains(name)
+                            || fromThis.containsKey(name)) {
                         continue;
                     }
                     int method = e.getMethod();
@@ -154,20 +159,23 @@ public final class MakeBigJar {
                         throw new IOException("entry " + name + ": read " + raw.length
                                 + " raw bytes, central directory says " + e.getCompressedSize());
                     }
-                    seen.add(name);
-                    taken.put(name, new Taken(method, e.getCrc(), e.getSize(), raw));
+                    fromThis.put(name, new Taken(method, e.getCrc(), e.getSize(), raw));
                     compressed += raw.length;
                     jarBytes += raw.length + HEADER_BYTES + 2L * name.getBytes(StandardCharsets.UTF_8).length;
                     uncompressed += e.getSize();
-                    fromThis++;
                 }
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
                 System.err.println("MakeBigJar: skipping unreadable " + rel + ": " + e.getMessage());
                 skippedJars++;
+                jarBytes = jarBytesBefore;
+                compressed = compressedBefore;
+                uncompressed = uncompressedBefore;
                 continue;
             }
-            if (fromThis > 0) {
-                used.add(rel + " " + fromThis);
+            if (!fromThis.isEmpty()) {
+                taken.putAll(fromThis);
+                seen.addAll(fromThis.keySet());
+                used.add(rel + " " + fromThis.size());
             }
         }
         if (taken.isEmpty()) {
