@@ -57,35 +57,37 @@ public final class Linker {
                     + " in " + request.mode().label() + " mode, select at run time with"
                     + " -Dpatchsite.select.<group>=<variant>");
         }
-        List<JarLinker> jars = new ArrayList<>();
-        try {
-            for (Path input : request.inputs()) {
-                jars.add(JarLinker.open(input));
-            }
-            List<JarLinker> toLink = new ArrayList<>();
-            for (int i = 0; i < jars.size(); i++) {
-                if (!alreadyLinked(jars.get(i), i)) {
-                    toLink.add(jars.get(i));
+        // The inputs are looked at before the scan and opened again after it: a jar's directory is held in memory
+        // only while the jar is being linked, never beside the scanner's.
+        List<Boolean> toLink = new ArrayList<>();
+        for (int i = 0; i < request.inputs().size(); i++) {
+            JarLinker jar = JarLinker.open(request.inputs().get(i));
+            try {
+                boolean link = !alreadyLinked(jar, i);
+                if (link) {
+                    checkSignatures(jar, i);
                 }
+                toLink.add(link);
+            } finally {
+                jar.close();
             }
-            if (toLink.isEmpty()) {
-                return null;
-            }
-            return link(jars, toLink);
-        } finally {
-            jars.forEach(JarLinker::close);
+        }
+        if (!toLink.contains(true)) {
+            return null;
+        }
+        return link(toLink);
+    }
+
+    private void checkSignatures(JarLinker jar, int index) throws LinkException {
+        List<String> signatures = jar.signatureFiles();
+        if (!signatures.isEmpty() && !request.stripSignatures()) {
+            throw new LinkException(request.inputs().get(index) + " is signed (" + signatures.get(0) + "); linking"
+                    + " changes its classes, so its signature would no longer verify. Pass --strip-signatures to"
+                    + " drop the signatures, and sign the linked jar again if it must be signed");
         }
     }
 
-    private PatchSiteTable link(List<JarLinker> jars, List<JarLinker> toLink) throws PatchsiteException {
-        for (int i = 0; i < jars.size(); i++) {
-            List<String> signatures = jars.get(i).signatureFiles();
-            if (!signatures.isEmpty() && !request.stripSignatures()) {
-                throw new LinkException(request.inputs().get(i) + " is signed (" + signatures.get(0) + "); linking"
-                        + " changes its classes, so its signature would no longer verify. Pass --strip-signatures to"
-                        + " drop the signatures, and sign the linked jar again if it must be signed");
-            }
-        }
+    private PatchSiteTable link(List<Boolean> toLink) throws PatchsiteException {
         List<Path> scanned = new ArrayList<>(request.inputs());
         scanned.addAll(request.classpath());
         long start = System.nanoTime();
@@ -93,6 +95,20 @@ public final class Linker {
                 request.log()));
         request.log().info("scanned in " + millisSince(start) + " ms: " + scan.table().sites().size() + " sites");
         start = System.nanoTime();
+        PatchSiteTable table = scan.table();
+        List<JarLinker> jars = new ArrayList<>();
+        try {
+            for (Path input : request.inputs()) {
+                jars.add(JarLinker.open(input));
+            }
+            return link(scan, jars, toLink, start);
+        } finally {
+            jars.forEach(JarLinker::close);
+        }
+    }
+
+    private PatchSiteTable link(ScanResult scan, List<JarLinker> jars, List<Boolean> toLink, long start)
+            throws PatchsiteException {
         PatchSiteTable table = scan.table();
         List<Set<String>> owned = ownedEntries(jars);
         Set<String> rewrittenGroups = rewrittenGroups(table, owned);
@@ -114,7 +130,7 @@ public final class Linker {
         }
         Map<Site.Key, Site> boundSites = new HashMap<>();
         for (int i = 0; i < jars.size(); i++) {
-            if (toLink.contains(jars.get(i))) {
+            if (toLink.get(i)) {
                 jars.get(i).linkClasses(classLinker, sitesByClass, functionsByGroup, owned.get(i),
                         request.threads());
                 for (Site site : jars.get(i).boundSites()) {
@@ -134,7 +150,7 @@ public final class Linker {
                 : GroupDescriptions.of(table, rewrittenGroups);
         for (int i = 0; i < jars.size(); i++) {
             JarLinker jar = jars.get(i);
-            if (!toLink.contains(jar)) {
+            if (!toLink.get(i)) {
                 continue;
             }
             // An executable jar must hold the runtime itself: its Launcher-Agent-Class and its bootstraps are looked
@@ -214,6 +230,9 @@ public final class Linker {
 
     /** Returns, per input, the class entries the scan read from it: not shadowed by an earlier input. */
     private static List<Set<String>> ownedEntries(List<JarLinker> jars) {
+        if (jars.size() == 1) {
+            return List.of(new HashSet<>(jars.get(0).names()));
+        }
         Set<String> seen = new HashSet<>();
         List<Set<String>> owned = new ArrayList<>();
         for (JarLinker jar : jars) {
