@@ -65,6 +65,10 @@ final class JarLinker {
 
     /** Opens a jar to link. */
     static JarLinker open(Path input) throws InputException {
+        if (Files.isDirectory(input)) {
+            throw new InputException(input + ": a directory; link rewrites jars (a directory of classes can supply"
+                    + " declarations, variants and sites with --classpath)");
+        }
         if (!Files.isRegularFile(input)) {
             throw new InputException(input + ": no such file or directory");
         }
