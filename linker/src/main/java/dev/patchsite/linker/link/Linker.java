@@ -13,7 +13,6 @@ import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.Variant;
 import dev.patchsite.runtime.GroupInfo;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
