@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -141,32 +140,7 @@ final class JarSource implements ClassSource {
         if (method == ZipEntry.STORED) {
             return new ByteArrayInputStream(compressed);
         }
-        Inflater inflater = INFLATERS.get();
-        inflater.reset();
-        return new InflaterInputStream(new ByteArrayInputStream(compressed), inflater, 512) {
-            private boolean padded;
-
-            @Override
-            public void close() {
-                inflater.reset();
-            }
-
-            @Override
-            protected void fill() throws IOException {
-                // A raw deflate stream may end without the trailing byte zlib once wanted: feed one zero byte,
-                // once, as java.util.zip.ZipFile does; a stream still unfinished after it is truncated.
-                len = in.read(buf, 0, buf.length);
-                if (len == -1) {
-                    if (padded) {
-                        throw new java.io.EOFException("unexpected end of deflated data");
-                    }
-                    padded = true;
-                    buf[0] = 0;
-                    len = 1;
-                }
-                inf.setInput(buf, 0, len);
-            }
-        };
+        return new InflatingStream(INFLATERS.get(), compressed);
     }
 
     @Override
