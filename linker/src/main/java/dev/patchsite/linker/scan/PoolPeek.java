@@ -26,17 +26,26 @@ record PoolPeek(boolean declares, int[] ownerHashes) {
         boolean declares = false;
         int[] hashes = null;
         int n = 0;
+        // Many method references share an owner: each owner's name is hashed once.
+        boolean[] hashed = null;
         for (int i = 1; i < pool.count(); i++) {
             int tag = pool.tag(i);
             if (tag == ConstantPool.UTF8) {
                 declares = declares || pool.utf8Equals(i, RUNTIME_STATIC_BYTES) || pool.utf8Equals(i, VARIANT_BYTES);
             } else if (tag == ConstantPool.METHODREF || tag == ConstantPool.INTERFACE_METHODREF) {
-                if (hashes == null) {
+                int owner = pool.methodOwnerNameIndex(i);
+                if (hashed == null) {
+                    hashed = new boolean[pool.count()];
                     hashes = new int[16];
-                } else if (n == hashes.length) {
+                }
+                if (hashed[owner]) {
+                    continue;
+                }
+                hashed[owner] = true;
+                if (n == hashes.length) {
                     hashes = Arrays.copyOf(hashes, n * 2);
                 }
-                hashes[n++] = pool.utf8Hash(pool.methodOwnerNameIndex(i));
+                hashes[n++] = pool.utf8Hash(owner);
             }
         }
         return new PoolPeek(declares, hashes == null ? NONE : distinctSorted(hashes, n));
