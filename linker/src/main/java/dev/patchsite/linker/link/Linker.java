@@ -60,16 +60,12 @@ public final class Linker {
         // only while the jar is being linked, never beside the scanner's.
         List<Boolean> toLink = new ArrayList<>();
         for (int i = 0; i < request.inputs().size(); i++) {
-            JarLinker jar = JarLinker.open(request.inputs().get(i));
-            try {
-                boolean link = !alreadyLinked(jar, i);
-                if (link) {
-                    checkSignatures(jar, i);
-                }
-                toLink.add(link);
-            } finally {
-                jar.close();
+            JarFacts facts = JarFacts.of(request.inputs().get(i));
+            boolean link = !alreadyLinked(facts, i);
+            if (link) {
+                checkSignatures(facts, i);
             }
+            toLink.add(link);
         }
         if (!toLink.contains(true)) {
             return null;
@@ -77,7 +73,7 @@ public final class Linker {
         return link(toLink);
     }
 
-    private void checkSignatures(JarLinker jar, int index) throws LinkException {
+    private void checkSignatures(JarFacts jar, int index) throws LinkException {
         List<String> signatures = jar.signatureFiles();
         if (!signatures.isEmpty() && !request.stripSignatures()) {
             throw new LinkException(request.inputs().get(index) + " is signed (" + signatures.get(0) + "); linking"
@@ -197,7 +193,7 @@ public final class Linker {
     }
 
     /** Copies an input that is already linked in the requested mode; refuses one linked in another. */
-    private boolean alreadyLinked(JarLinker jar, int index) throws PatchsiteException {
+    private boolean alreadyLinked(JarFacts jar, int index) throws PatchsiteException {
         String linked = jar.linkedDescription();
         if (linked == null) {
             return false;
@@ -209,7 +205,7 @@ public final class Linker {
                     + " it was linked from to link it as " + wanted);
         }
         String mode = linked;
-        jar.copyTo(request.outputs().get(index));
+        JarLinker.copy(request.inputs().get(index), request.outputs().get(index));
         request.log().info(request.inputs().get(index) + " is already linked in " + mode + " mode; copied unchanged");
         return true;
     }

@@ -56,8 +56,8 @@ final class ClassBuffer {
         }
         while (true) {
             if (length == bytes.length) {
-                if (length >= JarSource.MAX_ENTRY_SIZE) {
-                    throw new MalformedClassException("class file larger than " + (JarSource.MAX_ENTRY_SIZE >> 20)
+                if (length >= ZipEntries.MAX_ENTRY_SIZE) {
+                    throw new MalformedClassException("class file larger than " + (ZipEntries.MAX_ENTRY_SIZE >> 20)
                             + " MiB");
                 }
                 bytes = Arrays.copyOf(bytes, bytes.length * 2);

@@ -1,7 +1,6 @@
 package dev.patchsite.linker.scan;
 
 import dev.patchsite.linker.InputException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,8 +10,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.Inflater;
-import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -20,17 +17,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * A jar (or any zip file) as a {@link ClassSource}. Only the central directory is held in memory; entries are read
  * on demand with positional reads, so several threads read at once.
  *
- * <p>Local file headers are not read when the jar is opened (that would be one seek per entry before any work
- * starts); each entry's header is read, under the jar's lock, the first time the entry is opened. Stored and
- * deflated entries, which is all a jar normally holds, are inflated with a per-thread {@link Inflater} reused from
- * entry to entry.
+ * <p>Entries are read through {@link ZipEntries}: local file headers only when an entry is first opened, inflation
+ * with the thread's own inflater.
  */
 final class JarSource implements ClassSource {
-
-    /** Larger class entries are refused: no class file comes near it, a zip bomb does. */
-    static final long MAX_ENTRY_SIZE = 256L << 20;
-
-    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
 
     private final String name;
     private final ZipFile zip;
@@ -56,7 +46,7 @@ final class JarSource implements ClassSource {
         }
         ZipFile zip;
         try {
-            zip = ZipFile.builder().setPath(path).setIgnoreLocalFileHeader(true).get();
+            zip = ZipEntries.open(path);
         } catch (IOException | RuntimeException e) {
             String cause = Messages.rootCause(e);
             throw new InputException(name + ": not a readable jar (truncated, or not a zip file)"
@@ -109,38 +99,7 @@ final class JarSource implements ClassSource {
 
     @Override
     public InputStream open(ClassEntry entry) throws IOException {
-        ZipArchiveEntry zipEntry = (ZipArchiveEntry) entry.handle();
-        if (!zip.canReadEntryData(zipEntry)) {
-            throw new IOException("unsupported compression method or encryption");
-        }
-        int method = zipEntry.getMethod();
-        if (method != ZipEntry.STORED && method != ZipEntry.DEFLATED) {
-            synchronized (zip) {
-                return zip.getInputStream(zipEntry);
-            }
-        }
-        long compressedSize = zipEntry.getCompressedSize();
-        if (compressedSize > MAX_ENTRY_SIZE || zipEntry.getSize() > MAX_ENTRY_SIZE) {
-            throw new IOException("entry larger than " + (MAX_ENTRY_SIZE >> 20) + " MiB");
-        }
-        InputStream raw;
-        synchronized (zip) {
-            raw = zip.getRawInputStream(zipEntry);
-        }
-        if (raw == null) {
-            throw new IOException("entry data not found");
-        }
-        byte[] compressed;
-        try (raw) {
-            compressed = raw.readNBytes((int) compressedSize);
-        }
-        if (compressed.length != compressedSize) {
-            throw new IOException("entry data truncated");
-        }
-        if (method == ZipEntry.STORED) {
-            return new ByteArrayInputStream(compressed);
-        }
-        return new InflatingStream(INFLATERS.get(), compressed);
+        return ZipEntries.open(zip, (ZipArchiveEntry) entry.handle());
     }
 
     @Override
