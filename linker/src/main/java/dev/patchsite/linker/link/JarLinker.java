@@ -3,7 +3,7 @@ package dev.patchsite.linker.link;
 import dev.patchsite.linker.AtomicOutput;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.LinkException;
-import dev.patchsite.linker.Parallel;
+import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.TableSource;
 import dev.patchsite.linker.scan.ClassPaths;
 import dev.patchsite.linker.scan.ZipEntries;
@@ -22,12 +22,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -55,7 +58,10 @@ final class JarLinker {
     private final Path input;
     private final ZipFile zip;
     private final List<ZipArchiveEntry> entries;
-    private final Map<String, Compressed> linked = new HashMap<>();
+    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(LEVEL, true));
+
+    private final Map<String, CompletableFuture<Result>> linked = new LinkedHashMap<>();
+    private boolean done;
     private final Set<String> redirectedGroups = new TreeSet<>();
     private final List<Site> bound = new ArrayList<>();
     private final long time;
@@ -94,18 +100,17 @@ final class JarLinker {
     }
 
     /**
-     * Links the classes of this jar that change.
+     * Starts linking the classes of this jar that change, on the given executor; {@link #write} takes each result as
+     * it reaches its entry, so the jar is written while its classes are being linked.
      *
      * @param linker the class linker
      * @param sitesByClass the table's sites by {@code release/internal name} of their class
      * @param functionsByGroup the functions of every group this link rewrites, by group
      * @param owned the entries of this jar that the scan read (not shadowed by an earlier input)
+     * @param executor where to link
      */
-    void linkClasses(ClassLinker linker, Map<String, List<Site>> sitesByClass, Map<String, List<Function>> functionsByGroup,
-            Set<String> owned, int threads) throws InputException {
-        List<ZipArchiveEntry> changing = new ArrayList<>();
-        List<List<Site>> changingSites = new ArrayList<>();
-        List<List<Function>> changingFunctions = new ArrayList<>();
+    void startLinking(ClassLinker linker, Map<String, List<Site>> sitesByClass,
+            Map<String, List<Function>> functionsByGroup, Set<String> owned, ExecutorService executor) {
         for (ZipArchiveEntry entry : entries) {
             String name = entry.getName();
             int release = ClassPaths.release(name);
@@ -116,34 +121,51 @@ final class JarLinker {
             List<Site> sites = sitesByClass.getOrDefault(release + "/" + className, List.of());
             List<Function> functions = functionsByGroup.getOrDefault(className, List.of());
             if (!sites.isEmpty() || !functions.isEmpty()) {
-                changing.add(entry);
-                changingSites.add(sites);
-                changingFunctions.add(functions);
+                linked.put(name, CompletableFuture.supplyAsync(() -> link(linker, entry, release, sites, functions),
+                        executor));
             }
         }
-        Compressed[] compressed = new Compressed[changing.size()];
-        ClassLinker.Linked[] results = new ClassLinker.Linked[changing.size()];
+    }
+
+    private Result link(ClassLinker linker, ZipArchiveEntry entry, int release, List<Site> sites,
+            List<Function> functions) {
+        ClassLinker.Linked result;
         try {
-            Parallel.forEach(changing.size(), threads, () -> new Deflater(LEVEL, true),
-                    (deflater, i) -> {
-                ZipArchiveEntry entry = changing.get(i);
-                try {
-                    results[i] = linker.link(read(entry), ClassPaths.release(entry.getName()), changingSites.get(i),
-                            changingFunctions.get(i));
-                } catch (RuntimeException e) {
-                    throw new InputException(input + "!/" + entry.getName() + ": cannot link: " + e.getMessage(), e);
-                }
-                compressed[i] = Compressed.of(results[i].bytes(), deflater);
-            });
-        } catch (InputException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new InputException(input + ": linking interrupted: " + e, e);
+            result = linker.link(read(entry), release, sites, functions);
+        } catch (InputException e) {
+            throw new CompletionException(e);
+        } catch (RuntimeException e) {
+            throw new CompletionException(new InputException(input + "!/" + entry.getName() + ": cannot link: "
+                    + e.getMessage(), e));
         }
-        for (int i = 0; i < changing.size(); i++) {
-            linked.put(changing.get(i).getName(), compressed[i]);
-            bound.addAll(results[i].sites());
-            redirectedGroups.addAll(results[i].redirectedGroups());
+        return new Result(result, Compressed.of(result.bytes(), DEFLATERS.get()));
+    }
+
+    /**
+     * Waits for this jar's classes to be linked.
+     *
+     * @throws InputException for the first class, in entry order, that could not be linked
+     */
+    void awaitLinking() throws InputException {
+        if (done) {
+            return;
+        }
+        for (CompletableFuture<Result> future : linked.values()) {
+            Result result = await(future);
+            bound.addAll(result.linked().sites());
+            redirectedGroups.addAll(result.linked().redirectedGroups());
+        }
+        done = true;
+    }
+
+    private Result await(CompletableFuture<Result> future) throws InputException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof InputException input) {
+                throw input;
+            }
+            throw e;
         }
     }
 
@@ -167,8 +189,8 @@ final class JarLinker {
      * @param runtime the runtime classes to embed, or an empty map
      * @param stripSignatures whether to drop signature files and digests
      */
-    void write(Path output, Program program, PatchSiteTable table, Map<String, GroupInfo> groups,
-            Map<String, byte[]> runtime, boolean stripSignatures) throws InputException, LinkException {
+    void write(Path output, Program program, TableSupplier table, Map<String, GroupInfo> groups,
+            Map<String, byte[]> runtime, boolean stripSignatures) throws PatchsiteException {
         Path temporary = null;
         try {
             temporary = AtomicOutput.temporaryFor(output);
@@ -182,7 +204,8 @@ final class JarLinker {
                     if (stripSignatures && JarFacts.isSignature(name)) {
                         continue;
                     }
-                    Compressed replaced = linked.get(name);
+                    CompletableFuture<Result> changed = linked.get(name);
+                    Compressed replaced = changed == null ? null : await(changed).compressed();
                     if (name.equals(MANIFEST)) {
                         byte[] manifest = manifest(read(entry), program, stripSignatures);
                         replaced = manifest == null ? null : Compressed.of(manifest, deflater);
@@ -195,8 +218,9 @@ final class JarLinker {
                         }
                     }
                 }
+                awaitLinking();
                 Map<String, byte[]> added = new TreeMap<>();
-                added.put(TABLE, TableWriter.toText(table).getBytes(StandardCharsets.UTF_8));
+                added.put(TABLE, TableWriter.toText(table.get()).getBytes(StandardCharsets.UTF_8));
                 for (GroupInfo group : groups.values()) {
                     added.put(GroupInfo.resourceName(group.name()), group.format().getBytes(StandardCharsets.UTF_8));
                 }
@@ -239,6 +263,16 @@ final class JarLinker {
         entry.setCompressedSize(bytes.data().length);
         entry.setCrc(bytes.crc());
         out.addRawArchiveEntry(entry, new ByteArrayInputStream(bytes.data()));
+    }
+
+    /** The whole program's linked table, known once every jar's classes are linked. */
+    @FunctionalInterface
+    interface TableSupplier {
+        PatchSiteTable get() throws PatchsiteException;
+    }
+
+    /** A linked class, and its bytes compressed for writing. */
+    private record Result(ClassLinker.Linked linked, Compressed compressed) {
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -123,41 +125,68 @@ public final class Linker {
                 functionsByGroup.computeIfAbsent(function.group(), g -> new ArrayList<>()).add(function);
             }
         }
+        // Each jar is written while its classes are linked: the writer copies the entries that do not change as the
+        // linking threads finish the ones that do. The table, at the end of each jar, waits for every jar's classes.
+        ExecutorService executor = Executors.newFixedThreadPool(request.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "patchsite-link");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (int i = 0; i < jars.size(); i++) {
+                if (toLink.get(i)) {
+                    jars.get(i).startLinking(classLinker, sitesByClass, functionsByGroup, owned.get(i), executor);
+                }
+            }
+            PatchSiteTable[] linked = new PatchSiteTable[1];
+            JarLinker.TableSupplier linkedTable = () -> {
+                if (linked[0] == null) {
+                    linked[0] = linkedTable(table, jars, toLink);
+                }
+                return linked[0];
+            };
+            Map<String, GroupInfo> groups = request.mode() == LinkMode.STATIC ? Map.of()
+                    : GroupDescriptions.of(table, rewrittenGroups);
+            for (int i = 0; i < jars.size(); i++) {
+                JarLinker jar = jars.get(i);
+                if (!toLink.get(i)) {
+                    continue;
+                }
+                // An executable jar must hold the runtime itself: its Launcher-Agent-Class and its bootstraps are
+                // looked up before anything else is on the class path. A library relies on its dependency on the
+                // runtime.
+                boolean embed = request.embedRuntime() && request.mode() != LinkMode.STATIC && jar.changed()
+                        && jar.executable() && !jar.names().contains(RuntimeClasses.MARKER);
+                jar.write(request.outputs().get(i), program, linkedTable, groups,
+                        embed ? RuntimeClasses.all() : Map.of(), request.stripSignatures());
+                request.log().info("linked and wrote " + request.outputs().get(i) + " in " + millisSince(start)
+                        + " ms");
+                start = System.nanoTime();
+            }
+            return linkedTable.get();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Returns the program's table with the bindings of every linked jar's sites. */
+    private PatchSiteTable linkedTable(PatchSiteTable table, List<JarLinker> jars, List<Boolean> toLink)
+            throws PatchsiteException {
         Map<Site.Key, Site> boundSites = new HashMap<>();
         for (int i = 0; i < jars.size(); i++) {
             if (toLink.get(i)) {
-                jars.get(i).linkClasses(classLinker, sitesByClass, functionsByGroup, owned.get(i),
-                        request.threads());
+                jars.get(i).awaitLinking();
                 for (Site site : jars.get(i).boundSites()) {
                     boundSites.put(site.key(), site);
                 }
             }
         }
-        request.log().info("linked the classes in " + millisSince(start) + " ms");
-        start = System.nanoTime();
         List<Site> sites = new ArrayList<>();
         for (Site site : table.sites()) {
             sites.add(boundSites.getOrDefault(site.key(), site));
         }
-        PatchSiteTable linked = new PatchSiteTable(table.functions(), table.variants(), sites,
-                request.mode().label(), request.selections());
-        Map<String, GroupInfo> groups = request.mode() == LinkMode.STATIC ? Map.of()
-                : GroupDescriptions.of(table, rewrittenGroups);
-        for (int i = 0; i < jars.size(); i++) {
-            JarLinker jar = jars.get(i);
-            if (!toLink.get(i)) {
-                continue;
-            }
-            // An executable jar must hold the runtime itself: its Launcher-Agent-Class and its bootstraps are looked
-            // up before anything else is on the class path. A library relies on its dependency on the runtime.
-            boolean embed = request.embedRuntime() && request.mode() != LinkMode.STATIC && jar.changed()
-                    && jar.executable() && !jar.names().contains(RuntimeClasses.MARKER);
-            jar.write(request.outputs().get(i), program, linked, groups, embed ? RuntimeClasses.all() : Map.of(),
-                    request.stripSignatures());
-            request.log().info("wrote " + request.outputs().get(i) + " in " + millisSince(start) + " ms");
-            start = System.nanoTime();
-        }
-        return linked;
+        return new PatchSiteTable(table.functions(), table.variants(), sites, request.mode().label(),
+                request.selections());
     }
 
 
