@@ -31,6 +31,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -60,7 +61,11 @@ final class JarLinker {
     private final List<ZipArchiveEntry> entries;
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(LEVEL, true));
 
+    /** How many linked classes may wait to be written. */
+    private static final int AHEAD = 512;
+
     private final Map<String, CompletableFuture<Result>> linked = new LinkedHashMap<>();
+    private final Semaphore ahead = new Semaphore(AHEAD);
     private boolean done;
     private final Set<String> redirectedGroups = new TreeSet<>();
     private final List<Site> bound = new ArrayList<>();
@@ -129,16 +134,32 @@ final class JarLinker {
 
     private Result link(ClassLinker linker, ZipArchiveEntry entry, int release, List<Site> sites,
             List<Function> functions) {
-        ClassLinker.Linked result;
+        // Linking may run ahead of writing, but not without bound: a linked class waiting to be written holds a
+        // permit until the writer takes it. Tasks start in entry order, so the writer's next entry always has one.
         try {
-            result = linker.link(read(entry), release, sites, functions);
+            ahead.acquire();
+        } catch (InterruptedException e) {
+            // The link was abandoned (the executor was shut down): nothing will write this class.
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+        boolean handedOver = false;
+        try {
+            ClassLinker.Linked result = linker.link(read(entry), release, sites, functions);
+            Result linked = new Result(result.sites(), result.redirectedGroups(),
+                    Compressed.of(result.bytes(), DEFLATERS.get()), ahead);
+            handedOver = true;
+            return linked;
         } catch (InputException e) {
             throw new CompletionException(e);
         } catch (RuntimeException e) {
             throw new CompletionException(new InputException(input + "!/" + entry.getName() + ": cannot link: "
                     + e.getMessage(), e));
+        } finally {
+            if (!handedOver) {
+                ahead.release();
+            }
         }
-        return new Result(result, Compressed.of(result.bytes(), DEFLATERS.get()));
     }
 
     /**
@@ -152,8 +173,8 @@ final class JarLinker {
         }
         for (CompletableFuture<Result> future : linked.values()) {
             Result result = await(future);
-            bound.addAll(result.linked().sites());
-            redirectedGroups.addAll(result.linked().redirectedGroups());
+            bound.addAll(result.sites);
+            redirectedGroups.addAll(result.redirectedGroups);
         }
         done = true;
     }
@@ -205,7 +226,7 @@ final class JarLinker {
                         continue;
                     }
                     CompletableFuture<Result> changed = linked.get(name);
-                    Compressed replaced = changed == null ? null : await(changed).compressed();
+                    Compressed replaced = changed == null ? null : await(changed).take();
                     if (name.equals(MANIFEST)) {
                         byte[] manifest = manifest(read(entry), program, stripSignatures);
                         replaced = manifest == null ? null : Compressed.of(manifest, deflater);
@@ -271,8 +292,29 @@ final class JarLinker {
         PatchSiteTable get() throws PatchsiteException;
     }
 
-    /** A linked class, and its bytes compressed for writing. */
-    private record Result(ClassLinker.Linked linked, Compressed compressed) {
+    /** A linked class: how its sites were bound, and its bytes, compressed, until they are written. */
+    private static final class Result {
+        final List<Site> sites;
+        final List<String> redirectedGroups;
+        private final Semaphore waiting;
+        private Compressed compressed;
+
+        Result(List<Site> sites, List<String> redirectedGroups, Compressed compressed, Semaphore waiting) {
+            this.sites = sites;
+            this.redirectedGroups = redirectedGroups;
+            this.compressed = compressed;
+            this.waiting = waiting;
+        }
+
+        /** Returns the bytes to write, once: the jar keeps only the bindings of the classes it has written. */
+        synchronized Compressed take() {
+            Compressed bytes = compressed;
+            if (bytes != null) {
+                compressed = null;
+                waiting.release();
+            }
+            return bytes;
+        }
     }
 
     /**
