@@ -2,7 +2,7 @@
 # Builds a large, realistic jar for the scan/link benchmarks by merging the class entries
 # of real jars under ~/.m2/repository (see dev.patchsite.benchmarks.MakeBigJar).
 #
-#   benchmarks/make-big-jar.sh OUT.jar [TARGET_MB] [--no-fetch]
+#   benchmarks/make-big-jar.sh OUT.jar [TARGET_MB] [--no-fetch] [--copies N]
 #
 # TARGET_MB (default 150) is the size of the jar to write, in MB (10^6 bytes); 150 MB gives
 # about 81,000 class entries. MAVEN_REPO (default ~/.m2/repository) is where the jars are
@@ -13,20 +13,26 @@
 # Needs benchmarks/target/benchmarks.jar: run `mvn -B -q package -DskipTests` from the root
 # first. Writes OUT.jar atomically, and OUT.jar.inputs.txt listing the jars merged.
 # Put OUT.jar outside the repository (e.g. /tmp/patchsite-bench/big.jar).
+# --copies N (for the linker's memory check) follows the classes chosen with N - 1 renamed
+# copies of them (copy1/..., ASM's ClassRemapper), so the jar is about N x TARGET_MB:
+# `make-big-jar.sh /tmp/patchsite-memory/big-1g.jar 150 --copies 7` writes about 1 GB.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bench_jar="$here/target/benchmarks.jar"
 repo="${MAVEN_REPO:-$HOME/.m2/repository}"
 
-usage() { echo "usage: $0 OUT.jar [TARGET_MB] [--no-fetch]" >&2; exit 2; }
+usage() { echo "usage: $0 OUT.jar [TARGET_MB] [--no-fetch] [--copies N]" >&2; exit 2; }
 
 out=""
 target_mb=150
 fetch=1
-for arg in "$@"; do
+copies=1
+while (( $# )); do
+  arg="$1"; shift
   case "$arg" in
     --no-fetch) fetch=0 ;;
+    --copies) (( $# >= 1 )) && [[ "$1" =~ ^[0-9]+$ ]] && (( $1 >= 1 )) || usage; copies="$1"; shift ;;
     -h|--help) usage ;;
     -*) usage ;;
     *)
@@ -61,4 +67,4 @@ fi
 
 # UTC: zip timestamps are local time, and the output must not depend on the machine's zone.
 java -Xmx2g -Duser.timezone=UTC -cp "$bench_jar" dev.patchsite.benchmarks.MakeBigJar \
-  "$out" --target-mb "$target_mb" --repo "$repo"
+  "$out" --target-mb "$target_mb" --repo "$repo" --copies "$copies"

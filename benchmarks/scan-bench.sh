@@ -11,12 +11,14 @@
 # user + sys, which a busy machine disturbs less), alternating them within a round, then
 # prints one figure a line, among them:
 #   floor median ms: ...   scan median ms: ...   scan/floor: ...   sites: ...
-# The target is scan/floor <= 1.2. If linker/target/patchsite.jar is missing, only the
-# floor is measured; so it is with --only floor (the floor is always measured; --only
-# picks among the others). N defaults to the number of available processors.
+#   link median ms: ...    link/floor: ...
+# The targets are scan/floor <= 1.2 and link/floor <= 1.5. If linker/target/patchsite.jar
+# is missing, only the floor is measured; so it is with --only floor (the floor is always
+# measured; --only picks among the others). N defaults to the number of available processors.
 #
-# Measurements are shell functions named measure_<name>, listed in $measurements; the
-# third one (link) is to be added the same way (see measure_link below).
+# The third measurement, link, links BIG.jar in boot mode (the default) with the same
+# declarations and threads, to $work/linked.jar.
+# Measurements are shell functions named measure_<name>, listed in $measurements.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -68,16 +70,15 @@ measure_scan() {
     --declarations "$decl" -o "$work/scan.table" >"$work/scan.out" 2>"$work/scan.err"
 }
 
-# To come: the link benchmark. Define it like this and add "link" to the loop below:
-# measure_link() {
-#   "$java" "${java_opts[@]}" -jar "$linker_jar" link "$big" --threads "$threads" \
-#     --declarations "$decl" -o "$work/linked.jar" >"$work/link.out" 2>"$work/link.err"
-# }
+measure_link() {
+  "$java" "${java_opts[@]}" -jar "$linker_jar" link "$big" --threads "$threads" \
+    --declarations "$decl" -o "$work/linked.jar" >"$work/link.out" 2>"$work/link.err"
+}
 
 # The floor is always measured (the others are compared with it); --only picks among the rest.
 wanted() { [[ -z "$only" || "$only" == *",$1,"* ]]; }
 measurements=(floor)
-for m in scan; do   # with the link benchmark: for m in scan link; do
+for m in scan link; do
   wanted "$m" || continue
   if [[ ! -f "$linker_jar" ]]; then
     echo "$0: $linker_jar missing: measuring the floor only" >&2
@@ -146,5 +147,8 @@ if [[ -n "${med[scan]:-}" ]]; then
   echo "sites: $(grep -c '^site ' "$work/scan.table" || true)"
 fi
 if [[ -n "${med[link]:-}" ]]; then
-  awk -v l="${med[link]}" -v f="${med[floor]}" 'BEGIN { printf "link/floor: %.2f\n", l / f }'
+  awk -v l="${med[link]}" -v f="${med[floor]}" 'BEGIN { printf "link/floor: %.2f (target <= 1.5)\n", l / f }'
+  awk -v l="$(median "${cpus[link]}")" -v f="$(median "${cpus[floor]}")" 'BEGIN { printf "link/floor cpu: %.2f\n", l / f }'
+  echo "link: $(cat "$work/link.out")"
+  echo "linked jar: $(stat -c %s "$work/linked.jar") bytes"
 fi

@@ -1,6 +1,7 @@
 package dev.patchsite.benchmarks;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -11,17 +12,26 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import java.util.zip.ZipEntry;
 
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
@@ -29,12 +39,16 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.archivers.zip.ZipMethod;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.Remapper;
 
 /**
  * Builds a large, realistic benchmark jar by merging the class entries of real jars.
  *
  * <pre>
- * java -cp benchmarks.jar dev.patchsite.benchmarks.MakeBigJar OUT.jar [--target-mb MB] [--repo DIR]
+ * java -cp benchmarks.jar dev.patchsite.benchmarks.MakeBigJar OUT.jar [--target-mb MB] [--repo DIR] [--copies N]
  * </pre>
  *
  * Inputs are every {@code *.jar} under {@code DIR} (default {@code ~/.m2/repository}), in
@@ -47,6 +61,16 @@ import org.apache.commons.compress.archivers.zip.ZipMethod;
  * compressed, never re-deflated) with their method, CRC and sizes, with a fixed timestamp
  * and no extra fields, and written in sorted name order after a fresh manifest. The same
  * inputs give the same bytes. The output has more than 65,535 entries, so it is ZIP64.
+ *
+ * <p>With {@code --copies N} (N &gt; 1; for the linker's memory check, a jar of about N times the target size),
+ * the entries so chosen are followed by N - 1 renamed copies of them: copy K (1 to N - 1), in the same order, puts
+ * every class {@code a/b/C} under {@code copyK/a/b/C}, and renames, with ASM's {@link ClassRemapper}, every
+ * reference to a class of the jar in the same way (its own name, super types, descriptors, signatures, constants,
+ * inner-class attributes...), so that each copy is a set of valid classes distinct from the others; references to
+ * classes outside the jar (the JDK, missing dependencies) stay as they are. Renamed classes keep their stack map
+ * frames (nothing is recomputed) and are deflated again (level 6, raw deflate), so a copy is a little larger or
+ * smaller than the original; a class ASM cannot parse is left out of every copy (and counted). Same inputs, same
+ * bytes.
  *
  * <p>Also writes {@code OUT.jar.inputs.txt}: the jars merged and how many entries each gave.
  * Unreadable or corrupt input jars are skipped with a warning.
@@ -85,22 +109,25 @@ public final class MakeBigJar {
         Path out = null;
         long targetMb = 150;
         Path repo = Paths.get(System.getProperty("user.home"), ".m2", "repository");
+        int copies = 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--target-mb") && i + 1 < args.length) {
                 targetMb = Long.parseLong(args[++i]);
+            } else if (a.equals("--copies") && i + 1 < args.length) {
+                copies = Integer.parseInt(args[++i]);
             } else if (a.equals("--repo") && i + 1 < args.length) {
                 repo = Paths.get(args[++i]);
             } else if (a.startsWith("-") || out != null) {
                 System.err.println("MakeBigJar: unexpected argument: " + a);
-                System.err.println("usage: MakeBigJar OUT.jar [--target-mb MB] [--repo DIR]");
+                System.err.println("usage: MakeBigJar OUT.jar [--target-mb MB] [--repo DIR] [--copies N]");
                 System.exit(2);
             } else {
                 out = Paths.get(a);
             }
         }
-        if (out == null || targetMb < 1) {
-            System.err.println("usage: MakeBigJar OUT.jar [--target-mb MB] [--repo DIR]");
+        if (out == null || targetMb < 1 || copies < 1 || copies > 9999) {
+            System.err.println("usage: MakeBigJar OUT.jar [--target-mb MB] [--repo DIR] [--copies N (1..9999)]");
             System.exit(2);
         }
         long target = targetMb * 1_000_000L;
@@ -186,6 +213,7 @@ public final class MakeBigJar {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
+        int[] copyStats = {0, 0};   // entries written by the copies, classes left out of them
         try {
             try (ZipArchiveOutputStream zos = new ZipArchiveOutputStream(tmp)) {
                 zos.setUseZip64(Zip64Mode.AsNeeded);
@@ -211,6 +239,9 @@ public final class MakeBigJar {
                     e.setTime(FIXED_TIME);
                     zos.addRawArchiveEntry(e, new ByteArrayInputStream(t.raw));
                 }
+                if (copies > 1) {
+                    writeCopies(zos, taken, copies, copyStats);
+                }
             }
             try {
                 // createTempFile makes it owner-only; give it the usual permissions of a build output.
@@ -226,10 +257,160 @@ public final class MakeBigJar {
                 Paths.get(out.toString() + ".inputs.txt"), StandardCharsets.UTF_8))) {
             w.println("# Jars merged into " + out.getFileName() + " (relative to " + repo + "), in order,"
                     + " with the number of class entries each gave; target " + targetMb + " MB.");
+            if (copies > 1) {
+                w.println("# Then " + (copies - 1) + " renamed copies (copy1/ ... copy" + (copies - 1) + "/) of those "
+                        + taken.size() + " classes: " + copyStats[0] + " entries; " + copyStats[1]
+                        + " classes ASM could not parse left out of every copy.");
+            }
             used.forEach(w::println);
         }
-        System.out.println("wrote " + out + ": entries=" + taken.size() + " (+ manifest) jars=" + used.size()
+        System.out.println("wrote " + out + ": entries=" + (taken.size() + copyStats[0]) + " (+ manifest) jars="
+                + used.size() + " copies=" + copies + " left-out-of-copies=" + copyStats[1] + " original-entries="
+                + taken.size()
                 + " skipped-jars=" + skippedJars + " compressed-data=" + compressed + " uncompressed=" + uncompressed
                 + " file-bytes=" + Files.size(out));
+    }
+
+    /** Entries renamed per task: enough to amortize a task, few enough to keep the workers busy. */
+    private static final int COPY_CHUNK = 256;
+
+    /**
+     * Writes copies 1 to {@code copies - 1} of the taken classes, each renamed under {@code copyK/}: renamed and
+     * deflated on all processors, in chunks of {@value #COPY_CHUNK} entries, written in order.
+     */
+    private static void writeCopies(ZipArchiveOutputStream zos, TreeMap<String, Taken> taken, int copies,
+            int[] stats) throws IOException {
+        Set<String> names = new HashSet<>();
+        for (String entry : taken.keySet()) {
+            names.add(entry.substring(0, entry.length() - ".class".length()));
+        }
+        List<Map.Entry<String, Taken>> entries = new ArrayList<>(taken.entrySet());
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int k = 1; k < copies; k++) {
+                String prefix = "copy" + k + "/";
+                Remapper remapper = new Remapper() {
+                    @Override
+                    public String map(String internalName) {
+                        return names.contains(internalName) ? prefix + internalName : internalName;
+                    }
+                };
+                ArrayDeque<Future<List<Renamed>>> window = new ArrayDeque<>();
+                for (int from = 0; from < entries.size() || !window.isEmpty(); ) {
+                    while (from < entries.size() && window.size() < 4 * threads) {
+                        List<Map.Entry<String, Taken>> chunk =
+                                entries.subList(from, Math.min(entries.size(), from + COPY_CHUNK));
+                        window.add(pool.submit(() -> rename(chunk, prefix, remapper)));
+                        from += chunk.size();
+                    }
+                    List<Renamed> done;
+                    try {
+                        done = window.remove().get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    } catch (ExecutionException e) {
+                        throw new IOException("renaming a copy failed: " + e.getCause(), e.getCause());
+                    }
+                    for (Renamed r : done) {
+                        if (r == null) {
+                            if (k == 1) {
+                                stats[1]++;
+                            }
+                            continue;
+                        }
+                        ZipArchiveEntry e = new ZipArchiveEntry(r.name);
+                        e.setMethod(ZipMethod.DEFLATED.getCode());
+                        e.setCrc(r.crc);
+                        e.setSize(r.size);
+                        e.setCompressedSize(r.deflated.length);
+                        e.setTime(FIXED_TIME);
+                        zos.addRawArchiveEntry(e, new ByteArrayInputStream(r.deflated));
+                        stats[0]++;
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One renamed class, deflated: its entry name, CRC, size and compressed bytes. */
+    private static final class Renamed {
+        final String name;
+        final long crc;
+        final long size;
+        final byte[] deflated;
+
+        Renamed(String name, long crc, long size, byte[] deflated) {
+            this.name = name;
+            this.crc = crc;
+            this.size = size;
+            this.deflated = deflated;
+        }
+    }
+
+    /** Renames a chunk of classes under {@code prefix}; null in place of a class ASM cannot parse. */
+    private static List<Renamed> rename(List<Map.Entry<String, Taken>> chunk, String prefix, Remapper remapper)
+            throws IOException {
+        List<Renamed> out = new ArrayList<>(chunk.size());
+        Inflater inflater = new Inflater(true);
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            for (Map.Entry<String, Taken> kv : chunk) {
+                Taken t = kv.getValue();
+                byte[] classFile;
+                if (t.method == ZipEntry.STORED) {
+                    classFile = t.raw;
+                } else {
+                    inflater.reset();
+                    inflater.setInput(t.raw);
+                    classFile = new byte[Math.toIntExact(t.size)];
+                    int n = 0;
+                    try {
+                        while (n < classFile.length && !inflater.finished()) {
+                            int got = inflater.inflate(classFile, n, classFile.length - n);
+                            if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                                break;
+                            }
+                            n += got;
+                        }
+                    } catch (DataFormatException e) {
+                        throw new IOException("entry " + kv.getKey() + ": " + e.getMessage(), e);
+                    }
+                    if (n != classFile.length) {
+                        throw new IOException("entry " + kv.getKey() + ": inflated " + n + " bytes, expected "
+                                + classFile.length);
+                    }
+                }
+                byte[] renamed;
+                try {
+                    ClassReader reader = new ClassReader(classFile);
+                    ClassWriter writer = new ClassWriter(0);
+                    reader.accept(new ClassRemapper(writer, remapper), 0);
+                    renamed = writer.toByteArray();
+                } catch (RuntimeException e) {
+                    out.add(null);
+                    continue;
+                }
+                CRC32 crc = new CRC32();
+                crc.update(renamed);
+                deflater.reset();
+                deflater.setInput(renamed);
+                deflater.finish();
+                ByteArrayOutputStream deflated = new ByteArrayOutputStream(renamed.length / 2 + 64);
+                while (!deflater.finished()) {
+                    int n = deflater.deflate(buffer);
+                    deflated.write(buffer, 0, n);
+                }
+                out.add(new Renamed(prefix + kv.getKey(), crc.getValue(), renamed.length, deflated.toByteArray()));
+            }
+        } finally {
+            inflater.end();
+            deflater.end();
+        }
+        return out;
     }
 }

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# The cost of one call through a patch site, in each link mode, against a direct static call and the idioms users
+# write today; and of a switched-off tracepoint. JMH, C2 and -Xint. See benchmarks/README.md ("call-bench.sh").
+#
+#   benchmarks/call-bench.sh [--no-build] [--quick] [--compilers c2,xint] [--runs NAME,...]
+#
+# 1. Builds target/call-bench.jar, the JMH uber-jar of src/calls (the group Hash, the tracepoint Trace, CallBench),
+#    and the linker and runtime: mvn -B -q -pl linker,benchmarks -am package -DskipTests (--no-build: use the jars
+#    as they are).
+# 2. Copies the jars to $work (so a rebuild elsewhere cannot change them mid-run) and links call-bench.jar three
+#    times: --mode boot, --mode indy, --mode static --select dev.patchsite.benchmarks.calls.Hash=stafford.
+# 3. Runs JMH on each jar (one JMH run each; every run measures `direct`, so ratios are within a run):
+#      unlinked         call-bench.jar: every benchmark (the idioms, the tracepoint trio, site = the default)
+#      boot-agent       boot.jar, the fork with -javaagent:<runtime jar>: sites patched as classes load
+#      boot-trampoline  boot.jar without the agent: every call through the function's trampoline
+#      indy             indy.jar
+#      static           static.jar
+#    each with the fork's JVM as is (C2) and with -Xint; every fork gets
+#    -Dpatchsite.select.dev.patchsite.benchmarks.calls.Hash=stafford (the idioms read it too).
+# 4. Prints, per run, each benchmark's score +- error (ns/op, JMH's 99.9% interval) and its ratio to `direct` in the
+#    same run; writes it to $work/summary.txt, with the load average before and after each run.
+#
+# JAVA (default: java) is the JVM that runs JMH and its forks; linking always uses `java`. JMH settings: FORKS (2),
+# WARMUP_ITERATIONS (5), ITERATIONS (8), WARMUP_TIME (1s), TIME (1s); --quick is 1 fork, 1+2 iterations of 200 ms
+# (a smoke test, not figures). CALL_BENCH_DIR (default /tmp/patchsite-call-bench) holds the jars, JMH's CSV and logs.
+# Exit code 1 if a step fails (its output is shown), 2 on a usage error.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+java="${JAVA:-java}"
+work="${CALL_BENCH_DIR:-/tmp/patchsite-call-bench}"
+group=dev.patchsite.benchmarks.calls.Hash
+select="-Dpatchsite.select.$group=stafford"
+
+forks="${FORKS:-2}"
+wi="${WARMUP_ITERATIONS:-5}"
+it="${ITERATIONS:-8}"
+wt="${WARMUP_TIME:-1s}"
+mt="${TIME:-1s}"
+
+all_runs="unlinked,boot-agent,boot-trampoline,indy,static"
+usage() { echo "usage: $0 [--no-build] [--quick] [--compilers c2,xint] [--runs $all_runs]" >&2; exit 2; }
+
+build=1
+compilers="c2,xint"
+runs="$all_runs"
+while (( $# )); do
+  case "$1" in
+    --no-build) build=0; shift ;;
+    --quick) forks=1; wi=1; it=2; wt=200ms; mt=200ms; shift ;;
+    --compilers) (( $# >= 2 )) || usage; compilers="$2"; shift 2 ;;
+    --runs) (( $# >= 2 )) || usage; runs="$2"; shift 2 ;;
+    *) usage ;;
+  esac
+done
+for c in ${compilers//,/ }; do [[ "$c" == c2 || "$c" == xint ]] || usage; done
+for r in ${runs//,/ }; do [[ ",$all_runs," == *",$r,"* ]] || usage; done
+
+if (( build )); then
+  (cd "$root" && mvn -B -q -pl linker,benchmarks -am package -DskipTests) || { echo "$0: build failed" >&2; exit 1; }
+fi
+src_bench="$root/benchmarks/target/call-bench.jar"
+src_linker="$root/linker/target/patchsite.jar"
+src_runtime="$root/runtime/target/patchsite-runtime-0.1.0-SNAPSHOT.jar"
+for f in "$src_bench" "$src_linker" "$src_runtime"; do
+  [[ -f "$f" ]] || { echo "$0: $f missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }
+done
+
+mkdir -p "$work"
+cp "$src_bench" "$work/call-bench.jar"
+cp "$src_linker" "$work/patchsite.jar"
+cp "$src_runtime" "$work/runtime.jar"
+
+link() {   # link MODE OUT [ARGS...]
+  local mode="$1" out="$2"; shift 2
+  if ! java -jar "$work/patchsite.jar" link "$work/call-bench.jar" -o "$work/$out" --mode "$mode" "$@" \
+      >"$work/link-$mode.log" 2>&1; then
+    echo "$0: linking in $mode mode failed:" >&2; cat "$work/link-$mode.log" >&2; exit 1
+  fi
+  echo "link $mode: $(cat "$work/link-$mode.log")"
+}
+link boot boot.jar
+link indy indy.jar
+link static static.jar --select "$group=stafford"
+
+# What each run measures: the jar, extra fork options, the benchmarks (a JMH regexp).
+declare -A jar=( [unlinked]=call-bench.jar [boot-agent]=boot.jar [boot-trampoline]=boot.jar [indy]=indy.jar
+  [static]=static.jar )
+declare -A opts=( [boot-agent]="-javaagent:$work/runtime.jar" )
+linked_set='CallBench\.(direct|site|noTracepoint|tracepointOff)$'
+declare -A include=( [unlinked]='CallBench\.' [boot-agent]="$linked_set" [boot-trampoline]="$linked_set"
+  [indy]="$linked_set" [static]="$linked_set" )
+order="direct site interfaceField volatileField methodHandle noTracepoint tracepointOff volatileFlag"
+
+summary="$work/summary.txt"
+{
+  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $("$java" -version 2>&1 | head -2 | tail -1)"
+  echo "# JMH: -f $forks -wi $wi -i $it -w $wt -r $mt, avgt ns/op, error = 99.9% interval; every fork: $select"
+} >"$summary"
+cat "$summary"
+
+for c in ${compilers//,/ }; do
+  for r in ${runs//,/ }; do
+    name="$r-$c"
+    fork_opts="$select ${opts[$r]:-}"
+    [[ "$c" == xint ]] && fork_opts="$fork_opts -Xint"
+    load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+    cmd=("$java" -jar "$work/${jar[$r]}" "${include[$r]}" -f "$forks" -wi "$wi" -i "$it" -w "$wt" -r "$mt"
+      -jvmArgsAppend "$fork_opts" -rf csv -rff "$work/$name.csv")
+    echo "== $name: ${cmd[*]}" | tee -a "$summary"
+    if ! "${cmd[@]}" >"$work/$name.log" 2>&1; then
+      echo "$0: JMH run $name failed:" >&2; tail -40 "$work/$name.log" >&2; exit 1
+    fi
+    if grep -q 'patchsite: left the sites' "$work/$name.log"; then
+      echo "$0: warning: the agent left sites on their trampolines in $name (see $work/$name.log)" >&2
+    fi
+    load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+    awk -F, -v order="$order" -v run="$name" '
+      FNR > 1 {   # "pkg.CallBench.name","avgt",threads,samples,score,error,"ns/op"
+        n = $1; gsub(/"/, "", n); sub(/.*\./, "", n); score[n] = $5; error[n] = $6
+      }
+      END {
+        d = score["direct"]
+        split(order, names, " ")
+        for (k = 1; k in names; k++) {
+          n = names[k]
+          if (!(n in score)) continue
+          printf "%-22s %-14s %10.3f +- %7.3f ns/op   x%.2f of direct\n", run, n, score[n], error[n], score[n] / d
+        }
+      }' "$work/$name.csv" | tee -a "$summary"
+    echo "   load average before: $load_before, after: $load_after" | tee -a "$summary"
+  done
+done
+echo "summary: $summary"
