@@ -17,6 +17,8 @@
 #      static           static.jar
 #    each with the fork's JVM as is (C2) and with -Xint; every fork gets
 #    -Dpatchsite.select.dev.patchsite.benchmarks.calls.Hash=stafford (the idioms read it too).
+#    Before that, one short fork per linked run with -Dcallbench.report=true checks how the site is bound (the
+#    runtime's report: patched by the agent, a trampoline, an indy site) and that it runs stafford.
 # 4. Prints, per run, each benchmark's score +- error (ns/op, JMH's 99.9% interval) and its ratio to `direct` in the
 #    same run; writes it to $work/summary.txt, with the load average before and after each run.
 #
@@ -92,6 +94,31 @@ linked_set='CallBench\.(direct|site|noTracepoint|tracepointOff)$'
 declare -A include=( [unlinked]='CallBench\.' [boot-agent]="$linked_set" [boot-trampoline]="$linked_set"
   [indy]="$linked_set" [static]="$linked_set" )
 order="direct site interfaceField volatileField methodHandle noTracepoint tracepointOff volatileFlag"
+
+# Before measuring, one short fork per linked run with -Dcallbench.report=true shows how the site was bound: the
+# runtime's report (PatchSite.report(), printed by CallBench's teardown) must say that Hash runs stafford, and how
+# (patched by the agent, a trampoline, an indy site). Static mode needs no runtime: its site calls the variant
+# directly (its table says bind=direct).
+check() {   # check RUN PATTERN
+  local r="$1" pattern="$2" log="$work/check-$1.log"
+  "$java" -jar "$work/${jar[$r]}" 'CallBench\.site$' -f 1 -wi 0 -i 1 -r 100ms \
+    -jvmArgsAppend "$select -Dcallbench.report=true ${opts[$r]:-}" >"$log" 2>&1 || true
+  if ! grep -q "$pattern" "$log"; then
+    echo "$0: $r: the site is not bound as expected (no '$pattern' in the report):" >&2
+    grep 'patchsite' "$log" >&2 || tail -20 "$log" >&2
+    exit 1
+  fi
+  echo "check $r: $(grep -o "patchsite report: $group -> .*" "$log" | head -1)"
+}
+for r in ${runs//,/ }; do
+  case "$r" in
+    boot-agent) check "$r" "$group -> stafford .*sites patched: 1," ;;
+    boot-trampoline) check "$r" "$group -> stafford .*sites patched: 0, sites bound: 0, trampolines bound: 1" ;;
+    indy) check "$r" "$group -> stafford .*sites bound: 1," ;;
+  esac
+done
+unzip -p "$work/static.jar" META-INF/patchsite/table | grep -q "CallBench.site()J #0 .*bind=direct" \
+  || { echo "$0: static.jar: the site is not bound directly" >&2; exit 1; }
 
 summary="$work/summary.txt"
 {

@@ -8,12 +8,16 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+
+import dev.patchsite.PatchSite;
 
 /**
  * The cost of one call: through a patch site ({@link #site}, which the linker binds in each mode) against a direct
@@ -58,6 +62,21 @@ public class CallBench {
             return MethodHandles.lookup().findStatic(implementation, "mix", MethodType.methodType(long.class, long.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * With {@code -Dcallbench.report=true}, prints the runtime's report at the end of the fork's trial: how each group
+     * is bound (how many sites the agent patched, indy sites and trampolines bound). {@code call-bench.sh} checks it
+     * before measuring. (The report {@code -Dpatchsite.verbose=true} prints at exit can be lost: JMH stops relaying
+     * the fork's output before its shutdown hooks run.)
+     */
+    @TearDown(Level.Trial)
+    public void report() {
+        if (Boolean.getBoolean("callbench.report")) {
+            for (String line : PatchSite.report()) {
+                System.out.println("patchsite report: " + line);
+            }
         }
     }
 
