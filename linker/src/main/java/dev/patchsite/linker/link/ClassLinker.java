@@ -33,18 +33,16 @@ final class ClassLinker {
     private final Program program;
     private final BindingPolicy policy;
     private final Map<MethodRef, Function> functions = new HashMap<>();
-    private final List<Function> locatable = new ArrayList<>();
+    private final List<Function> locatable;
 
     ClassLinker(Program program) {
         this.program = program;
         this.policy = new BindingPolicy(program);
         for (Function function : program.table().functions()) {
             functions.put(function.method(), function);
-            locatable.add(function);
-            // After linking, a call may name the default body or a generated trampoline instead of the function.
-            locatable.add(new Function(function.id(), program.defaultBody(function), false, false));
-            locatable.add(new Function(function.id(), program.trampoline(function), false, false));
         }
+        // After linking, a call may name the default body or a generated trampoline instead of the function.
+        locatable = LinkedCalls.locatable(program.table(), false);
     }
 
     /**
@@ -214,15 +212,7 @@ final class ClassLinker {
             }
             Map<Site.Key, LocatedSite> written = new LinkedHashMap<>();
             for (LocatedSite site : ClassSites.locate(bytes, locatable, release)) {
-                Site found = site.site();
-                MethodRef caller = found.caller();
-                if (caller.name().startsWith(Bootstrap.DEFAULT_PREFIX)
-                        && trampolined.containsKey(caller.name().substring(Bootstrap.DEFAULT_PREFIX.length())
-                                + caller.descriptor())) {
-                    caller = new MethodRef(caller.owner(), caller.name().substring(Bootstrap.DEFAULT_PREFIX.length()),
-                            caller.descriptor());
-                }
-                written.put(new Site.Key(found.functionId(), caller, found.release(), found.ordinal()), site);
+                written.put(LinkedCalls.unmoved(site.site()).key(), site);
             }
             for (int i = 0; i < patched.size(); i++) {
                 LocatedSite site = written.get(patched.get(i).site().key());

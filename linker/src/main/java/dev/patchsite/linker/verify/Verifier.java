@@ -9,6 +9,7 @@ import dev.patchsite.linker.scan.ClassPaths;
 import dev.patchsite.linker.scan.ClassSites;
 import dev.patchsite.linker.scan.LocatedSite;
 import dev.patchsite.linker.scan.Scanner;
+import dev.patchsite.linker.link.LinkedCalls;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
@@ -17,7 +18,6 @@ import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;
 import dev.patchsite.linker.table.TableReader;
 import dev.patchsite.linker.table.TableWriter;
-import dev.patchsite.linker.table.Variant;
 import dev.patchsite.runtime.Bootstrap;
 import dev.patchsite.runtime.GroupInfo;
 import dev.patchsite.runtime.PatchData;
@@ -108,7 +108,7 @@ public final class Verifier {
 
     /** Compares the table's sites in this jar's classes with the sites found in their bytecode. */
     private void checkBytecode(ZipFile zip, PatchSiteTable table) throws IOException {
-        List<Function> locatable = locatable(zip, table);
+        List<Function> locatable = LinkedCalls.locatable(table, "static".equals(table.linkedMode()));
         Set<String> classes = new HashSet<>();
         for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
             int release = ClassPaths.release(entry.getName());
@@ -147,7 +147,7 @@ public final class Verifier {
                 if (trampolines.contains(located.site().caller())) {
                     continue; // a trampoline's own call of the selection
                 }
-                Site site = unmoved(located.site());
+                Site site = LinkedCalls.unmoved(located.site());
                 Site listed = expected.remove(site.key());
                 if (listed == null) {
                     problems.add(location + ": a call the table does not list: "
@@ -185,45 +185,6 @@ public final class Verifier {
             return "bound patch but the class's patch data does not cover it";
         }
         return null;
-    }
-
-    /** Maps a site in a moved function body back to the function it was written in. */
-    private static Site unmoved(Site site) {
-        MethodRef caller = site.caller();
-        if (!caller.name().startsWith(Bootstrap.DEFAULT_PREFIX)) {
-            return site;
-        }
-        MethodRef original = new MethodRef(caller.owner(), caller.name().substring(Bootstrap.DEFAULT_PREFIX.length()),
-                caller.descriptor());
-        return new Site(site.functionId(), original, site.release(), site.ordinal(), site.kind(), site.superCall(),
-                site.line(), site.offset());
-    }
-
-    /**
-     * Returns the functions, and under the same ids every method a linked call of one may name instead: its default
-     * body, its generated trampoline, and in static mode its variants' implementations.
-     */
-    private static List<Function> locatable(ZipFile zip, PatchSiteTable table) {
-        List<Function> functions = new ArrayList<>();
-        for (Function function : table.functions()) {
-            MethodRef method = function.method();
-            functions.add(function);
-            functions.add(renamed(function, method.owner(), Bootstrap.DEFAULT_PREFIX + method.name()));
-            functions.add(renamed(function, Bootstrap.TRAMPOLINE_PACKAGE.replace('.', '/') + method.owner(),
-                    method.name()));
-            if ("static".equals(table.linkedMode())) {
-                for (Variant variant : table.variants()) {
-                    if (variant.implementsFunction(function.id())) {
-                        functions.add(renamed(function, variant.className(), method.name()));
-                    }
-                }
-            }
-        }
-        return functions;
-    }
-
-    private static Function renamed(Function function, String owner, String name) {
-        return new Function(function.id(), new MethodRef(owner, name, function.method().descriptor()), false, false);
     }
 
     /** Checks that the runtime will find a description of every group, in boot and indy modes. */
