@@ -6,22 +6,20 @@ import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.TableSource;
 import dev.patchsite.linker.scan.ClassPaths;
-import dev.patchsite.linker.scan.ZipEntries;
+import dev.patchsite.linker.scan.Jars;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.TableWriter;
+import dev.patchsite.linker.zip.Deflated;
+import dev.patchsite.linker.zip.ZipArchive;
+import dev.patchsite.linker.zip.ZipWriter;
 import dev.patchsite.runtime.GroupInfo;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +30,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.zip.CRC32;
+import java.util.function.Predicate;
 import java.util.zip.Deflater;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Links one jar in two steps: {@link #linkClasses} links the classes that change and keeps them (the only class
  * bytes held in memory); {@link #write} then writes the output jar, in the input's entry order, copying every other
- * entry raw (compressed bytes as they are, never inflated) and adding the table, the group descriptions, generated
+ * entry raw (local header, compressed bytes and descriptor as they are, never inflated; see {@link ZipWriter}) and
+ * adding the table, the group descriptions, generated
  * trampolines and the runtime at the end, in sorted order. The output is written to a temporary file and moved into
  * place, so it is never seen half-written, and the input is only read.
  */
@@ -56,9 +52,11 @@ final class JarLinker {
     private static final int LEVEL = Deflater.BEST_SPEED;
     private static final String MANIFEST = "META-INF/MANIFEST.MF";
 
+    /** MS-DOS date and time of 1980-01-01 00:00, the earliest a zip file can record. */
+    private static final int EARLIEST = (1 << 5 | 1) << 16;
+
     private final Path input;
-    private final ZipFile zip;
-    private final List<ZipArchiveEntry> entries;
+    private final ZipArchive zip;
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(LEVEL, true));
 
     /** How many linked classes may wait to be written. */
@@ -69,39 +67,30 @@ final class JarLinker {
     private boolean done;
     private final Set<String> redirectedGroups = new TreeSet<>();
     private final List<Site> bound = new ArrayList<>();
-    private final long time;
+    /** The time stamp of the entries linking writes: the manifest's, or the first entry's. */
+    private final int time;
 
-    private JarLinker(Path input, ZipFile zip) {
+    private JarLinker(Path input, ZipArchive zip) {
         this.input = input;
         this.zip = zip;
-        this.entries = Collections.list(zip.getEntries());
-        ZipArchiveEntry first = zip.getEntry(MANIFEST) != null ? zip.getEntry(MANIFEST)
-                : entries.isEmpty() ? null : entries.get(0);
-        this.time = first == null ? 315_532_800_000L : first.getTime();
+        int first = zip.find(MANIFEST) >= 0 ? zip.find(MANIFEST) : zip.size() > 0 ? 0 : -1;
+        this.time = first < 0 ? EARLIEST : zip.dosTime(first);
     }
 
     /** Opens a jar to link. */
     static JarLinker open(Path input) throws InputException {
-        if (!Files.isRegularFile(input)) {
-            throw new InputException(input + ": no such file or directory");
-        }
-        try {
-            return new JarLinker(input, ZipEntries.open(input));
-        } catch (IOException e) {
-            throw new InputException(input + ": not a readable jar (truncated, or not a zip file): " + e.getMessage(),
-                    e);
-        }
+        return new JarLinker(input, Jars.open(input));
     }
 
-    /** Returns the names of the jar's entries, in order. */
-    List<String> names() {
-        return entries.stream().map(ZipArchiveEntry::getName).toList();
+    /** Returns whether the jar has an entry of the given name. */
+    boolean contains(String name) {
+        return zip.find(name) >= 0;
     }
 
     /** Returns whether the jar's manifest names a main class, so that {@code java -jar} runs it. */
     boolean executable() throws InputException {
-        ZipArchiveEntry manifest = zip.getEntry(MANIFEST);
-        return manifest != null && ManifestEditor.executable(read(manifest));
+        int manifest = zip.find(MANIFEST);
+        return manifest >= 0 && ManifestEditor.executable(read(manifest));
     }
 
     /**
@@ -111,28 +100,32 @@ final class JarLinker {
      * @param linker the class linker
      * @param sitesByClass the table's sites by {@code release/internal name} of their class
      * @param functionsByGroup the functions of every group this link rewrites, by group
-     * @param owned the entries of this jar that the scan read (not shadowed by an earlier input)
+     * @param owned whether the scan read an entry of this jar (it is not shadowed by an earlier input)
      * @param executor where to link
      */
     void startLinking(ClassLinker linker, Map<String, List<Site>> sitesByClass,
-            Map<String, List<Function>> functionsByGroup, Set<String> owned, ExecutorService executor) {
-        for (ZipArchiveEntry entry : entries) {
-            String name = entry.getName();
+            Map<String, List<Function>> functionsByGroup, Predicate<String> owned, ExecutorService executor) {
+        for (int entry = 0; entry < zip.size(); entry++) {
+            if (zip.isDirectory(entry)) {
+                continue;
+            }
+            String name = zip.name(entry);
             int release = ClassPaths.release(name);
-            if (release < 0 || !owned.contains(name)) {
+            if (release < 0 || !owned.test(name)) {
                 continue;
             }
             String className = ClassPaths.className(name, release);
             List<Site> sites = sitesByClass.getOrDefault(release + "/" + className, List.of());
             List<Function> functions = functionsByGroup.getOrDefault(className, List.of());
             if (!sites.isEmpty() || !functions.isEmpty()) {
-                linked.put(name, CompletableFuture.supplyAsync(() -> link(linker, entry, release, sites, functions),
+                int index = entry;
+                linked.put(name, CompletableFuture.supplyAsync(() -> link(linker, index, release, sites, functions),
                         executor));
             }
         }
     }
 
-    private Result link(ClassLinker linker, ZipArchiveEntry entry, int release, List<Site> sites,
+    private Result link(ClassLinker linker, int entry, int release, List<Site> sites,
             List<Function> functions) {
         // Linking may run ahead of writing, but not without bound: a linked class waiting to be written holds a
         // permit until the writer takes it. Tasks start in entry order, so the writer's next entry always has one.
@@ -147,13 +140,13 @@ final class JarLinker {
         try {
             ClassLinker.Linked result = linker.link(read(entry), release, sites, functions);
             Result linked = new Result(result.sites(), result.redirectedGroups(),
-                    Compressed.of(result.bytes(), DEFLATERS.get()), ahead);
+                    Deflated.of(result.bytes(), DEFLATERS.get()), ahead);
             handedOver = true;
             return linked;
         } catch (InputException e) {
             throw new CompletionException(e);
         } catch (RuntimeException e) {
-            throw new CompletionException(new InputException(input + "!/" + entry.getName() + ": cannot link: "
+            throw new CompletionException(new InputException(input + "!/" + zip.name(entry) + ": cannot link: "
                     + e.getMessage(), e));
         } finally {
             if (!handedOver) {
@@ -215,28 +208,23 @@ final class JarLinker {
         Path temporary = null;
         try {
             temporary = AtomicOutput.temporaryFor(output);
-            // Every entry's sizes are known before it is written (raw copies, and bytes compressed beforehand), so
-            // the output needs no seeking and is written through one large buffer.
             Deflater deflater = new Deflater(LEVEL, true);
-            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(temporary), 1 << 20))) {
-                for (ZipArchiveEntry entry : entries) {
-                    String name = entry.getName();
+            try (ZipWriter out = new ZipWriter(temporary)) {
+                for (int entry = 0; entry < zip.size(); entry++) {
+                    String name = zip.name(entry);
                     if (stripSignatures && JarFacts.isSignature(name)) {
                         continue;
                     }
                     CompletableFuture<Result> changed = linked.get(name);
-                    Compressed replaced = changed == null ? null : await(changed).take();
+                    Deflated replaced = changed == null ? null : await(changed).take();
                     if (name.equals(MANIFEST)) {
                         byte[] manifest = manifest(read(entry), program, stripSignatures);
-                        replaced = manifest == null ? null : Compressed.of(manifest, deflater);
+                        replaced = manifest == null ? null : Deflated.of(manifest, deflater);
                     }
                     if (replaced != null) {
-                        add(out, name, replaced);
+                        out.add(name, time, replaced);
                     } else {
-                        try (InputStream raw = ZipEntries.openRaw(zip, entry)) {
-                            out.addRawArchiveEntry(entry, raw);
-                        }
+                        out.copy(zip, entry);
                     }
                 }
                 awaitLinking();
@@ -252,10 +240,11 @@ final class JarLinker {
                 }
                 added.putAll(runtime);
                 for (Map.Entry<String, byte[]> entry : added.entrySet()) {
-                    if (zip.getEntry(entry.getKey()) == null) {
-                        add(out, entry.getKey(), Compressed.of(entry.getValue(), deflater));
+                    if (!contains(entry.getKey())) {
+                        out.add(entry.getKey(), time, Deflated.of(entry.getValue(), deflater));
                     }
                 }
+                out.finish();
             } finally {
                 deflater.end();
             }
@@ -276,16 +265,6 @@ final class JarLinker {
         return edited == manifest ? null : edited;
     }
 
-    private void add(ZipArchiveOutputStream out, String name, Compressed bytes) throws IOException {
-        ZipArchiveEntry entry = new ZipArchiveEntry(name);
-        entry.setMethod(ZipArchiveEntry.DEFLATED);
-        entry.setTime(time);
-        entry.setSize(bytes.size());
-        entry.setCompressedSize(bytes.data().length);
-        entry.setCrc(bytes.crc());
-        out.addRawArchiveEntry(entry, new ByteArrayInputStream(bytes.data()));
-    }
-
     /** The whole program's linked table, known once every jar's classes are linked. */
     @FunctionalInterface
     interface TableSupplier {
@@ -297,9 +276,9 @@ final class JarLinker {
         final List<Site> sites;
         final List<String> redirectedGroups;
         private final Semaphore waiting;
-        private Compressed compressed;
+        private Deflated compressed;
 
-        Result(List<Site> sites, List<String> redirectedGroups, Compressed compressed, Semaphore waiting) {
+        Result(List<Site> sites, List<String> redirectedGroups, Deflated compressed, Semaphore waiting) {
             this.sites = sites;
             this.redirectedGroups = redirectedGroups;
             this.compressed = compressed;
@@ -307,8 +286,8 @@ final class JarLinker {
         }
 
         /** Returns the bytes to write, once: the jar keeps only the bindings of the classes it has written. */
-        synchronized Compressed take() {
-            Compressed bytes = compressed;
+        synchronized Deflated take() {
+            Deflated bytes = compressed;
             if (bytes != null) {
                 compressed = null;
                 waiting.release();
@@ -317,35 +296,11 @@ final class JarLinker {
         }
     }
 
-    /**
-     * An entry's contents deflated ahead of writing, so that its sizes and checksum go in its local header.
-     *
-     * @param data the raw deflate stream
-     * @param size the uncompressed size
-     * @param crc the CRC-32 of the uncompressed bytes
-     */
-    private record Compressed(byte[] data, int size, long crc) {
-
-        static Compressed of(byte[] bytes, Deflater deflater) {
-            deflater.reset();
-            deflater.setInput(bytes);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
-            byte[] buffer = new byte[8192];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            CRC32 crc = new CRC32();
-            crc.update(bytes);
-            return new Compressed(out.toByteArray(), bytes.length, crc.getValue());
-        }
-    }
-
-    private byte[] read(ZipArchiveEntry entry) throws InputException {
+    private byte[] read(int entry) throws InputException {
         try {
-            return ZipEntries.read(zip, entry);
+            return zip.read(entry);
         } catch (IOException e) {
-            throw new InputException(input + "!/" + entry.getName() + ": corrupt entry: " + e.getMessage(), e);
+            throw new InputException(input + "!/" + zip.name(entry) + ": corrupt entry: " + e.getMessage(), e);
         }
     }
 
@@ -359,6 +314,10 @@ final class JarLinker {
     }
 
     void close() {
-        ZipFile.closeQuietly(zip);
+        try {
+            zip.close();
+        } catch (IOException e) {
+            // Only read from: closing it loses nothing.
+        }
     }
 }

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -107,8 +108,8 @@ public final class Linker {
     private PatchSiteTable link(ScanResult scan, List<JarLinker> jars, List<Boolean> toLink, long start)
             throws PatchsiteException {
         PatchSiteTable table = scan.table();
-        List<Set<String>> owned = ownedEntries(jars);
-        Set<String> rewrittenGroups = rewrittenGroups(table, owned);
+        List<Predicate<String>> owned = ownedEntries(jars);
+        Set<String> rewrittenGroups = rewrittenGroups(table, jars, owned);
         checkSelections(table);
         checkGroupVersions(scan, rewrittenGroups);
         Program program = new Program(request.mode(), table, scan.declarations(), rewrittenGroups,
@@ -156,7 +157,7 @@ public final class Linker {
                 // looked up before anything else is on the class path. A library relies on its dependency on the
                 // runtime.
                 boolean embed = request.embedRuntime() && request.mode() != LinkMode.STATIC && jar.changed()
-                        && jar.executable() && !jar.names().contains(RuntimeClasses.MARKER);
+                        && jar.executable() && !jar.contains(RuntimeClasses.MARKER);
                 jar.write(request.outputs().get(i), program, linkedTable, groups,
                         embed ? RuntimeClasses.all() : Map.of(), request.stripSignatures());
                 request.log().info("linked and wrote " + request.outputs().get(i) + " in " + millisSince(start)
@@ -252,32 +253,28 @@ public final class Linker {
         }
     }
 
-    /** Returns, per input, the class entries the scan read from it: not shadowed by an earlier input. */
-    private static List<Set<String>> ownedEntries(List<JarLinker> jars) {
-        if (jars.size() == 1) {
-            return List.of(new HashSet<>(jars.get(0).names()));
-        }
-        Set<String> seen = new HashSet<>();
-        List<Set<String>> owned = new ArrayList<>();
-        for (JarLinker jar : jars) {
-            Set<String> names = new HashSet<>();
-            for (String name : jar.names()) {
-                int release = ClassPaths.release(name);
-                if (release >= 0 && seen.add(release + "/" + ClassPaths.className(name, release))) {
-                    names.add(name);
-                }
-            }
-            owned.add(names);
+    /**
+     * Returns, per input, which of its entries the scan read: those no earlier input has (an entry's name is its
+     * class and release, so an earlier jar with the name shadows it).
+     */
+    private static List<Predicate<String>> ownedEntries(List<JarLinker> jars) {
+        List<Predicate<String>> owned = new ArrayList<>();
+        for (int i = 0; i < jars.size(); i++) {
+            List<JarLinker> earlier = jars.subList(0, i);
+            owned.add(name -> earlier.stream().noneMatch(jar -> jar.contains(name)));
         }
         return owned;
     }
 
-    private static Set<String> rewrittenGroups(PatchSiteTable table, List<Set<String>> owned) {
+    private static Set<String> rewrittenGroups(PatchSiteTable table, List<JarLinker> jars,
+            List<Predicate<String>> owned) {
         Set<String> groups = new TreeSet<>();
         for (Function function : table.functions()) {
             String entry = function.group() + ".class";
-            if (owned.stream().anyMatch(names -> names.contains(entry))) {
-                groups.add(function.group());
+            for (int i = 0; i < jars.size(); i++) {
+                if (jars.get(i).contains(entry) && owned.get(i).test(entry)) {
+                    groups.add(function.group());
+                }
             }
         }
         return groups;

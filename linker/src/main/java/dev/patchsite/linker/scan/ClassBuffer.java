@@ -2,6 +2,7 @@ package dev.patchsite.linker.scan;
 
 import java.io.IOException;
 import java.io.InputStream;
+import dev.patchsite.linker.zip.ZipArchive;
 import java.util.Arrays;
 
 /**
@@ -56,8 +57,8 @@ final class ClassBuffer {
         }
         while (true) {
             if (length == bytes.length) {
-                if (length >= ZipEntries.MAX_ENTRY_SIZE) {
-                    throw new MalformedClassException("class file larger than " + (ZipEntries.MAX_ENTRY_SIZE >> 20)
+                if (length >= ZipArchive.MAX_ENTRY_SIZE) {
+                    throw new MalformedClassException("class file larger than " + (ZipArchive.MAX_ENTRY_SIZE >> 20)
                             + " MiB");
                 }
                 bytes = Arrays.copyOf(bytes, bytes.length * 2);

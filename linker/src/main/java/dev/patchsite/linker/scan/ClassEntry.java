@@ -1,15 +1,52 @@
 package dev.patchsite.linker.scan;
 
 /**
- * A class file in one of the inputs: a jar entry or a file under a directory.
- *
- * @param source the input that holds it
- * @param path the entry name, or the path relative to the directory, with {@code /} separators
- * @param release the release of a multi-release copy under {@code META-INF/versions/N/}, or 0 for the base copy
- * @param className the internal name the path implies, e.g. {@code com/example/App}
- * @param handle the source's own handle for opening the entry
+ * A class file in one of the inputs: a jar entry or a file under a directory. Small on purpose (a scan holds one per
+ * class of the program): the path and class name are the source's to give when asked, not copies held here.
  */
-public record ClassEntry(ClassSource source, String path, int release, String className, Object handle) {
+public final class ClassEntry {
+
+    private final ClassSource source;
+    private final int index;
+    private final int release;
+
+    /**
+     * Creates an entry.
+     *
+     * @param source the input that holds it
+     * @param index the source's own number for it
+     * @param release the release of a multi-release copy under {@code META-INF/versions/N/}, or 0 for the base copy
+     */
+    ClassEntry(ClassSource source, int index, int release) {
+        this.source = source;
+        this.index = index;
+        this.release = release;
+    }
+
+    /** Returns the input that holds the class. */
+    public ClassSource source() {
+        return source;
+    }
+
+    /** Returns the source's own number for the entry. */
+    int index() {
+        return index;
+    }
+
+    /** Returns the release of a multi-release copy, or 0 for the base copy. */
+    public int release() {
+        return release;
+    }
+
+    /** Returns the entry name, or the path relative to the directory, with {@code /} separators. */
+    public String path() {
+        return source.path(index);
+    }
+
+    /** Returns the internal name the path implies, e.g. {@code com/example/App}. */
+    public String className() {
+        return ClassPaths.className(path(), release);
+    }
 
     /**
      * Returns where the entry is, for messages: {@code app.jar!/com/example/App.class} for a jar entry,
@@ -18,7 +55,7 @@ public record ClassEntry(ClassSource source, String path, int release, String cl
      * @return the location
      */
     public String location() {
-        return source.locate(path);
+        return source.locate(path());
     }
 
     @Override

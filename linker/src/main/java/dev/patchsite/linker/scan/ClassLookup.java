@@ -13,16 +13,16 @@ import java.util.Optional;
  */
 final class ClassLookup {
 
-    private final Map<String, ClassEntry> inputs;
+    private final java.util.function.Function<String, ClassEntry> inputs;
     private final Map<String, Optional<ClassInfo>> cache = new HashMap<>();
 
     /**
      * Creates a lookup.
      *
-     * @param inputs the base class entries of the inputs by class name
+     * @param inputs finds the base class entry of the inputs for a class name, or null
      * @param known classes already read, by name
      */
-    ClassLookup(Map<String, ClassEntry> inputs, Map<String, ClassInfo> known) {
+    ClassLookup(java.util.function.Function<String, ClassEntry> inputs, Map<String, ClassInfo> known) {
         this.inputs = inputs;
         known.forEach((name, info) -> cache.put(name, Optional.of(info)));
     }
@@ -38,11 +38,11 @@ final class ClassLookup {
 
     /** Returns where the class was found, for messages, or null if it was not. */
     ClassEntry entry(String internalName) {
-        return inputs.get(internalName);
+        return inputs.apply(internalName);
     }
 
     private ClassInfo read(String name) {
-        ClassEntry entry = inputs.get(name);
+        ClassEntry entry = inputs.apply(name);
         try {
             if (entry != null) {
                 try (InputStream in = entry.source().open(entry)) {

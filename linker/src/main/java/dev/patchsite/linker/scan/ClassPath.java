@@ -21,21 +21,21 @@ public final class ClassPath implements Closeable {
 
     private final List<ClassSource> sources;
     private final List<ClassEntry> entries;
-    private final Map<String, ClassEntry> baseClasses;
 
     private ClassPath(List<ClassSource> sources, PatchsiteLog log) {
         this.sources = sources;
         List<ClassEntry> visible = new ArrayList<>();
-        Map<String, ClassEntry> seen = new HashMap<>();
         Map<String, Integer> shadowed = new LinkedHashMap<>();
         Map<String, String> example = new HashMap<>();
-        for (ClassSource source : sources) {
+        for (int s = 0; s < sources.size(); s++) {
+            ClassSource source = sources.get(s);
             for (ClassEntry entry : source.classEntries()) {
-                ClassEntry first = seen.putIfAbsent(entry.release() + "/" + entry.className(), entry);
+                // An entry's path is its class and release, so the first source with the path holds the class.
+                ClassSource first = s == 0 ? null : firstWith(entry.path(), s);
                 if (first == null) {
                     visible.add(entry);
                 } else {
-                    String pair = source.name() + " by " + first.source().name();
+                    String pair = source.name() + " by " + first.name();
                     shadowed.merge(pair, 1, Integer::sum);
                     example.putIfAbsent(pair, entry.path());
                 }
@@ -46,13 +46,16 @@ public final class ClassPath implements Closeable {
                 + (count == 1 ? " class is" : " classes are") + " shadowed by " + pair.substring(pair.indexOf(" by ")
                 + 4) + ", earlier on the classpath, and not scanned (e.g. " + example.get(pair) + ")"));
         this.entries = Collections.unmodifiableList(visible);
-        Map<String, ClassEntry> base = new HashMap<>();
-        for (ClassEntry entry : visible) {
-            if (entry.release() == 0) {
-                base.put(entry.className(), entry);
+    }
+
+    /** Returns the first of the first {@code limit} sources that has the path, or null. */
+    private ClassSource firstWith(String path, int limit) {
+        for (int s = 0; s < limit; s++) {
+            if (sources.get(s).find(path) != null) {
+                return sources.get(s);
             }
         }
-        this.baseClasses = Collections.unmodifiableMap(base);
+        return null;
     }
 
     /**
@@ -81,9 +84,20 @@ public final class ClassPath implements Closeable {
         return entries;
     }
 
-    /** Returns the visible base (release 0) class entries by internal class name. */
-    Map<String, ClassEntry> baseClasses() {
-        return baseClasses;
+    /**
+     * Returns the visible base (release 0) class entry of a class.
+     *
+     * @param internalName the class's internal name
+     * @return the entry, or null if no input has the class
+     */
+    ClassEntry baseClass(String internalName) {
+        for (ClassSource source : sources) {
+            ClassEntry entry = source.find(internalName + ".class");
+            if (entry != null) {
+                return entry;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -26,6 +26,22 @@ public interface ClassSource extends Closeable {
     List<ClassEntry> classEntries();
 
     /**
+     * Returns the path of one of the source's entries.
+     *
+     * @param index the source's number for the entry, {@link ClassEntry#index()}
+     * @return the entry name, or the path relative to the directory, with {@code /} separators
+     */
+    String path(int index);
+
+    /**
+     * Finds a class entry by path.
+     *
+     * @param path an entry name, e.g. {@code com/example/App.class}
+     * @return the entry, or null if the source has no class file of that path
+     */
+    ClassEntry find(String path);
+
+    /**
      * Opens an entry's uncompressed bytes. May be called from several threads at once.
      *
      * @param entry an entry of this source

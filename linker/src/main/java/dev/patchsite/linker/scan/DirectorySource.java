@@ -16,12 +16,13 @@ final class DirectorySource implements ClassSource {
 
     private final Path root;
     private final String name;
-    private final List<ClassEntry> entries;
+    private final List<String> paths = new ArrayList<>();
+    private final List<ClassEntry> entries = new ArrayList<>();
 
     private DirectorySource(Path root) throws InputException {
         this.root = root;
         this.name = root.toString();
-        this.entries = Collections.unmodifiableList(listClasses());
+        listClasses();
     }
 
     /**
@@ -35,24 +36,23 @@ final class DirectorySource implements ClassSource {
         return new DirectorySource(root);
     }
 
-    private List<ClassEntry> listClasses() throws InputException {
-        List<String> paths = new ArrayList<>();
+    private void listClasses() throws InputException {
+        List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(Files::isRegularFile)
-                    .forEach(file -> paths.add(root.relativize(file).toString().replace(file.getFileSystem()
+                    .forEach(file -> found.add(root.relativize(file).toString().replace(file.getFileSystem()
                             .getSeparator(), "/")));
         } catch (IOException | UncheckedIOException e) {
             throw new InputException(name + ": cannot list directory: " + Messages.rootCause(e));
         }
-        Collections.sort(paths);
-        List<ClassEntry> classes = new ArrayList<>();
-        for (String path : paths) {
+        Collections.sort(found);
+        for (String path : found) {
             int release = ClassPaths.release(path);
             if (release >= 0) {
-                classes.add(new ClassEntry(this, path, release, ClassPaths.className(path, release), path));
+                entries.add(new ClassEntry(this, paths.size(), release));
+                paths.add(path);
             }
         }
-        return classes;
     }
 
     @Override
@@ -62,7 +62,18 @@ final class DirectorySource implements ClassSource {
 
     @Override
     public List<ClassEntry> classEntries() {
-        return entries;
+        return Collections.unmodifiableList(entries);
+    }
+
+    @Override
+    public String path(int index) {
+        return paths.get(index);
+    }
+
+    @Override
+    public ClassEntry find(String path) {
+        int index = Collections.binarySearch(paths, path);
+        return index < 0 ? null : entries.get(index);
     }
 
     @Override

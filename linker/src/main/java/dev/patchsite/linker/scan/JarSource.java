@@ -1,32 +1,25 @@
 package dev.patchsite.linker.scan;
 
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.zip.ZipArchive;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * A jar (or any zip file) as a {@link ClassSource}. Only the central directory is held in memory; entries are read
- * on demand with positional reads, so several threads read at once.
- *
- * <p>Entries are read through {@link ZipEntries}: local file headers only when an entry is first opened, inflation
- * with the thread's own inflater.
+ * A jar (or any zip file) as a {@link ClassSource}. Only the central directory is held, as it is in the file;
+ * entries are read on demand with positional reads, so several threads read at once.
  */
 final class JarSource implements ClassSource {
 
     private final String name;
-    private final ZipFile zip;
+    private final ZipArchive zip;
     private final List<ClassEntry> entries;
 
-    private JarSource(String name, ZipFile zip) throws InputException {
+    private JarSource(String name, ZipArchive zip) throws InputException {
         this.name = name;
         this.zip = zip;
         this.entries = Collections.unmodifiableList(listClasses());
@@ -40,38 +33,33 @@ final class JarSource implements ClassSource {
      * @throws InputException if the file is missing or not a readable zip file
      */
     static JarSource open(Path path) throws InputException {
-        String name = path.toString();
-        if (!Files.isRegularFile(path)) {
-            throw new InputException(name + ": no such file or directory");
-        }
-        ZipFile zip;
+        ZipArchive zip = Jars.open(path);
         try {
-            zip = ZipEntries.open(path);
-        } catch (IOException | RuntimeException e) {
-            String cause = Messages.rootCause(e);
-            throw new InputException(name + ": not a readable jar (truncated, or not a zip file)"
-                    + (cause.contains("not a ZIP archive") ? "" : ": " + cause));
-        }
-        try {
-            return new JarSource(name, zip);
+            return new JarSource(path.toString(), zip);
         } catch (InputException | RuntimeException e) {
-            ZipFile.closeQuietly(zip);
+            try {
+                zip.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
 
     private List<ClassEntry> listClasses() throws InputException {
+        String duplicate = zip.duplicateName();
+        if (duplicate != null) {
+            throw new InputException(locate(duplicate) + ": duplicate entry; a jar with two entries of one name is"
+                    + " ambiguous (which one the JVM loads depends on the reader)");
+        }
         List<ClassEntry> classes = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
-            String path = entry.getName();
-            if (!seen.add(path)) {
-                throw new InputException(locate(path) + ": duplicate entry; a jar with two entries of one name is"
-                        + " ambiguous (which one the JVM loads depends on the reader)");
+        for (int i = 0; i < zip.size(); i++) {
+            if (zip.isDirectory(i)) {
+                continue;
             }
-            int release = entry.isDirectory() ? -1 : ClassPaths.release(path);
+            int release = ClassPaths.release(zip.name(i));
             if (release >= 0) {
-                classes.add(new ClassEntry(this, path, release, ClassPaths.className(path, release), entry));
+                classes.add(new ClassEntry(this, i, release));
             }
         }
         return classes;
@@ -88,18 +76,30 @@ final class JarSource implements ClassSource {
     }
 
     @Override
+    public String path(int index) {
+        return zip.name(index);
+    }
+
+    @Override
+    public ClassEntry find(String path) {
+        int index = zip.find(path);
+        int release = ClassPaths.release(path);
+        return index < 0 || release < 0 || zip.isDirectory(index) ? null : new ClassEntry(this, index, release);
+    }
+
+    @Override
     public String locate(String path) {
         return name + "!/" + path;
     }
 
     @Override
     public long size(ClassEntry entry) {
-        return ((ZipArchiveEntry) entry.handle()).getSize();
+        return zip.size(entry.index());
     }
 
     @Override
     public InputStream open(ClassEntry entry) throws IOException {
-        return ZipEntries.open(zip, (ZipArchiveEntry) entry.handle());
+        return zip.open(entry.index());
     }
 
     @Override

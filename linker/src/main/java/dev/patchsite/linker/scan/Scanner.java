@@ -97,7 +97,7 @@ public final class Scanner {
         }
         Declarations declarations;
         try {
-            declarations = new DeclarationValidator(new ClassLookup(classPath.baseClasses(), known))
+            declarations = new DeclarationValidator(new ClassLookup(classPath::baseClass, known))
                     .validate(annotated, file);
         } catch (MalformedClassException | UncheckedIOException e) {
             throw new InputException("while validating declarations: " + Messages.rootCause(e), e);

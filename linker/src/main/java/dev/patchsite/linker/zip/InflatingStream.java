@@ -1,4 +1,4 @@
-package dev.patchsite.linker.scan;
+package dev.patchsite.linker.zip;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -18,10 +18,10 @@ final class InflatingStream extends InputStream {
     private final Inflater inflater;
     private boolean padded;
 
-    InflatingStream(Inflater inflater, byte[] compressed) {
+    InflatingStream(Inflater inflater, byte[] compressed, int offset, int length) {
         this.inflater = inflater;
         inflater.reset();
-        inflater.setInput(compressed);
+        inflater.setInput(compressed, offset, length);
     }
 
     @Override

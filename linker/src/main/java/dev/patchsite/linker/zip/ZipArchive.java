@@ -1,0 +1,407 @@
+package dev.patchsite.linker.zip;
+
+import static dev.patchsite.linker.zip.ZipFormat.CENTRAL_HEADER;
+import static dev.patchsite.linker.zip.ZipFormat.CENTRAL_SIGNATURE;
+import static dev.patchsite.linker.zip.ZipFormat.CEN_COMMENT_LENGTH;
+import static dev.patchsite.linker.zip.ZipFormat.CEN_COMPRESSED;
+import static dev.patchsite.linker.zip.ZipFormat.CEN_CRC;
+import static dev.patchsite.linker.zip.ZipFormat.CEN_EXTRA_LENGTH;
+import static dev.patchsite.linker.zip.ZipFormat.CEN_FLAGS;
+import static dev.patchsite.linker.zip.ZipFormat.CEN_METHOD;
+import static dev.patchsite.linker.zip.ZipFormat.CEN_NAME_LENGTH;
+import static dev.patchsite.linker.zip.ZipFormat.CEN_OFFSET;
+import static dev.patchsite.linker.zip.ZipFormat.CEN_SIZE;
+import static dev.patchsite.linker.zip.ZipFormat.CEN_TIME;
+import static dev.patchsite.linker.zip.ZipFormat.LOCAL_HEADER;
+import static dev.patchsite.linker.zip.ZipFormat.MASK32;
+import static dev.patchsite.linker.zip.ZipFormat.MAX_DESCRIPTOR;
+import static dev.patchsite.linker.zip.ZipFormat.u16;
+import static dev.patchsite.linker.zip.ZipFormat.u32;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.zip.ZipException;
+
+/**
+ * A zip file (a jar) opened for reading by many threads and for raw copying, with memory that hardly grows with the
+ * number of entries: the central directory is read once, as it is, into one buffer (mapped from the file when it is
+ * large, so it is not on the heap at all), and each entry costs twelve bytes of index beside it. Names, sizes and
+ * methods are read from the directory's own bytes when asked for; nothing is decoded ahead.
+ *
+ * <p>Entries are numbered in physical order (the order of their data in the file), which is also the central
+ * directory's order in every jar a tool writes. An entry's data is found through its local header when it is read,
+ * with one positional read for the header and the data together; reading is safe from any number of threads.
+ *
+ * <p>This is not a general zip library: it reads what jars hold (stored and deflated entries; deflate64 and bzip2
+ * through Commons Compress) and refuses what they do not (split archives, encryption), and it never trusts a size
+ * it has not checked against the file.
+ */
+public final class ZipArchive implements Closeable {
+
+    /** Larger entries are not inflated into memory: no class file comes near it, a zip bomb does. */
+    public static final long MAX_ENTRY_SIZE = 256L << 20;
+    /** A central directory up to this size is read onto the heap; a larger one is mapped. */
+    private static final int READ_LIMIT = 16 << 20;
+
+    private final Path path;
+    private final FileChannel channel;
+    private final long fileSize;
+    private final long centralStart;
+    private final ByteBuffer central;
+    private final int[] records;
+    private final long[] offsets;
+    private final NameIndex names;
+
+    private ZipArchive(Path path, FileChannel channel) throws IOException {
+        this.path = path;
+        this.channel = channel;
+        this.fileSize = channel.size();
+        EndRecord end = EndRecord.find(channel, fileSize);
+        this.centralStart = end.centralStart();
+        this.central = load(end);
+        int count = (int) end.entries();
+        this.records = new int[count];
+        this.offsets = new long[count];
+        readDirectory(end);
+        this.names = new NameIndex(this);
+    }
+
+    /**
+     * Opens a zip file.
+     *
+     * @param path the file
+     * @return the archive, to be closed
+     * @throws IOException if the file cannot be read, or is not a zip file this reader accepts; the message says what
+     *     is wrong and where
+     */
+    public static ZipArchive open(Path path) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            return new ZipArchive(path, channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private ByteBuffer load(EndRecord end) throws IOException {
+        long size = end.centralSize();
+        ByteBuffer buffer;
+        if (size <= READ_LIMIT) {
+            buffer = ByteBuffer.allocate((int) size);
+            Channels.readFully(channel, buffer, centralStart);
+            buffer.flip();
+        } else {
+            buffer = channel.map(FileChannel.MapMode.READ_ONLY, centralStart, size);
+        }
+        return buffer.order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private void readDirectory(EndRecord end) throws ZipException {
+        int at = 0;
+        int limit = central.limit();
+        boolean sorted = true;
+        for (int i = 0; i < records.length; i++) {
+            if (at > limit - CENTRAL_HEADER || central.getInt(at) != CENTRAL_SIGNATURE) {
+                throw new ZipException("central directory record " + (i + 1) + " of " + records.length
+                        + " is missing or corrupt");
+            }
+            int length = CENTRAL_HEADER + u16(central, at + CEN_NAME_LENGTH) + u16(central, at + CEN_EXTRA_LENGTH)
+                    + u16(central, at + CEN_COMMENT_LENGTH);
+            if (length > limit - at) {
+                throw new ZipException("central directory record " + (i + 1) + " runs past the directory's end");
+            }
+            records[i] = at;
+            long offset;
+            try {
+                offset = end.base() + zip64(at, CEN_OFFSET);
+                size(i);
+            } catch (CorruptArchiveException e) {
+                throw new ZipException(name(i) + ": " + e.getMessage());
+            }
+            offsets[i] = offset;
+            if (offset < 0 || offset > centralStart - LOCAL_HEADER - compressedSize(i)) {
+                throw new ZipException(name(i) + ": its data lies outside the archive (truncated, or corrupt)");
+            }
+            sorted &= i == 0 || offset >= offsets[i - 1];
+            at += length;
+        }
+        if (!sorted) {
+            sortPhysically();
+        }
+    }
+
+    /** Orders the entries by where their data is, which raw copying and overlap checks rely on. */
+    private void sortPhysically() {
+        Integer[] order = new Integer[records.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Long.compare(offsets[a], offsets[b]));
+        int[] sortedRecords = new int[records.length];
+        long[] sortedOffsets = new long[records.length];
+        for (int i = 0; i < order.length; i++) {
+            sortedRecords[i] = records[order[i]];
+            sortedOffsets[i] = offsets[order[i]];
+        }
+        System.arraycopy(sortedRecords, 0, records, 0, records.length);
+        System.arraycopy(sortedOffsets, 0, offsets, 0, offsets.length);
+    }
+
+    /** Returns the zip file's path. */
+    public Path path() {
+        return path;
+    }
+
+    /** Returns the number of entries. */
+    public int size() {
+        return records.length;
+    }
+
+    /**
+     * Returns the index of the entry with the given name.
+     *
+     * @param name the entry name
+     * @return the index, or -1 if there is none
+     */
+    public int find(String name) {
+        return names.find(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Returns the name of the first entry whose name an earlier entry has too, or null if names are unique. */
+    public String duplicateName() {
+        int duplicate = names.firstDuplicate();
+        return duplicate < 0 ? null : name(duplicate);
+    }
+
+    /** Returns an entry's name; jars name entries in UTF-8 whatever the flags say, as the JDK reads them. */
+    public String name(int entry) {
+        int at = records[entry];
+        byte[] bytes = new byte[u16(central, at + CEN_NAME_LENGTH)];
+        central.get(at + CENTRAL_HEADER, bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    int nameLength(int entry) {
+        return u16(central, records[entry] + CEN_NAME_LENGTH);
+    }
+
+    /** Returns whether the name's byte at the given position equals {@code b}; for the name index. */
+    byte nameByte(int entry, int index) {
+        return central.get(records[entry] + CENTRAL_HEADER + index);
+    }
+
+    /** Returns whether an entry is a directory: its name ends with a slash. */
+    public boolean isDirectory(int entry) {
+        int length = nameLength(entry);
+        return length > 0 && nameByte(entry, length - 1) == '/';
+    }
+
+    /** Returns an entry's compression method: 0 stored, 8 deflated. */
+    public int method(int entry) {
+        return u16(central, records[entry] + CEN_METHOD);
+    }
+
+    /** Returns an entry's general-purpose flags. */
+    int flags(int entry) {
+        return u16(central, records[entry] + CEN_FLAGS);
+    }
+
+    /** Returns an entry's modification time and date in MS-DOS form, time in the low half. */
+    public int dosTime(int entry) {
+        return central.getInt(records[entry] + CEN_TIME);
+    }
+
+    /** Returns the CRC-32 of an entry's uncompressed bytes. */
+    public long crc(int entry) {
+        return u32(central, records[entry] + CEN_CRC);
+    }
+
+    /** Returns an entry's compressed size. */
+    public long compressedSize(int entry) {
+        return zip64(records[entry], CEN_COMPRESSED);
+    }
+
+    /** Returns an entry's uncompressed size. */
+    public long size(int entry) {
+        return zip64(records[entry], CEN_SIZE);
+    }
+
+    /** Returns where an entry's local header is in the file. */
+    long localHeaderOffset(int entry) {
+        return offsets[entry];
+    }
+
+    /** Returns whether an entry's central record carries a zip64 extra field. */
+    boolean hasZip64Extra(int entry) {
+        return Zip64Extra.find(central, records[entry]) >= 0;
+    }
+
+    /** Returns a copy of an entry's central directory record. */
+    byte[] centralRecord(int entry) {
+        int at = records[entry];
+        byte[] record = new byte[CENTRAL_HEADER + u16(central, at + CEN_NAME_LENGTH)
+                + u16(central, at + CEN_EXTRA_LENGTH) + u16(central, at + CEN_COMMENT_LENGTH)];
+        central.get(at, record);
+        return record;
+    }
+
+    /**
+     * Reads a 32-bit size or offset field of a central record, or its 64-bit value from the zip64 extra field when
+     * the field says so.
+     */
+    private long zip64(int record, int field) {
+        long value = u32(central, record + field);
+        return value == MASK32 ? Zip64Extra.value(central, record, field) : value;
+    }
+
+    /**
+     * Returns where an entry's bytes in the file end: its local header, data and data descriptor, so that copying
+     * from its local header to here copies the entry whole. The next entry's start is the answer whenever the gap
+     * can only be the local header's extra field and a descriptor; otherwise the local header is read.
+     */
+    long rawEnd(int entry) throws IOException {
+        long next = entry + 1 < offsets.length ? offsets[entry + 1] : centralStart;
+        long least = offsets[entry] + LOCAL_HEADER + nameLength(entry) + compressedSize(entry);
+        if (next < least) {
+            throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+        }
+        if (next - least <= ZipFormat.MASK16 + MAX_DESCRIPTOR) {
+            return next;
+        }
+        return dataStart(entry) + compressedSize(entry) + ((flags(entry) & ZipFormat.FLAG_DESCRIPTOR) != 0
+                ? Math.min(MAX_DESCRIPTOR, next - dataStart(entry) - compressedSize(entry)) : 0);
+    }
+
+    private long dataStart(int entry) throws IOException {
+        byte[] header = new byte[LOCAL_HEADER];
+        Channels.readFully(channel, ByteBuffer.wrap(header), offsets[entry]);
+        checkLocalHeader(entry, header);
+        return offsets[entry] + LOCAL_HEADER + u16(header, ZipFormat.LOC_NAME_LENGTH)
+                + u16(header, ZipFormat.LOC_EXTRA_LENGTH);
+    }
+
+    private void checkLocalHeader(int entry, byte[] header) throws ZipException {
+        if (u32(header, 0) != ZipFormat.LOCAL_SIGNATURE) {
+            throw new ZipException("no local header where the central directory puts it (corrupt archive)");
+        }
+    }
+
+    /**
+     * Reads an entry's compressed bytes, with its local header before them, in one read.
+     *
+     * @return the bytes; the data is the last {@code compressedSize} bytes of what is returned
+     */
+    EntryBytes readCompressed(int entry) throws IOException {
+        long compressed = compressedSize(entry);
+        if (compressed > MAX_ENTRY_SIZE || size(entry) > MAX_ENTRY_SIZE) {
+            throw new ZipException("entry larger than " + (MAX_ENTRY_SIZE >> 20) + " MiB");
+        }
+        long start = offsets[entry];
+        // The local header's extra field is usually as long as the central one, or empty: read for that, and
+        // read again in the rare case it is longer.
+        int guess = LOCAL_HEADER + nameLength(entry) + u16(central, records[entry] + CEN_EXTRA_LENGTH)
+                + (int) compressed;
+        byte[] bytes = new byte[(int) Math.min(guess, fileSize - start)];
+        Channels.readFully(channel, ByteBuffer.wrap(bytes), start);
+        if (bytes.length < LOCAL_HEADER) {
+            throw new ZipException("entry data truncated");
+        }
+        checkLocalHeader(entry, bytes);
+        int dataOffset = LOCAL_HEADER + u16(bytes, ZipFormat.LOC_NAME_LENGTH) + u16(bytes, ZipFormat.LOC_EXTRA_LENGTH);
+        if (dataOffset + compressed > bytes.length) {
+            if (start + dataOffset + compressed > centralStart) {
+                throw new ZipException("entry data truncated");
+            }
+            bytes = new byte[(int) compressed];
+            Channels.readFully(channel, ByteBuffer.wrap(bytes), start + dataOffset);
+            dataOffset = 0;
+        }
+        return new EntryBytes(bytes, dataOffset, (int) compressed);
+    }
+
+    /**
+     * Opens an entry's contents; safe from any thread. A thread reads one entry at a time: the stream uses the
+     * thread's own inflater until it is closed.
+     *
+     * @param entry the entry
+     * @return the stream, to be closed
+     * @throws IOException if the entry cannot be read; the message does not name the entry, the caller does
+     */
+    public java.io.InputStream open(int entry) throws IOException {
+        if ((flags(entry) & ZipFormat.FLAG_ENCRYPTED) != 0) {
+            throw new ZipException("encrypted entry");
+        }
+        int method = method(entry);
+        if (method == Decompression.STORED && compressedSize(entry) != size(entry)) {
+            throw new ZipException("stored entry whose compressed and uncompressed sizes differ");
+        }
+        return Decompression.open(method, readCompressed(entry));
+    }
+
+    /**
+     * Reads an entry's contents whole; safe from any thread.
+     *
+     * @param entry the entry
+     * @return the bytes
+     * @throws IOException if the entry cannot be read, or its contents are not as long as the directory says
+     */
+    public byte[] read(int entry) throws IOException {
+        int size = (int) size(entry);
+        try (java.io.InputStream in = open(entry)) {
+            byte[] bytes = in.readNBytes(size);
+            if (bytes.length != size || in.read() >= 0) {
+                throw new ZipException("entry is not as long as the central directory says (" + size + " bytes)");
+            }
+            return bytes;
+        }
+    }
+
+    /**
+     * Copies the given range of the file to a channel.
+     *
+     * @param position where the range starts
+     * @param count its length
+     * @param target where to copy it
+     * @throws IOException if reading or writing fails
+     */
+    void transferTo(long position, long count, FileChannel target) throws IOException {
+        long done = 0;
+        while (done < count) {
+            long moved = channel.transferTo(position + done, count - done, target);
+            if (moved <= 0) {
+                throw new ZipException("archive changed while being copied (shorter than its directory says)");
+            }
+            done += moved;
+        }
+    }
+
+    /** Returns the central directory's buffer, for the name index. */
+    ByteBuffer central() {
+        return central;
+    }
+
+    int record(int entry) {
+        return records[entry];
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /**
+     * An entry's compressed data within a larger array.
+     *
+     * @param bytes the array
+     * @param offset where the data starts
+     * @param length the data's length
+     */
+    record EntryBytes(byte[] bytes, int offset, int length) {
+    }
+}
