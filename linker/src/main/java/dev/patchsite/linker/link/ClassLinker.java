@@ -1,12 +1,13 @@
 package dev.patchsite.linker.link;
 
+import dev.patchsite.linker.scan.ClassFileAppender;
 import dev.patchsite.linker.scan.ClassSites;
 import dev.patchsite.linker.scan.LocatedSite;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;
-import dev.patchsite.linker.table.Variant;
+import dev.patchsite.linker.table.SiteKind;
 import dev.patchsite.runtime.Bootstrap;
 import dev.patchsite.runtime.PatchData;
 import java.util.ArrayList;
@@ -78,13 +79,19 @@ final class ClassLinker {
             }
             located.add(new LocatedSite(known, site.instruction(), site.constant(), site.codeLength()));
         }
-        ClassReader reader = new ClassReader(classFile);
-        List<SitePlan> plans = policy.plan(reader.getClassName(), ClassSites.majorVersion(classFile), located);
-        ClassWriter writer = new ClassWriter(reader, 0);
-        Rewriter rewriter = new Rewriter(writer, plans, trampolined);
-        reader.accept(rewriter, 0);
-        byte[] bytes = writer.toByteArray();
-        rewriter.fillPatchData(bytes, release);
+        ClassFileAppender appender = new ClassFileAppender(classFile);
+        List<SitePlan> plans = policy.plan(appender.className(), ClassSites.majorVersion(classFile), located);
+        byte[] bytes;
+        if (trampolined.isEmpty() && plans.stream().allMatch(ClassLinker::editableInPlace)) {
+            bytes = editInPlace(appender, plans, located);
+        } else {
+            ClassReader reader = new ClassReader(classFile);
+            ClassWriter writer = new ClassWriter(reader, 0);
+            Rewriter rewriter = new Rewriter(writer, plans, trampolined);
+            reader.accept(rewriter, 0);
+            bytes = writer.toByteArray();
+            rewriter.fillPatchData(bytes, release);
+        }
         List<Site> bound = new ArrayList<>();
         List<String> redirected = new ArrayList<>();
         for (SitePlan plan : plans) {
@@ -95,6 +102,54 @@ final class ClassLinker {
             }
         }
         return new Linked(bytes, bound, redirected);
+    }
+
+    /**
+     * Returns whether a site's plan changes no more than its instruction's operand: it stays an {@code
+     * invokestatic}, or a reference left as it is. Only a class whose every site is so, and which gets no
+     * trampoline, is linked without ASM.
+     */
+    private static boolean editableInPlace(SitePlan plan) {
+        return plan.site().binding().kind() != Binding.Kind.INDY
+                && (plan.call() == null || plan.site().kind() == SiteKind.INVOKE);
+    }
+
+    /**
+     * Links a class by editing its bytes: each changed call's operand points at a constant for its new target, and
+     * the patch data is appended as the class's last attribute. The pool grows at its end, so every offset past it
+     * moves by the same amount and the sites' offsets are known without reading the result again.
+     */
+    private byte[] editInPlace(ClassFileAppender appender, List<SitePlan> plans, List<LocatedSite> located) {
+        Map<Site.Key, LocatedSite> where = new HashMap<>();
+        located.forEach(site -> where.put(site.site().key(), site));
+        List<SitePlan> patched = new ArrayList<>();
+        Map<SitePlan, Integer> operands = new HashMap<>();
+        for (SitePlan plan : plans) {
+            LocatedSite site = where.get(plan.site().key());
+            int operand = site.constant();
+            if (plan.call() != null) {
+                operand = appender.method(plan.call(), program.isInterfaceOwner(plan.call().owner()));
+                appender.setU2(site.instruction() + 1, operand);
+            }
+            operands.put(plan, operand);
+            if (plan.site().binding().kind() == Binding.Kind.PATCH) {
+                patched.add(plan);
+            }
+        }
+        if (patched.isEmpty()) {
+            return appender.toByteArray(0, null);
+        }
+        List<Integer> positions = new ArrayList<>();
+        PatchSitesAttribute attribute = PatchSitesAttribute.of(program, patched,
+                method -> appender.method(method, program.isInterfaceOwner(method.owner())), positions);
+        int name = appender.utf8(PatchData.ATTRIBUTE);
+        byte[] bytes = appender.toByteArray(name, attribute.info());
+        for (int i = 0; i < patched.size(); i++) {
+            SitePlan plan = patched.get(i);
+            attribute.fill(bytes, positions.get(i), where.get(plan.site().key()).instruction()
+                    + appender.poolGrowth(), operands.get(plan));
+        }
+        return bytes;
     }
 
     /** The ASM adapter that does the work of {@link #link}. */
@@ -168,33 +223,7 @@ final class ClassLinker {
 
         /** Builds the agent's patch data, registering every constant it names. */
         private PatchSitesAttribute patchData() {
-            List<String> groups = new ArrayList<>();
-            List<List<String>> variantNames = new ArrayList<>();
-            for (SitePlan plan : patched) {
-                String group = plan.function().group();
-                if (!groups.contains(group)) {
-                    groups.add(group);
-                    variantNames.add(program.variants(group).stream().map(Variant::name).toList());
-                }
-            }
-            PatchSitesAttribute data = new PatchSitesAttribute();
-            data.groups(groups, variantNames);
-            data.siteCount(patched.size());
-            for (SitePlan plan : patched) {
-                List<MethodRef> options = plan.patch().options();
-                List<Integer> numbers = new ArrayList<>();
-                List<Integer> constants = new ArrayList<>();
-                for (int v = 0; v < options.size(); v++) {
-                    if (options.get(v) != null) {
-                        numbers.add(v);
-                        constants.add(constant(options.get(v)));
-                    }
-                }
-                patchPositions.add(data.site(groups.indexOf(plan.function().group()), constant(plan.patch().fallback()),
-                        numbers.stream().mapToInt(Integer::intValue).toArray(),
-                        constants.stream().mapToInt(Integer::intValue).toArray()));
-            }
-            return data;
+            return PatchSitesAttribute.of(program, patched, this::constant, patchPositions);
         }
 
         private int constant(MethodRef method) {

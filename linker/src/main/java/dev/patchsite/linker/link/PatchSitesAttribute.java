@@ -3,7 +3,11 @@ package dev.patchsite.linker.link;
 import dev.patchsite.runtime.PatchData;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import dev.patchsite.linker.table.MethodRef;
+import dev.patchsite.linker.table.Variant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.objectweb.asm.Attribute;
 import org.objectweb.asm.ByteVector;
 import org.objectweb.asm.ClassWriter;
@@ -73,13 +77,61 @@ final class PatchSitesAttribute extends Attribute {
         }
     }
 
+    /**
+     * Builds the patch data of a class's patched sites, the constants it names made by the given function.
+     *
+     * @param program the program, for each group's variants
+     * @param patched the plans of the sites the agent patches, in the class's order
+     * @param constant returns the pool index of a method's constant, added to the class if need be
+     * @param positions receives, per site, the position to {@link #fill}
+     * @return the attribute
+     */
+    static PatchSitesAttribute of(Program program, List<SitePlan> patched, ToIntFunction<MethodRef> constant,
+            List<Integer> positions) {
+        List<String> groups = new ArrayList<>();
+        List<List<String>> variantNames = new ArrayList<>();
+        for (SitePlan plan : patched) {
+            String group = plan.function().group();
+            if (!groups.contains(group)) {
+                groups.add(group);
+                variantNames.add(program.variants(group).stream().map(Variant::name).toList());
+            }
+        }
+        PatchSitesAttribute data = new PatchSitesAttribute();
+        data.groups(groups, variantNames);
+        data.siteCount(patched.size());
+        for (SitePlan plan : patched) {
+            List<MethodRef> options = plan.patch().options();
+            List<Integer> numbers = new ArrayList<>();
+            List<Integer> constants = new ArrayList<>();
+            for (int v = 0; v < options.size(); v++) {
+                if (options.get(v) != null) {
+                    numbers.add(v);
+                    constants.add(constant.applyAsInt(options.get(v)));
+                }
+            }
+            positions.add(data.site(groups.indexOf(plan.function().group()),
+                    constant.applyAsInt(plan.patch().fallback()), numbers.stream().mapToInt(Integer::intValue)
+                            .toArray(), constants.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return data;
+    }
+
+    /** Returns the attribute's contents: the payload, its length and the magic number that end the class file. */
+    byte[] info() {
+        byte[] bytes = payloadBytes.toByteArray();
+        byte[] info = java.util.Arrays.copyOf(bytes, bytes.length + 8);
+        for (int i = 0; i < 4; i++) {
+            info[bytes.length + i] = (byte) (bytes.length >>> 24 - 8 * i);
+            info[bytes.length + 4 + i] = (byte) (PatchData.MAGIC >>> 24 - 8 * i);
+        }
+        return info;
+    }
+
     @Override
     protected ByteVector write(ClassWriter classWriter, byte[] code, int codeLength, int maxStack, int maxLocals) {
-        byte[] bytes = payloadBytes.toByteArray();
-        ByteVector content = new ByteVector(bytes.length + 8);
-        content.putByteArray(bytes, 0, bytes.length);
-        content.putInt(bytes.length).putInt(PatchData.MAGIC);
-        return content;
+        byte[] info = info();
+        return new ByteVector(info.length).putByteArray(info, 0, info.length);
     }
 
     /**
