@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +61,8 @@ final class JarLinker {
     /** How many linked classes may wait to be written. */
     private static final int AHEAD = 512;
 
-    private final Map<String, CompletableFuture<Result>> linked = new LinkedHashMap<>();
+    /** The classes being linked, by entry, in entry order. */
+    private final TreeMap<Integer, CompletableFuture<Result>> linked = new TreeMap<>();
     private final Semaphore ahead = new Semaphore(AHEAD);
     private boolean done;
     private final Set<String> redirectedGroups = new TreeSet<>();
@@ -105,24 +105,52 @@ final class JarLinker {
      */
     void startLinking(ClassLinker linker, Map<String, List<Site>> sitesByClass,
             Map<String, List<Function>> functionsByGroup, Predicate<String> owned, ExecutorService executor) {
-        for (int entry = 0; entry < zip.size(); entry++) {
-            if (zip.isDirectory(entry)) {
-                continue;
-            }
-            String name = zip.name(entry);
-            int release = ClassPaths.release(name);
-            if (release < 0 || !owned.test(name)) {
-                continue;
-            }
-            String className = ClassPaths.className(name, release);
-            List<Site> sites = sitesByClass.getOrDefault(release + "/" + className, List.of());
-            List<Function> functions = functionsByGroup.getOrDefault(className, List.of());
-            if (!sites.isEmpty() || !functions.isEmpty()) {
-                int index = entry;
-                linked.put(name, CompletableFuture.supplyAsync(() -> link(linker, index, release, sites, functions),
-                        executor));
+        // The classes to link are known by name: each is looked up, rather than every entry looked at. A group's
+        // functions get trampolines in each release's copy of its class.
+        TreeMap<Integer, String> classes = new TreeMap<>();
+        for (String key : sitesByClass.keySet()) {
+            int slash = key.indexOf('/');
+            find(Integer.parseInt(key.substring(0, slash)), key.substring(slash + 1), owned, classes);
+        }
+        for (String group : functionsByGroup.keySet()) {
+            for (int release : releases()) {
+                find(release, group, owned, classes);
             }
         }
+        for (Map.Entry<Integer, String> entry : classes.entrySet()) {
+            String path = entry.getValue();
+            int release = ClassPaths.release(path);
+            String className = ClassPaths.className(path, release);
+            List<Site> sites = sitesByClass.getOrDefault(release + "/" + className, List.of());
+            List<Function> functions = functionsByGroup.getOrDefault(className, List.of());
+            int index = entry.getKey();
+            linked.put(index, CompletableFuture.supplyAsync(() -> link(linker, index, release, sites, functions),
+                    executor));
+        }
+    }
+
+    private void find(int release, String className, Predicate<String> owned, Map<Integer, String> classes) {
+        String path = ClassPaths.path(className, release);
+        int entry = zip.find(path);
+        if (entry >= 0 && owned.test(path)) {
+            classes.put(entry, path);
+        }
+    }
+
+    /** Returns the releases the jar has class copies for: 0, and each {@code META-INF/versions/N} there is. */
+    private Set<Integer> releases() {
+        Set<Integer> releases = new TreeSet<>();
+        releases.add(0);
+        byte[] versions = "META-INF/versions/".getBytes(StandardCharsets.UTF_8);
+        for (int entry = 0; entry < zip.size(); entry++) {
+            if (zip.nameStartsWith(entry, versions)) {
+                int release = ClassPaths.release(zip.name(entry));
+                if (release > 0) {
+                    releases.add(release);
+                }
+            }
+        }
+        return releases;
     }
 
     private Result link(ClassLinker linker, int entry, int release, List<Site> sites,
@@ -210,19 +238,19 @@ final class JarLinker {
             temporary = AtomicOutput.temporaryFor(output);
             Deflater deflater = new Deflater(LEVEL, true);
             try (ZipWriter out = new ZipWriter(temporary)) {
+                int manifestEntry = zip.find(MANIFEST);
                 for (int entry = 0; entry < zip.size(); entry++) {
-                    String name = zip.name(entry);
-                    if (stripSignatures && JarFacts.isSignature(name)) {
+                    if (stripSignatures && JarFacts.isSignature(zip.name(entry))) {
                         continue;
                     }
-                    CompletableFuture<Result> changed = linked.get(name);
+                    CompletableFuture<Result> changed = linked.get(entry);
                     Deflated replaced = changed == null ? null : await(changed).take();
-                    if (name.equals(MANIFEST)) {
+                    if (entry == manifestEntry) {
                         byte[] manifest = manifest(read(entry), program, stripSignatures);
                         replaced = manifest == null ? null : Deflated.of(manifest, deflater);
                     }
                     if (replaced != null) {
-                        out.add(name, time, replaced);
+                        out.add(zip.name(entry), time, replaced);
                     } else {
                         out.copy(zip, entry);
                     }

@@ -35,6 +35,16 @@ public final class ClassPaths {
         }
     }
 
+    /** Returns the path of a class's copy for a release: the inverse of {@link #className}. */
+    public static String path(String className, int release) {
+        return (release == 0 ? "" : VERSIONS + release + "/") + className + SUFFIX;
+    }
+
+    /** Returns whether a path is under {@code META-INF/versions/}, where multi-release copies are. */
+    public static boolean isVersioned(String path) {
+        return path.startsWith(VERSIONS);
+    }
+
     /** Returns the internal class name a class path implies, given its release. */
     public static String className(String path, int release) {
         String base = release == 0 ? path : path.substring(path.indexOf('/', VERSIONS.length()) + 1);

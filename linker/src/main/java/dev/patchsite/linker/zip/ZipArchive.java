@@ -196,6 +196,25 @@ public final class ZipArchive implements Closeable {
         return central.get(records[entry] + CENTRAL_HEADER + index);
     }
 
+    /**
+     * Returns whether an entry's name starts with the given prefix, without making a string of the name.
+     *
+     * @param entry the entry
+     * @param prefix the prefix, in UTF-8
+     * @return whether the name starts with it
+     */
+    public boolean nameStartsWith(int entry, byte[] prefix) {
+        if (nameLength(entry) < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (nameByte(entry, i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Returns whether an entry is a directory: its name ends with a slash. */
     public boolean isDirectory(int entry) {
         int length = nameLength(entry);
