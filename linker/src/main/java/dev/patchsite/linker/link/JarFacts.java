@@ -2,22 +2,19 @@ package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.TableSource;
+import dev.patchsite.linker.scan.Jars;
+import dev.patchsite.linker.zip.ZipArchive;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * What linking must know of an input before scanning it: whether it is signed, and whether it was linked already.
- * Read with the JDK's zip reader, which reads the central directory alone and at once.
+ * Only the central directory and, for a linked jar, its table are read.
  *
  * @param signatureFiles the signature files of a signed jar, empty if it is not signed
  * @param linkedDescription how the jar was linked (its table's {@code linked} line without the keyword), or null
@@ -30,31 +27,35 @@ record JarFacts(List<String> signatureFiles, String linkedDescription) {
             throw new InputException(jar + ": a directory; link rewrites jars (a directory of classes can supply"
                     + " declarations, variants and sites with --classpath)");
         }
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
+        try (ZipArchive zip = Jars.open(jar)) {
             List<String> signatures = new ArrayList<>();
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                if (isSignature(entry.getName())) {
-                    signatures.add(entry.getName());
+            // Signature files are directly under META-INF/: only those names are made strings.
+            byte[] metaInf = "META-INF/".getBytes(StandardCharsets.UTF_8);
+            for (int entry = 0; entry < zip.size(); entry++) {
+                if (zip.nameStartsWith(entry, metaInf) && isSignature(zip.name(entry))) {
+                    signatures.add(zip.name(entry));
                 }
             }
-            return new JarFacts(signatures, linked(zip));
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new InputException(jar + ": no such file or directory");
+            return new JarFacts(signatures, linked(jar, zip));
         } catch (IOException e) {
-            throw new InputException(jar + ": not a readable jar (truncated, or not a zip file)", e);
+            throw new InputException(jar + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static String linked(ZipFile zip) throws IOException {
-        ZipEntry table = zip.getEntry(TableSource.EMBEDDED_TABLE);
-        if (table == null) {
+    private static String linked(Path jar, ZipArchive zip) throws InputException {
+        int table = zip.find(TableSource.EMBEDDED_TABLE);
+        if (table < 0) {
             return null;
         }
-        try (InputStream in = zip.getInputStream(table)) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.startsWith("linked ")) {
-                    return line.substring("linked ".length()).trim();
-                }
+        String text;
+        try {
+            text = new String(zip.read(table), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(jar + "!/" + TableSource.EMBEDDED_TABLE + ": corrupt entry: " + e.getMessage(), e);
+        }
+        for (String line : text.split("\n")) {
+            if (line.startsWith("linked ")) {
+                return line.substring("linked ".length()).trim();
             }
         }
         return "unknown";
