@@ -19,6 +19,8 @@ public final class ExitCodes {
      * mode.
      */
     public static final int LINK = 5;
+    /** The JVM ran out of heap: the message says how much it had; run with a larger {@code -Xmx}. */
+    public static final int OUT_OF_MEMORY = 6;
     /** A bug in patchsite: the stack trace is printed; please report it. */
     public static final int INTERNAL = 70;
 

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             "3:an input cannot be read or is invalid",
             "4:the declarations break a rule (each problem is listed)",
             "5:the program cannot be linked as asked (signed jar, unknown --select, class too old)",
+            "6:out of memory: run java with a larger -Xmx",
             "70:internal error in patchsite (please report it)"})
 public final class Patchsite {
 
@@ -38,7 +39,14 @@ public final class Patchsite {
      * @param args the command line
      */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine();
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            code = outOfMemory(commandLine.getErr());
+        }
+        System.exit(code);
     }
 
     /**
@@ -54,7 +62,7 @@ public final class Patchsite {
         return commandLine;
     }
 
-    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         if (e instanceof ValidationException validation) {
             err.println("error: " + validation.getMessage());
@@ -71,10 +79,24 @@ public final class Patchsite {
             err.flush();
             return ExitCodes.INPUT;
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return outOfMemory(err);
+            }
+        }
         err.println("internal error: " + e);
         e.printStackTrace(err);
         err.flush();
         return ExitCodes.INTERNAL;
+    }
+
+    /** Reports running out of heap, which is not a fault of the input nor a bug: the heap was too small. */
+    static int outOfMemory(PrintWriter err) {
+        long limit = Runtime.getRuntime().maxMemory() >> 20;
+        err.println("error: out of memory: the Java heap's limit is " + limit + " MiB; run again with a larger one,"
+                + " e.g. java -Xmx" + 2 * limit + "m -jar patchsite.jar ...");
+        err.flush();
+        return ExitCodes.OUT_OF_MEMORY;
     }
 
     /** Reads the version from the resource the build filters. */

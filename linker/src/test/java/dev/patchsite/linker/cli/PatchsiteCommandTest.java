@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** The {@code patchsite} command itself: version, help, the subcommands, shell completion. */
 class PatchsiteCommandTest {
@@ -45,6 +46,18 @@ class PatchsiteCommandTest {
     void subcommandVersionIsTheVersionOfPatchsite(String subcommand) {
         assertEquals(Cli.run("--version").assertClean(ExitCodes.OK).out(),
                 Cli.run(subcommand, "--version").assertClean(ExitCodes.OK).out());
+    }
+
+    @Test
+    void runningOutOfHeapInALinkingThreadIsReportedAsSuchNotAsABug() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine commandLine = Patchsite.commandLine().setErr(new java.io.PrintWriter(err));
+        int code = Patchsite.handle(new java.util.concurrent.CompletionException(
+                new OutOfMemoryError("Java heap space")), commandLine, null);
+        long limit = Runtime.getRuntime().maxMemory() >> 20;
+        assertEquals(ExitCodes.OUT_OF_MEMORY, code);
+        assertEquals("error: out of memory: the Java heap's limit is " + limit + " MiB; run again with a larger one,"
+                + " e.g. java -Xmx" + 2 * limit + "m -jar patchsite.jar ..." + System.lineSeparator(), err.toString());
     }
 
     @Test
