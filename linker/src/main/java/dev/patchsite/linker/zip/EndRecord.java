@@ -60,14 +60,21 @@ record EndRecord(long entries, long centralStart, long centralSize, long base) {
         long directoryEnd = endPosition;
         int locator = at - ZIP64_LOCATOR;
         if (locator >= 0 && tail.getInt(locator) == ZIP64_LOCATOR_SIGNATURE) {
-            // The zip64 end record sits just before its locator; the locator's offset does not count prepended bytes.
-            long position = endPosition - ZIP64_LOCATOR - ZIP64_END_RECORD;
+            // The locator says where the zip64 end record is, not counting bytes prepended to the archive; without
+            // an extensible data sector, the record sits just before the locator, which finds it in that case too.
             ByteBuffer record = ByteBuffer.allocate(ZIP64_END_RECORD).order(ByteOrder.LITTLE_ENDIAN);
-            if (position < 0) {
-                throw new ZipException("zip64 end of central directory record missing");
+            long position = -1;
+            for (long candidate : new long[] {u64(tail, locator + 8), endPosition - ZIP64_LOCATOR - ZIP64_END_RECORD}) {
+                if (candidate >= 0 && candidate <= endPosition - ZIP64_LOCATOR - ZIP64_END_RECORD) {
+                    record.clear();
+                    Channels.readFully(channel, record, candidate);
+                    if (record.getInt(0) == ZIP64_END_SIGNATURE) {
+                        position = candidate;
+                        break;
+                    }
+                }
             }
-            Channels.readFully(channel, record, position);
-            if (record.getInt(0) != ZIP64_END_SIGNATURE) {
+            if (position < 0) {
                 throw new ZipException("zip64 end of central directory record missing");
             }
             entries = u64(record, 32);

@@ -14,7 +14,6 @@ import static dev.patchsite.linker.zip.ZipFormat.CEN_SIZE;
 import static dev.patchsite.linker.zip.ZipFormat.CEN_TIME;
 import static dev.patchsite.linker.zip.ZipFormat.LOCAL_HEADER;
 import static dev.patchsite.linker.zip.ZipFormat.MASK32;
-import static dev.patchsite.linker.zip.ZipFormat.MAX_DESCRIPTOR;
 import static dev.patchsite.linker.zip.ZipFormat.u16;
 import static dev.patchsite.linker.zip.ZipFormat.u32;
 
@@ -120,14 +119,16 @@ public final class ZipArchive implements Closeable {
             }
             records[i] = at;
             long offset;
+            long compressed;
             try {
                 offset = end.base() + zip64(at, CEN_OFFSET);
+                compressed = compressedSize(i);
                 size(i);
             } catch (CorruptArchiveException e) {
                 throw new ZipException(name(i) + ": " + e.getMessage());
             }
             offsets[i] = offset;
-            if (offset < 0 || offset > centralStart - LOCAL_HEADER - compressedSize(i)) {
+            if (offset < 0 || offset > centralStart - LOCAL_HEADER - compressed) {
                 throw new ZipException(name(i) + ": its data lies outside the archive (truncated, or corrupt)");
             }
             sorted &= i == 0 || offset >= offsets[i - 1];
@@ -281,8 +282,9 @@ public final class ZipArchive implements Closeable {
 
     /**
      * Returns where an entry's bytes in the file end: its local header, data and data descriptor, so that copying
-     * from its local header to here copies the entry whole. The next entry's start is the answer whenever the gap
-     * can only be the local header's extra field and a descriptor; otherwise the local header is read.
+     * from its local header to here copies the entry whole and nothing else. When the next entry starts right after
+     * the data, that is the answer; otherwise the local header is read, for its extra field and whether a descriptor
+     * follows, so that bytes between entries (padding, a signing block) are never taken for part of one.
      */
     long rawEnd(int entry) throws IOException {
         long next = entry + 1 < offsets.length ? offsets[entry + 1] : centralStart;
@@ -290,19 +292,48 @@ public final class ZipArchive implements Closeable {
         if (next < least) {
             throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
         }
-        if (next - least <= ZipFormat.MASK16 + MAX_DESCRIPTOR) {
+        if (next == least) {
             return next;
         }
-        return dataStart(entry) + compressedSize(entry) + ((flags(entry) & ZipFormat.FLAG_DESCRIPTOR) != 0
-                ? Math.min(MAX_DESCRIPTOR, next - dataStart(entry) - compressedSize(entry)) : 0);
-    }
-
-    private long dataStart(int entry) throws IOException {
         byte[] header = new byte[LOCAL_HEADER];
         Channels.readFully(channel, ByteBuffer.wrap(header), offsets[entry]);
         checkLocalHeader(entry, header);
-        return offsets[entry] + LOCAL_HEADER + u16(header, ZipFormat.LOC_NAME_LENGTH)
-                + u16(header, ZipFormat.LOC_EXTRA_LENGTH);
+        int nameLength = u16(header, ZipFormat.LOC_NAME_LENGTH);
+        int extraLength = u16(header, ZipFormat.LOC_EXTRA_LENGTH);
+        long dataEnd = offsets[entry] + LOCAL_HEADER + nameLength + extraLength + compressedSize(entry);
+        long end = dataEnd + descriptorLength(entry, header, nameLength, extraLength, dataEnd, next);
+        if (end > next) {
+            throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+        }
+        return end;
+    }
+
+    /**
+     * Returns the length of the data descriptor after an entry's data: none unless its flags say so; then a CRC and
+     * two sizes, 4 or 8 bytes each (8 when the local header has a zip64 field or the entry needs one), after an
+     * optional signature.
+     */
+    private int descriptorLength(int entry, byte[] header, int nameLength, int extraLength, long dataEnd, long next)
+            throws IOException {
+        if ((u16(header, 6) & ZipFormat.FLAG_DESCRIPTOR) == 0) {
+            return 0;
+        }
+        ByteBuffer extra = ByteBuffer.allocate(extraLength).order(ByteOrder.LITTLE_ENDIAN);
+        Channels.readFully(channel, extra, offsets[entry] + LOCAL_HEADER + nameLength);
+        // The JDK writes 8-byte sizes for an entry of 4 GiB or more even without a zip64 field in its local header.
+        boolean zip64 = compressedSize(entry) >= MASK32 || size(entry) >= MASK32;
+        for (int at = 0; at + 4 <= extraLength; at += 4 + u16(extra, at + 2)) {
+            zip64 |= u16(extra, at) == ZipFormat.ZIP64_EXTRA;
+        }
+        int length = zip64 ? 20 : 12;
+        if (next - dataEnd >= 4) {
+            ByteBuffer signature = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            Channels.readFully(channel, signature, dataEnd);
+            if (signature.getInt(0) == ZipFormat.DESCRIPTOR_SIGNATURE) {
+                length += 4;
+            }
+        }
+        return length;
     }
 
     private void checkLocalHeader(int entry, byte[] header) throws ZipException {

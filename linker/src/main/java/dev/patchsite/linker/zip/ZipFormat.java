@@ -13,6 +13,7 @@ final class ZipFormat {
     static final int END_SIGNATURE = 0x06054b50;
     static final int ZIP64_END_SIGNATURE = 0x06064b50;
     static final int ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+    static final int DESCRIPTOR_SIGNATURE = 0x08074b50;
 
     /** Fixed part of a local file header. */
     static final int LOCAL_HEADER = 30;
@@ -21,8 +22,6 @@ final class ZipFormat {
     static final int END_RECORD = 22;
     static final int ZIP64_END_RECORD = 56;
     static final int ZIP64_LOCATOR = 20;
-    /** The longest a data descriptor can be: signature, CRC and two 8-byte sizes. */
-    static final int MAX_DESCRIPTOR = 24;
     static final int ZIP64_EXTRA = 0x0001;
 
     static final int FLAG_ENCRYPTED = 1;
