@@ -65,6 +65,9 @@ public final class ClassFileAppender {
      */
     public int utf8(String value) {
         byte[] bytes = ModifiedUtf8.encode(value);
+        if (bytes.length > MAX_POOL) {
+            throw new IllegalArgumentException("a constant string longer than 65,535 bytes");
+        }
         for (int i = 1; i < pool.count(); i++) {
             if (pool.tag(i) == ConstantPool.UTF8 && pool.utf8Equals(i, bytes)) {
                 return i;
@@ -187,6 +190,9 @@ public final class ClassFileAppender {
         if (info != null) {
             int countAt = attributes + growth;
             int attributeCount = u2(attributes) + 1;
+            if (attributeCount > MAX_POOL) {
+                throw new IllegalStateException("the class has 65,535 attributes already");
+            }
             out[countAt] = (byte) (attributeCount >>> 8);
             out[countAt + 1] = (byte) attributeCount;
             int at = original.length + growth;
@@ -222,6 +228,7 @@ public final class ClassFileAppender {
         int attributeCount = u2(at);
         at += 2;
         for (int a = 0; a < attributeCount; a++) {
+            u2(at + 4);
             long length = (original[at + 2] & 0xffL) << 24 | (original[at + 3] & 0xff) << 16
                     | (original[at + 4] & 0xff) << 8 | original[at + 5] & 0xff;
             if (length > original.length - at - 6) {
