@@ -9,6 +9,8 @@ import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.runtime.GroupInfo;
 import dev.patchsite.runtime.Selection;
 import dev.patchsite.runtime.Selector;
+import dev.patchsite.linker.scan.Jars;
+import dev.patchsite.linker.zip.ZipArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -20,8 +22,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Tells, for each group of a program, which variant this machine would get and why: the override in force, each
@@ -102,12 +102,12 @@ public final class Explainer {
     /** Returns the group descriptions a linked jar carries, by group name; empty if it carries none. */
     private static Map<String, GroupInfo> linkedGroups(Path jar) throws InputException {
         Map<String, GroupInfo> groups = new TreeMap<>();
-        try (ZipFile zip = ZipFile.builder().setPath(jar).get()) {
-            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-                String name = entry.getName();
+        try (ZipArchive zip = Jars.open(jar)) {
+            for (int entry = 0; entry < zip.size(); entry++) {
+                String name = zip.name(entry);
                 if (name.startsWith(GroupInfo.DIRECTORY) && name.endsWith(".group")) {
                     String group = name.substring(GroupInfo.DIRECTORY.length(), name.length() - ".group".length());
-                    try (InputStream in = zip.getInputStream(entry)) {
+                    try (InputStream in = zip.open(entry)) {
                         groups.put(group, GroupInfo.parse(group, in));
                     }
                 }

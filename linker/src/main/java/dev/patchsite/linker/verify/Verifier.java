@@ -21,6 +21,8 @@ import dev.patchsite.linker.table.TableWriter;
 import dev.patchsite.runtime.Bootstrap;
 import dev.patchsite.runtime.GroupInfo;
 import dev.patchsite.runtime.PatchData;
+import dev.patchsite.linker.scan.Jars;
+import dev.patchsite.linker.zip.ZipArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -34,8 +36,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Checks a linked jar against the table embedded in it: every site of the table is in the bytecode, bound as the
@@ -72,7 +72,7 @@ public final class Verifier {
 
     private PatchSiteTable run(ScanRequest settings) throws PatchsiteException {
         PatchSiteTable table;
-        try (ZipFile zip = ZipFile.builder().setPath(jar).get()) {
+        try (ZipArchive zip = Jars.open(jar)) {
             table = embeddedTable(zip);
             checkBytecode(zip, table);
             checkGroups(zip, table);
@@ -91,12 +91,12 @@ public final class Verifier {
         return table;
     }
 
-    private PatchSiteTable embeddedTable(ZipFile zip) throws PatchsiteException, IOException {
-        ZipArchiveEntry entry = zip.getEntry(TABLE);
-        if (entry == null) {
+    private PatchSiteTable embeddedTable(ZipArchive zip) throws PatchsiteException, IOException {
+        int entry = zip.find(TABLE);
+        if (entry < 0) {
             throw new InputException(jar + ": not linked (no " + TABLE + "); link it first");
         }
-        try (InputStream in = zip.getInputStream(entry)) {
+        try (InputStream in = zip.open(entry)) {
             PatchSiteTable table = TableReader.read(new InputStreamReader(in, StandardCharsets.UTF_8),
                     jar + "!/" + TABLE);
             if (table.linkedMode() == null) {
@@ -107,13 +107,14 @@ public final class Verifier {
     }
 
     /** Compares the table's sites in this jar's classes with the sites found in their bytecode. */
-    private void checkBytecode(ZipFile zip, PatchSiteTable table) throws IOException {
+    private void checkBytecode(ZipArchive zip, PatchSiteTable table) throws IOException {
         List<Function> locatable = LinkedCalls.locatable(table, "static".equals(table.linkedMode()));
         Set<String> classes = new HashSet<>();
-        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-            int release = ClassPaths.release(entry.getName());
+        for (int entry = 0; entry < zip.size(); entry++) {
+            String name = zip.name(entry);
+            int release = ClassPaths.release(name);
             if (release >= 0) {
-                classes.add(release + "/" + ClassPaths.className(entry.getName(), release));
+                classes.add(release + "/" + ClassPaths.className(name, release));
             }
         }
         Map<Site.Key, Site> expected = new HashMap<>();
@@ -124,16 +125,14 @@ public final class Verifier {
         }
         Set<MethodRef> trampolines = new HashSet<>();
         table.functions().forEach(f -> trampolines.add(f.method()));
-        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-            int release = ClassPaths.release(entry.getName());
-            if (release < 0 || entry.getName().startsWith(Bootstrap.TRAMPOLINE_PACKAGE.replace('.', '/'))) {
+        for (int entry = 0; entry < zip.size(); entry++) {
+            String name = zip.name(entry);
+            int release = ClassPaths.release(name);
+            if (release < 0 || name.startsWith(Bootstrap.TRAMPOLINE_PACKAGE.replace('.', '/'))) {
                 continue;
             }
-            byte[] bytes;
-            try (InputStream in = zip.getInputStream(entry)) {
-                bytes = in.readAllBytes();
-            }
-            String location = jar + "!/" + entry.getName();
+            byte[] bytes = zip.read(entry);
+            String location = jar + "!/" + name;
             int[] patchable = PatchData.patchOffsets(bytes);
             Arrays.sort(patchable);
             List<LocatedSite> found;
@@ -188,14 +187,14 @@ public final class Verifier {
     }
 
     /** Checks that the runtime will find a description of every group, in boot and indy modes. */
-    private void checkGroups(ZipFile zip, PatchSiteTable table) {
+    private void checkGroups(ZipArchive zip, PatchSiteTable table) {
         if ("static".equals(table.linkedMode())) {
             return;
         }
         Set<String> groups = new HashSet<>();
         table.functions().forEach(f -> groups.add(f.method().ownerBinaryName()));
         for (String group : groups) {
-            if (zip.getEntry(GroupInfo.resourceName(group)) == null) {
+            if (zip.find(GroupInfo.resourceName(group)) < 0) {
                 problems.add(jar + ": no " + GroupInfo.resourceName(group) + "; the runtime cannot select a variant"
                         + " of " + group);
             }
