@@ -101,10 +101,12 @@ final class JarLinker {
      * @param sitesByClass the table's sites by {@code release/internal name} of their class
      * @param functionsByGroup the functions of every group this link rewrites, by group
      * @param owned whether the scan read an entry of this jar (it is not shadowed by an earlier input)
+     * @param scanned the classes the scan kept, by location; each one linked here is taken out
      * @param executor where to link
      */
     void startLinking(ClassLinker linker, Map<String, List<Site>> sitesByClass,
-            Map<String, List<Function>> functionsByGroup, Predicate<String> owned, ExecutorService executor) {
+            Map<String, List<Function>> functionsByGroup, Predicate<String> owned, Map<String, byte[]> scanned,
+            ExecutorService executor) {
         // The classes to link are known by name: each is looked up, rather than every entry looked at. A group's
         // functions get trampolines in each release's copy of its class.
         TreeMap<Integer, String> classes = new TreeMap<>();
@@ -124,8 +126,9 @@ final class JarLinker {
             List<Site> sites = sitesByClass.getOrDefault(release + "/" + className, List.of());
             List<Function> functions = functionsByGroup.getOrDefault(className, List.of());
             int index = entry.getKey();
-            linked.put(index, CompletableFuture.supplyAsync(() -> link(linker, index, release, sites, functions),
-                    executor));
+            String location = input + "!/" + path;
+            linked.put(index, CompletableFuture.supplyAsync(() -> link(linker, index, scanned.remove(location),
+                    release, sites, functions), executor));
         }
     }
 
@@ -153,7 +156,7 @@ final class JarLinker {
         return releases;
     }
 
-    private Result link(ClassLinker linker, int entry, int release, List<Site> sites,
+    private Result link(ClassLinker linker, int entry, byte[] scanned, int release, List<Site> sites,
             List<Function> functions) {
         // Linking may run ahead of writing, but not without bound: a linked class waiting to be written holds a
         // permit until the writer takes it. Tasks start in entry order, so the writer's next entry always has one.
@@ -166,7 +169,8 @@ final class JarLinker {
         }
         boolean handedOver = false;
         try {
-            ClassLinker.Linked result = linker.link(read(entry), release, sites, functions);
+            ClassLinker.Linked result = linker.link(scanned != null ? scanned : read(entry), release, sites,
+                    functions);
             Result linked = new Result(result.sites(), result.redirectedGroups(),
                     Deflated.of(result.bytes(), DEFLATERS.get()), ahead);
             handedOver = true;

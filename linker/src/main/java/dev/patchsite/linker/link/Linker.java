@@ -34,9 +34,11 @@ import org.objectweb.asm.Opcodes;
 public final class Linker {
 
     private final LinkRequest request;
+    private final long keepBytes;
 
-    private Linker(LinkRequest request) {
+    private Linker(LinkRequest request, long keepBytes) {
         this.request = request;
+        this.keepBytes = keepBytes;
     }
 
     /**
@@ -49,7 +51,12 @@ public final class Linker {
      * @throws LinkException if the program cannot be linked as asked
      */
     public static PatchSiteTable link(LinkRequest request) throws PatchsiteException {
-        return new Linker(request).run();
+        return link(request, keepBudget());
+    }
+
+    /** Links with a given budget for the class bytes the scan keeps; the tests use it to read every class again. */
+    static PatchSiteTable link(LinkRequest request, long keepBytes) throws PatchsiteException {
+        return new Linker(request, keepBytes).run();
     }
 
     private PatchSiteTable run() throws PatchsiteException {
@@ -90,7 +97,7 @@ public final class Linker {
         scanned.addAll(request.classpath());
         long start = System.nanoTime();
         ScanResult scan = Scanner.analyze(new ScanRequest(scanned, request.declarations(), request.threads(),
-                request.log()));
+                request.log()), keepBytes);
         request.log().info("scanned in " + millisSince(start) + " ms: " + scan.table().sites().size() + " sites");
         start = System.nanoTime();
         PatchSiteTable table = scan.table();
@@ -136,7 +143,8 @@ public final class Linker {
         try {
             for (int i = 0; i < jars.size(); i++) {
                 if (toLink.get(i)) {
-                    jars.get(i).startLinking(classLinker, sitesByClass, functionsByGroup, owned.get(i), executor);
+                    jars.get(i).startLinking(classLinker, sitesByClass, functionsByGroup, owned.get(i),
+                            scan.classesWithSites(), executor);
                 }
             }
             PatchSiteTable[] linked = new PatchSiteTable[1];
@@ -216,6 +224,14 @@ public final class Linker {
             separator = ", ";
         }
         return line.toString();
+    }
+
+    /**
+     * Returns how many bytes of the classes with sites the scan may keep for linking, so that they are not read and
+     * inflated again: an eighth of the heap, at most 256 MiB. Classes beyond it are read again.
+     */
+    private static long keepBudget() {
+        return Math.min(Runtime.getRuntime().maxMemory() / 8, 256L << 20);
     }
 
     private static long millisSince(long start) {

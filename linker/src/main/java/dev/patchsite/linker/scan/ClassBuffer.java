@@ -12,6 +12,9 @@ import java.util.Arrays;
  */
 final class ClassBuffer {
 
+    /** The least a read pulls from the stream. */
+    private static final int CHUNK = 1024;
+
     private byte[] bytes = new byte[16 * 1024];
     private int length;
     private InputStream in;
@@ -42,7 +45,10 @@ final class ClassBuffer {
             bytes = Arrays.copyOf(bytes, Math.max(n, bytes.length * 2));
         }
         while (length < n) {
-            int read = in == null ? -1 : in.read(bytes, length, bytes.length - length);
+            // Pull little more than asked: inflating is most of a scan's cost, and most classes are looked at only
+            // as far as the end of their constant pool.
+            int read = in == null ? -1 : in.read(bytes, length, Math.min(bytes.length - length,
+                    Math.max(n - length, CHUNK)));
             if (read < 0) {
                 throw new MalformedClassException("truncated class file (" + length + " bytes)");
             }

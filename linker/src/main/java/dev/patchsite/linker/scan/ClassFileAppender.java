@@ -26,6 +26,7 @@ public final class ClassFileAppender {
     private final ConstantPool pool;
     private final ByteArrayOutputStream added = new ByteArrayOutputStream();
     private final Map<String, Integer> addedIndexes = new HashMap<>();
+    private final Map<String, Integer> found = new HashMap<>();
     private final List<int[]> edits = new ArrayList<>();
     private int count;
 
@@ -88,17 +89,39 @@ public final class ClassFileAppender {
      * @return its index
      */
     public int method(MethodRef method, boolean isInterface) {
+        // A class asks for the same few methods once per site: each is looked for once.
+        String key = (isInterface ? "I" : "M") + method;
+        Integer known = found.get(key);
+        if (known == null) {
+            known = findOrAddMethod(method, isInterface);
+            found.put(key, known);
+        }
+        return known;
+    }
+
+    private int findOrAddMethod(MethodRef method, boolean isInterface) {
         int tag = isInterface ? ConstantPool.INTERFACE_METHODREF : ConstantPool.METHODREF;
+        byte[] owner = ModifiedUtf8.encode(method.owner());
+        byte[] name = ModifiedUtf8.encode(method.name());
+        byte[] descriptor = ModifiedUtf8.encode(method.descriptor());
         for (int i = 1; i < pool.count(); i++) {
-            if (pool.tag(i) == tag && pool.method(i).equals(method)) {
-                return i;
+            if (pool.tag(i) == tag) {
+                int offset = pool.offset(i);
+                int nameAndType = u2(offset + 3);
+                if (pool.tag(nameAndType) == ConstantPool.NAME_AND_TYPE
+                        && pool.tag(u2(offset + 1)) == ConstantPool.CLASS
+                        && utf8Is(pool.classNameIndex(u2(offset + 1)), owner)
+                        && utf8Is(u2(pool.offset(nameAndType) + 1), name)
+                        && utf8Is(u2(pool.offset(nameAndType) + 3), descriptor)) {
+                    return i;
+                }
             }
         }
-        int owner = classConstant(method.owner());
+        int ownerIndex = classConstant(method.owner());
         int nameAndType = nameAndType(method.name(), method.descriptor());
-        return add(tag + ":" + owner + ":" + nameAndType, 5, () -> {
+        return add(tag + ":" + ownerIndex + ":" + nameAndType, 5, () -> {
             added.write(tag);
-            write2(owner);
+            write2(ownerIndex);
             write2(nameAndType);
         });
     }
@@ -106,7 +129,7 @@ public final class ClassFileAppender {
     private int classConstant(String internalName) {
         byte[] bytes = ModifiedUtf8.encode(internalName);
         for (int i = 1; i < pool.count(); i++) {
-            if (pool.tag(i) == ConstantPool.CLASS && pool.utf8Equals(pool.classNameIndex(i), bytes)) {
+            if (pool.tag(i) == ConstantPool.CLASS && utf8Is(pool.classNameIndex(i), bytes)) {
                 return i;
             }
         }
@@ -123,7 +146,7 @@ public final class ClassFileAppender {
         for (int i = 1; i < pool.count(); i++) {
             if (pool.tag(i) == ConstantPool.NAME_AND_TYPE) {
                 int offset = pool.offset(i);
-                if (pool.utf8Equals(u2(offset + 1), nameBytes) && pool.utf8Equals(u2(offset + 3), descriptorBytes)) {
+                if (utf8Is(u2(offset + 1), nameBytes) && utf8Is(u2(offset + 3), descriptorBytes)) {
                     return i;
                 }
             }
@@ -135,6 +158,11 @@ public final class ClassFileAppender {
             write2(nameIndex);
             write2(descriptorIndex);
         });
+    }
+
+    /** Returns whether pool entry {@code index} is a {@code Utf8} holding exactly the given bytes. */
+    private boolean utf8Is(int index, byte[] bytes) {
+        return pool.tag(index) == ConstantPool.UTF8 && pool.utf8Equals(index, bytes);
     }
 
     private int add(String key, int size, Runnable write) {

@@ -1,6 +1,7 @@
 package dev.patchsite.linker.scan;
 
 import dev.patchsite.linker.table.PatchSiteTable;
+import java.util.Map;
 
 /**
  * What a scan found: the patch-site table, and the declarations behind it (the classes of the variants), which
@@ -8,6 +9,8 @@ import dev.patchsite.linker.table.PatchSiteTable;
  *
  * @param table the program's patch-site table
  * @param declarations the functions and variants, with the variant classes
+ * @param classesWithSites the bytes of classes with sites the scan kept for linking, by {@link ClassEntry#location()}:
+ *     as many as the budget given to the scan allowed; take them out as they are used
  */
-public record ScanResult(PatchSiteTable table, Declarations declarations) {
+public record ScanResult(PatchSiteTable table, Declarations declarations, Map<String, byte[]> classesWithSites) {
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Scans a whole program for its functions, variants and sites and returns its patch-site table.
@@ -39,8 +40,10 @@ public final class Scanner {
     private final List<List<Site>> sites;
     private final Map<Integer, ClassInfo> declaring = new ConcurrentHashMap<>();
     private volatile FunctionIndex index;
+    private final Map<String, byte[]> kept = new ConcurrentHashMap<>();
+    private final AtomicLong keepBudget;
 
-    private Scanner(ScanRequest request, ClassPath classPath, FunctionIndex initial) {
+    private Scanner(ScanRequest request, ClassPath classPath, FunctionIndex initial, long keepBytes) {
         this.request = request;
         this.classPath = classPath;
         this.entries = classPath.entries();
@@ -48,6 +51,7 @@ public final class Scanner {
         this.checkedVersion = new int[entries.size()];
         this.sites = new ArrayList<>(Collections.nCopies(entries.size(), null));
         this.index = initial;
+        this.keepBudget = new AtomicLong(keepBytes);
     }
 
     /**
@@ -71,6 +75,20 @@ public final class Scanner {
      * @throws ValidationException if the declarations break a rule
      */
     public static ScanResult analyze(ScanRequest request) throws PatchsiteException {
+        return analyze(request, 0);
+    }
+
+    /**
+     * Scans the inputs of a request, keeping the bytes of the classes found to have sites, up to a budget, so that
+     * linking need not read them again.
+     *
+     * @param request what to scan
+     * @param keepBytes how many bytes of classes with sites to keep at most
+     * @return the table, the declarations and the classes kept
+     * @throws InputException if an input, entry or class cannot be read
+     * @throws ValidationException if the declarations break a rule
+     */
+    public static ScanResult analyze(ScanRequest request, long keepBytes) throws PatchsiteException {
         DeclarationFile file = request.declarations() == null ? DeclarationFile.EMPTY
                 : DeclarationFile.read(request.declarations());
         List<Function> declared = new ArrayList<>();
@@ -79,7 +97,7 @@ public final class Scanner {
                     function.method(), function.updatable(), true));
         }
         try (ClassPath classPath = ClassPath.open(request.inputs(), request.log())) {
-            return new Scanner(request, classPath, FunctionIndex.EMPTY.with(declared)).run(file);
+            return new Scanner(request, classPath, FunctionIndex.EMPTY.with(declared), keepBytes).run(file);
         } catch (IOException e) {
             throw new InputException("cannot close inputs: " + e.getMessage(), e);
         }
@@ -111,7 +129,7 @@ public final class Scanner {
                 : FunctionIndex.EMPTY.with(declarations.functions()).withVersion(last.version() + 1);
         parallel(this::secondPass);
         return new ScanResult(new PatchSiteTable(declarations.functions(), declarations.variants(),
-                markSuperCalls(declarations.variants())), declarations);
+                markSuperCalls(declarations.variants())), declarations, kept);
     }
 
     /** Looks at every class's pool; reads declaring classes and classes calling known functions whole. */
@@ -139,7 +157,9 @@ public final class Scanner {
             checkedVersion[i] = current.version();
             if (PoolPeek.referencesFunction(pool, current, peek.ownerHashes())) {
                 buffer.readAll();
-                sites.set(i, SiteScanner.scan(buffer, pool, current, entry.release()));
+                List<Site> found = SiteScanner.scan(buffer, pool, current, entry.release());
+                sites.set(i, found);
+                keep(entry, buffer, found);
             }
         }
     }
@@ -158,8 +178,17 @@ public final class Scanner {
             if (PoolPeek.referencesFunction(pool, done, ownerHashes[i])) {
                 buffer.readAll();
                 found = SiteScanner.scan(buffer, pool, done, entry.release());
+                keep(entry, buffer, found);
             }
             sites.set(i, found);
+        }
+    }
+
+    /** Keeps a class with sites for linking, if the budget allows. */
+    private void keep(ClassEntry entry, ClassBuffer buffer, List<Site> found) {
+        if (!found.isEmpty() && keepBudget.get() >= buffer.length()
+                && keepBudget.addAndGet(-buffer.length()) >= 0) {
+            kept.put(entry.location(), buffer.copy());
         }
     }
 

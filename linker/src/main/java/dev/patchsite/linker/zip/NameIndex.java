@@ -2,8 +2,6 @@ package dev.patchsite.linker.zip;
 
 import static dev.patchsite.linker.zip.ZipFormat.CENTRAL_HEADER;
 
-import java.nio.ByteBuffer;
-
 /**
  * Finds entries by name without a string per entry: an open-addressing table of entry numbers, hashed and compared
  * on the names' bytes where they lie in the central directory. Four to eight bytes per entry.
@@ -14,6 +12,8 @@ final class NameIndex {
     private final int[] slots;
     private final int mask;
     private int firstDuplicate = -1;
+    /** The name being added; only used while the index is built, by one thread. */
+    private byte[] name = new byte[256];
 
     NameIndex(ZipArchive archive) {
         this.archive = archive;
@@ -26,37 +26,41 @@ final class NameIndex {
     }
 
     private void add(int entry) {
-        ByteBuffer central = archive.central();
-        int start = archive.record(entry) + CENTRAL_HEADER;
+        // Names are copied out in bulk: reading a buffer byte by byte costs more than hashing.
         int length = archive.nameLength(entry);
-        int hash = 0;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + central.get(start + i);
+        if (name.length < length) {
+            name = new byte[Math.max(length, 2 * name.length)];
         }
+        archive.central().get(archive.record(entry) + CENTRAL_HEADER, name, 0, length);
+        int hash = hash(name, length);
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
             int other = slots[slot] - 1;
             if (other < 0) {
                 slots[slot] = entry + 1;
                 return;
             }
-            if (firstDuplicate < 0 && equal(other, central, start, length)) {
+            if (firstDuplicate < 0 && equal(other, name, length)) {
                 firstDuplicate = entry;
             }
         }
     }
 
-    /** Returns the entry named by the given bytes, or -1; of two with one name, the first. */
-    int find(byte[] name) {
+    private static int hash(byte[] bytes, int length) {
         int hash = 0;
-        for (byte b : name) {
-            hash = 31 * hash + b;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + bytes[i];
         }
-        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+        return hash;
+    }
+
+    /** Returns the entry named by the given bytes, or -1; of two with one name, the first. */
+    int find(byte[] wanted) {
+        for (int slot = spread(hash(wanted, wanted.length)) & mask; ; slot = (slot + 1) & mask) {
             int entry = slots[slot] - 1;
             if (entry < 0) {
                 return -1;
             }
-            if (equal(entry, name)) {
+            if (equal(entry, wanted, wanted.length)) {
                 return entry;
             }
         }
@@ -67,24 +71,13 @@ final class NameIndex {
         return firstDuplicate;
     }
 
-    private boolean equal(int entry, byte[] name) {
-        if (archive.nameLength(entry) != name.length) {
-            return false;
-        }
-        for (int i = 0; i < name.length; i++) {
-            if (archive.nameByte(entry, i) != name[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean equal(int entry, ByteBuffer central, int start, int length) {
+    /** Compares an entry's name with the first {@code length} bytes of an array. */
+    private boolean equal(int entry, byte[] bytes, int length) {
         if (archive.nameLength(entry) != length) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (archive.nameByte(entry, i) != central.get(start + i)) {
+            if (archive.nameByte(entry, i) != bytes[i]) {
                 return false;
             }
         }
