@@ -65,6 +65,16 @@ final class FunctionIndex {
         return Arrays.binarySearch(groupHashes, nameHash) >= 0;
     }
 
+    /** Returns whether class {@code index} of the blooms may reference a group. */
+    boolean mayReferenceGroup(OwnerBlooms blooms, int index) {
+        for (int hash : groupHashes) {
+            if (blooms.mayContain(index, hash)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Returns whether any of the given sorted hashes may be a group's. */
     boolean mayReferenceGroup(int[] sortedOwnerHashes) {
         for (int hash : sortedOwnerHashes) {

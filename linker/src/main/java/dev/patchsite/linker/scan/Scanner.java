@@ -27,15 +27,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * pass every class's constant pool is read and examined ({@link PoolPeek}): a class that mentions the patchsite
  * annotations is read whole for its declarations; a class that references a function already known is read whole
  * and scanned; every other class stops at the end of its pool, leaving behind only the hashes of the classes it
- * calls. The second pass reads again only the classes that may call a function learned of after they were looked
- * at. Memory holds the jars' directories and those hashes, never a jar's contents.
+ * calls (folded into {@link OwnerBlooms}). The second pass reads again only the classes that may call a function
+ * learned of after they were looked at. Memory holds the jars' directories and those hashes, never a jar's contents.
  */
 public final class Scanner {
 
     private final ScanRequest request;
     private final ClassPath classPath;
     private final List<ClassEntry> entries;
-    private final int[][] ownerHashes;
+    private final OwnerBlooms owners;
     private final int[] checkedVersion;
     private final List<List<Site>> sites;
     private final Map<Integer, ClassInfo> declaring = new ConcurrentHashMap<>();
@@ -47,7 +47,7 @@ public final class Scanner {
         this.request = request;
         this.classPath = classPath;
         this.entries = classPath.entries();
-        this.ownerHashes = new int[entries.size()][];
+        this.owners = new OwnerBlooms(entries.size());
         this.checkedVersion = new int[entries.size()];
         this.sites = new ArrayList<>(Collections.nCopies(entries.size(), null));
         this.index = initial;
@@ -139,7 +139,7 @@ public final class Scanner {
             buffer.start(in);
             ConstantPool pool = ConstantPool.read(buffer);
             PoolPeek peek = PoolPeek.of(pool);
-            ownerHashes[i] = peek.ownerHashes();
+            owners.set(i, peek.ownerHashes());
             if (peek.declares()) {
                 buffer.readAll();
                 ClassInfo info = DeclarationReader.read(buffer.bytes(), buffer.length(), entry.location());
@@ -167,7 +167,7 @@ public final class Scanner {
     /** Scans the classes that may call a function learned of after their first look. */
     private void secondPass(ClassBuffer buffer, int i) throws IOException {
         FunctionIndex done = index;
-        if (checkedVersion[i] == done.version() || !done.mayReferenceGroup(ownerHashes[i])) {
+        if (checkedVersion[i] == done.version() || !done.mayReferenceGroup(owners, i)) {
             return;
         }
         ClassEntry entry = entries.get(i);
@@ -175,7 +175,7 @@ public final class Scanner {
             buffer.start(in);
             ConstantPool pool = ConstantPool.read(buffer);
             List<Site> found = null;
-            if (PoolPeek.referencesFunction(pool, done, ownerHashes[i])) {
+            if (PoolPeek.referencesFunction(pool, done, PoolPeek.of(pool).ownerHashes())) {
                 buffer.readAll();
                 found = SiteScanner.scan(buffer, pool, done, entry.release());
                 keep(entry, buffer, found);
