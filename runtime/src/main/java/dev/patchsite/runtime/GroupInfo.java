@@ -1,13 +1,20 @@
 package dev.patchsite.runtime;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * What the runtime knows of a group: its functions and variants, read from the resource the linker writes for it,
@@ -79,6 +86,37 @@ public final class GroupInfo {
             return parse(group, in);
         } catch (IOException e) {
             throw new IllegalStateException("patchsite: cannot read " + resourceName(group) + ": " + e, e);
+        }
+    }
+
+    /**
+     * Loads a group's description from the jar a class comes from, if it is a local jar that has one.
+     *
+     * @param group the group's binary name
+     * @param domain the class's protection domain, or null
+     * @return the description, or null if the class does not come from a local jar with the group's description, or
+     *     it cannot be read there (the caller then asks the class loader)
+     */
+    static GroupInfo loadFromJar(String group, ProtectionDomain domain) {
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        if (location == null || !"file".equals(location.getProtocol()) || !location.getPath().endsWith(".jar")) {
+            return null;
+        }
+        try {
+            ZipFile jar = new ZipFile(new File(location.toURI()));
+            try {
+                ZipEntry entry = jar.getEntry(resourceName(group));
+                return entry == null ? null : parse(group, jar.getInputStream(entry));
+            } finally {
+                jar.close();
+            }
+        } catch (IOException e) {
+            return null;
+        } catch (URISyntaxException e) {
+            return null;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -22,7 +22,7 @@ final class SitePatcher implements ClassFileTransformer {
             return null;
         }
         try {
-            return patch(loader, className, classfileBuffer, data);
+            return patch(loader, className, protectionDomain, classfileBuffer, data);
         } catch (Throwable e) {
             // Never fail a class load: every site still reaches the selection through its trampoline.
             System.err.println("patchsite: left the sites of " + className + " on their trampolines: " + e);
@@ -30,7 +30,8 @@ final class SitePatcher implements ClassFileTransformer {
         }
     }
 
-    private static byte[] patch(ClassLoader loader, String className, byte[] original, PatchData data) {
+    private static byte[] patch(ClassLoader loader, String className, ProtectionDomain domain, byte[] original,
+            PatchData data) {
         if (data.u1() != PatchData.VERSION) {
             throw new IllegalStateException("patch data of another version; relink with this patchsite");
         }
@@ -38,7 +39,7 @@ final class SitePatcher implements ClassFileTransformer {
         Group[] groups = new Group[groupCount];
         int[] selected = new int[groupCount];
         for (int g = 0; g < groupCount; g++) {
-            groups[g] = Groups.get(data.utf(), loader);
+            groups[g] = Groups.get(data.utf(), loader, domain);
             String variant = groups[g].bind().variant();
             selected[g] = -1;
             int variants = data.u2();
