@@ -33,7 +33,7 @@ import java.util.function.Predicate;
 import java.util.zip.Deflater;
 
 /**
- * Links one jar in two steps: {@link #linkClasses} links the classes that change and keeps them (the only class
+ * Links one jar in two steps: {@link #startLinking} links the classes that change and keeps them (the only class
  * bytes held in memory); {@link #write} then writes the output jar, in the input's entry order, copying every other
  * entry raw (local header, compressed bytes and descriptor as they are, never inflated; see {@link ZipWriter}) and
  * adding the table, the group descriptions, generated
@@ -73,7 +73,8 @@ final class JarLinker {
     private JarLinker(Path input, ZipArchive zip) {
         this.input = input;
         this.zip = zip;
-        int first = zip.find(MANIFEST) >= 0 ? zip.find(MANIFEST) : zip.size() > 0 ? 0 : -1;
+        int manifest = zip.find(MANIFEST);
+        int first = manifest >= 0 ? manifest : zip.size() > 0 ? 0 : -1;
         this.time = first < 0 ? EARLIEST : zip.dosTime(first);
     }
 
@@ -114,8 +115,9 @@ final class JarLinker {
             int slash = key.indexOf('/');
             find(Integer.parseInt(key.substring(0, slash)), key.substring(slash + 1), owned, classes);
         }
+        Set<Integer> releases = functionsByGroup.isEmpty() ? Set.of() : releases();
         for (String group : functionsByGroup.keySet()) {
-            for (int release : releases()) {
+            for (int release : releases) {
                 find(release, group, owned, classes);
             }
         }
@@ -144,7 +146,7 @@ final class JarLinker {
     private Set<Integer> releases() {
         Set<Integer> releases = new TreeSet<>();
         releases.add(0);
-        byte[] versions = "META-INF/versions/".getBytes(StandardCharsets.UTF_8);
+        byte[] versions = ClassPaths.VERSIONS.getBytes(StandardCharsets.UTF_8);
         for (int entry = 0; entry < zip.size(); entry++) {
             if (zip.nameStartsWith(entry, versions)) {
                 int release = ClassPaths.release(zip.name(entry));

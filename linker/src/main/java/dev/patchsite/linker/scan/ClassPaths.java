@@ -3,7 +3,8 @@ package dev.patchsite.linker.scan;
 /** Mapping between jar entry paths and class names, multi-release aware, as the scanner and the linker read them. */
 public final class ClassPaths {
 
-    private static final String VERSIONS = "META-INF/versions/";
+    /** Where a multi-release jar keeps its release-specific copies: {@code META-INF/versions/N/}. */
+    public static final String VERSIONS = "META-INF/versions/";
     private static final String SUFFIX = ".class";
 
     private ClassPaths() {
@@ -38,11 +39,6 @@ public final class ClassPaths {
     /** Returns the path of a class's copy for a release: the inverse of {@link #className}. */
     public static String path(String className, int release) {
         return (release == 0 ? "" : VERSIONS + release + "/") + className + SUFFIX;
-    }
-
-    /** Returns whether a path is under {@code META-INF/versions/}, where multi-release copies are. */
-    public static boolean isVersioned(String path) {
-        return path.startsWith(VERSIONS);
     }
 
     /** Returns the internal class name a class path implies, given its release. */

@@ -25,11 +25,19 @@ final class Zip64Extra {
 
     /** Returns where the zip64 field's data starts in the buffer, or -1 if the record has none. */
     static int find(ByteBuffer central, int record) {
-        int at = record + CENTRAL_HEADER + u16(central, record + CEN_NAME_LENGTH);
-        int end = at + u16(central, record + CEN_EXTRA_LENGTH);
+        int start = record + CENTRAL_HEADER + u16(central, record + CEN_NAME_LENGTH);
+        return find(central, start, start + u16(central, record + CEN_EXTRA_LENGTH));
+    }
+
+    /**
+     * Returns where the zip64 field's data starts among the extra fields between two positions of a buffer (a
+     * central record's, or a local header's), or -1 if there is none.
+     */
+    static int find(ByteBuffer buffer, int start, int end) {
+        int at = start;
         while (at + 4 <= end) {
-            int id = u16(central, at);
-            int length = u16(central, at + 2);
+            int id = u16(buffer, at);
+            int length = u16(buffer, at + 2);
             if (at + 4 + length > end) {
                 return -1;
             }

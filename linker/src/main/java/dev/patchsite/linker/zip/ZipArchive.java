@@ -19,6 +19,7 @@ import static dev.patchsite.linker.zip.ZipFormat.u32;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -112,8 +113,7 @@ public final class ZipArchive implements Closeable {
                 throw new ZipException("central directory record " + (i + 1) + " of " + records.length
                         + " is missing or corrupt");
             }
-            int length = CENTRAL_HEADER + u16(central, at + CEN_NAME_LENGTH) + u16(central, at + CEN_EXTRA_LENGTH)
-                    + u16(central, at + CEN_COMMENT_LENGTH);
+            int length = recordLength(at);
             if (length > limit - at) {
                 throw new ZipException("central directory record " + (i + 1) + " runs past the directory's end");
             }
@@ -192,7 +192,7 @@ public final class ZipArchive implements Closeable {
         return u16(central, records[entry] + CEN_NAME_LENGTH);
     }
 
-    /** Returns whether the name's byte at the given position equals {@code b}; for the name index. */
+    /** Returns the byte at the given position of an entry's name, as it lies in the directory. */
     byte nameByte(int entry, int index) {
         return central.get(records[entry] + CENTRAL_HEADER + index);
     }
@@ -264,11 +264,15 @@ public final class ZipArchive implements Closeable {
 
     /** Returns a copy of an entry's central directory record. */
     byte[] centralRecord(int entry) {
-        int at = records[entry];
-        byte[] record = new byte[CENTRAL_HEADER + u16(central, at + CEN_NAME_LENGTH)
-                + u16(central, at + CEN_EXTRA_LENGTH) + u16(central, at + CEN_COMMENT_LENGTH)];
-        central.get(at, record);
+        byte[] record = new byte[recordLength(records[entry])];
+        central.get(records[entry], record);
         return record;
+    }
+
+    /** Returns the length of the central record at the given position: its fixed part, name, extra and comment. */
+    private int recordLength(int at) {
+        return CENTRAL_HEADER + u16(central, at + CEN_NAME_LENGTH) + u16(central, at + CEN_EXTRA_LENGTH)
+                + u16(central, at + CEN_COMMENT_LENGTH);
     }
 
     /**
@@ -297,7 +301,7 @@ public final class ZipArchive implements Closeable {
         }
         byte[] header = new byte[LOCAL_HEADER];
         Channels.readFully(channel, ByteBuffer.wrap(header), offsets[entry]);
-        checkLocalHeader(entry, header);
+        checkLocalHeader(header);
         int nameLength = u16(header, ZipFormat.LOC_NAME_LENGTH);
         int extraLength = u16(header, ZipFormat.LOC_EXTRA_LENGTH);
         long dataEnd = offsets[entry] + LOCAL_HEADER + nameLength + extraLength + compressedSize(entry);
@@ -321,10 +325,8 @@ public final class ZipArchive implements Closeable {
         ByteBuffer extra = ByteBuffer.allocate(extraLength).order(ByteOrder.LITTLE_ENDIAN);
         Channels.readFully(channel, extra, offsets[entry] + LOCAL_HEADER + nameLength);
         // The JDK writes 8-byte sizes for an entry of 4 GiB or more even without a zip64 field in its local header.
-        boolean zip64 = compressedSize(entry) >= MASK32 || size(entry) >= MASK32;
-        for (int at = 0; at + 4 <= extraLength; at += 4 + u16(extra, at + 2)) {
-            zip64 |= u16(extra, at) == ZipFormat.ZIP64_EXTRA;
-        }
+        boolean zip64 = compressedSize(entry) >= MASK32 || size(entry) >= MASK32
+                || Zip64Extra.find(extra, 0, extraLength) >= 0;
         int length = zip64 ? 20 : 12;
         if (next - dataEnd >= 4) {
             ByteBuffer signature = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
@@ -336,7 +338,7 @@ public final class ZipArchive implements Closeable {
         return length;
     }
 
-    private void checkLocalHeader(int entry, byte[] header) throws ZipException {
+    private static void checkLocalHeader(byte[] header) throws ZipException {
         if (u32(header, 0) != ZipFormat.LOCAL_SIGNATURE) {
             throw new ZipException("no local header where the central directory puts it (corrupt archive)");
         }
@@ -362,7 +364,7 @@ public final class ZipArchive implements Closeable {
         if (bytes.length < LOCAL_HEADER) {
             throw new ZipException("entry data truncated");
         }
-        checkLocalHeader(entry, bytes);
+        checkLocalHeader(bytes);
         int dataOffset = LOCAL_HEADER + u16(bytes, ZipFormat.LOC_NAME_LENGTH) + u16(bytes, ZipFormat.LOC_EXTRA_LENGTH);
         if (dataOffset + compressed > bytes.length) {
             if (start + dataOffset + compressed > centralStart) {
@@ -383,7 +385,7 @@ public final class ZipArchive implements Closeable {
      * @return the stream, to be closed
      * @throws IOException if the entry cannot be read; the message does not name the entry, the caller does
      */
-    public java.io.InputStream open(int entry) throws IOException {
+    public InputStream open(int entry) throws IOException {
         if ((flags(entry) & ZipFormat.FLAG_ENCRYPTED) != 0) {
             throw new ZipException("encrypted entry");
         }
@@ -403,7 +405,7 @@ public final class ZipArchive implements Closeable {
      */
     public byte[] read(int entry) throws IOException {
         int size = (int) size(entry);
-        try (java.io.InputStream in = open(entry)) {
+        try (InputStream in = open(entry)) {
             byte[] bytes = in.readNBytes(size);
             if (bytes.length != size || in.read() >= 0) {
                 throw new ZipException("entry is not as long as the central directory says (" + size + " bytes)");

@@ -197,8 +197,10 @@ public final class ZipWriter implements Closeable {
 
     @Override
     public void close() throws IOException {
-        try (out; central) {
-            rawFrom = null;
+        try {
+            out.close();
+        } finally {
+            central.close();
         }
     }
 }
