@@ -2,7 +2,6 @@ package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.AtomicOutput;
 import dev.patchsite.linker.InputException;
-import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.TableSource;
 import dev.patchsite.linker.scan.ClassPaths;

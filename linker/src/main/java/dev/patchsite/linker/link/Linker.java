@@ -5,7 +5,6 @@ import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.scan.ClassInfo;
-import dev.patchsite.linker.scan.ClassPaths;
 import dev.patchsite.linker.scan.ScanResult;
 import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.linker.table.Function;
@@ -116,7 +115,7 @@ public final class Linker {
             throws PatchsiteException {
         PatchSiteTable table = scan.table();
         List<Predicate<String>> owned = ownedEntries(jars);
-        Set<String> rewrittenGroups = rewrittenGroups(table, jars, owned);
+        Set<String> rewrittenGroups = rewrittenGroups(table, jars);
         checkSelections(table);
         checkGroupVersions(scan, rewrittenGroups);
         Program program = new Program(request.mode(), table, scan.declarations(), rewrittenGroups,
@@ -282,15 +281,13 @@ public final class Linker {
         return owned;
     }
 
-    private static Set<String> rewrittenGroups(PatchSiteTable table, List<JarLinker> jars,
-            List<Predicate<String>> owned) {
+    /** Returns the groups whose class one of the jars holds (the first that has it is the one the scan read). */
+    private static Set<String> rewrittenGroups(PatchSiteTable table, List<JarLinker> jars) {
         Set<String> groups = new TreeSet<>();
         for (Function function : table.functions()) {
             String entry = function.group() + ".class";
-            for (int i = 0; i < jars.size(); i++) {
-                if (jars.get(i).contains(entry) && owned.get(i).test(entry)) {
-                    groups.add(function.group());
-                }
+            if (jars.stream().anyMatch(jar -> jar.contains(entry))) {
+                groups.add(function.group());
             }
         }
         return groups;

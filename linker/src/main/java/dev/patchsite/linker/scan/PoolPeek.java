@@ -67,9 +67,11 @@ record PoolPeek(boolean declares, int[] ownerHashes) {
      * filters, then the name and descriptor are compared.
      */
     static boolean referencesFunction(ConstantPool pool, FunctionIndex index, int[] ownerHashes) {
-        if (!index.mayReferenceGroup(ownerHashes)) {
-            return false;
-        }
+        return index.mayReferenceGroup(ownerHashes) && referencesFunction(pool, index);
+    }
+
+    /** Returns whether the pool references a method of one of the index's functions, without the hash filter. */
+    static boolean referencesFunction(ConstantPool pool, FunctionIndex index) {
         for (int i = 1; i < pool.count(); i++) {
             int tag = pool.tag(i);
             if ((tag == ConstantPool.METHODREF || tag == ConstantPool.INTERFACE_METHODREF)

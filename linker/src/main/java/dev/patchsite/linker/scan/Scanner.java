@@ -175,7 +175,7 @@ public final class Scanner {
             buffer.start(in);
             ConstantPool pool = ConstantPool.read(buffer);
             List<Site> found = null;
-            if (PoolPeek.referencesFunction(pool, done, PoolPeek.of(pool).ownerHashes())) {
+            if (PoolPeek.referencesFunction(pool, done)) {
                 buffer.readAll();
                 found = SiteScanner.scan(buffer, pool, done, entry.release());
                 keep(entry, buffer, found);
