@@ -80,7 +80,7 @@ public final class Verifier {
             throw new InputException(jar + ": not a readable jar: " + e.getMessage(), e);
         }
         try {
-            Scanner.analyze(settings);
+            problems.addAll(ModuleAccessCheck.problems(jar, table, Scanner.analyze(settings).modules()));
         } catch (ValidationException e) {
             problems.addAll(e.problems());
         }

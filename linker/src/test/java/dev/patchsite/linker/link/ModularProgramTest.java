@@ -1,13 +1,19 @@
 package dev.patchsite.linker.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.ValidationException;
+import dev.patchsite.linker.verify.Verifier;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import java.io.File;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -261,6 +268,74 @@ class ModularProgramTest {
             }
         }
         assertEquals(expected, actual);
+    }
+
+    /** {@code verify} passes the linked modules, each verified with the other on its classpath. */
+    @Test
+    void verifyPassesTheLinkedModules() throws Exception {
+        for (LinkMode mode : List.of(LinkMode.BOOT, LinkMode.INDY)) {
+            Path app = LINKED.get(mode).resolve("app.jar");
+            Path lib = LINKED.get(mode).resolve("lib.jar");
+            Verifier.verify(app, new ScanRequest(List.of(app, lib), null, 2, PatchsiteLog.SILENT));
+            Verifier.verify(lib, new ScanRequest(List.of(lib, app), null, 2, PatchsiteLog.SILENT));
+        }
+    }
+
+    /**
+     * {@code verify} fails what an earlier patchsite wrote: an indy site in {@code app} bound to a variant
+     * {@code app} cannot reach, in a module whose descriptor does not require the runtime.
+     */
+    @Test
+    void verifyFindsSitesTheirModulesCannotReach() throws Exception {
+        Path app = dir.resolve("unreachable/app.jar");
+        Files.createDirectories(app.getParent());
+        Files.copy(LINKED.get(LinkMode.INDY).resolve("app.jar"), app);
+        try (FileSystem zip = FileSystems.newFileSystem(app)) {
+            Files.write(zip.getPath("module-info.class"),
+                    LinkTestFiles.entry(unlinked.resolve("app.jar"), "module-info.class"));
+            Path table = zip.getPath(JarLinker.TABLE);
+            Files.writeString(table, Files.readString(table).replace("trampoline:access", "indy"));
+        }
+        Path lib = LINKED.get(LinkMode.INDY).resolve("lib.jar");
+        ValidationException failure = assertThrows(ValidationException.class,
+                () -> Verifier.verify(app, new ScanRequest(List.of(app, lib), null, 2, PatchsiteLog.SILENT)));
+        String site = app + ": lib.sum.Sum.name()Ljava/lang/String; app.Main.main([Ljava/lang/String;)V #0 invoke";
+        List<String> problems = failure.problems().stream().filter(p -> p.startsWith(site)).toList();
+        assertEquals(2, problems.size(), failure.problems().toString());
+        assertTrue(problems.get(0).matches(Pattern.quote(site) + " line=\\d+ offset=\\d+ bind=indy: bound indy but it"
+                + " cannot reach variant fast \\(lib.sum.impl.FastSum\\): module lib does not export lib.sum.impl to"
+                + " module app"), problems.get(0));
+        assertTrue(problems.get(1).endsWith(": bound indy but module app does not require dev.patchsite.runtime, whose"
+                + " bootstrap methods the site names"), problems.get(1));
+    }
+
+    /**
+     * A variant in a module the group's module cannot read: the group's trampolines could not call it, so the link
+     * is refused (exit code 5) with what to change.
+     */
+    @Test
+    void aVariantTheGroupsModuleCannotReachIsRefused() throws Exception {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("module-info", "module fast { requires lib; requires static dev.patchsite.runtime; }");
+        sources.put("fast.FasterSum", """
+                package fast;
+
+                @dev.patchsite.Variant(of = lib.sum.Sum.class, name = "faster")
+                public final class FasterSum {
+                    public static String name() {
+                        return "faster";
+                    }
+                }
+                """);
+        Path fast = LinkTestFiles.compileModule(dir.resolve("fast"), sources, runtime, unlinked.resolve("lib.jar"));
+        Path fastJar = LinkTestFiles.jar(fast, dir.resolve("fast/fast.jar"), Map.of());
+        Path out = Files.createDirectories(dir.resolve("refused"));
+        LinkException refused = assertThrows(LinkException.class, () -> Linker.link(new LinkRequest(
+                List.of(unlinked.resolve("lib.jar"), fastJar), List.of(), List.of(out.resolve("lib.jar"),
+                out.resolve("fast.jar")), LinkMode.BOOT, Map.of(), null, 2, false, true, PatchsiteLog.SILENT)));
+        assertEquals("variant faster (fast.FasterSum) of group lib.sum.Sum: module lib does not read module fast, so"
+                + " the group's trampolines cannot call it; export the package to the group's module (exports fast to"
+                + " lib) and make that module read the variant's", refused.getMessage());
     }
 
     private static void record(Map<String, String> expected, Map<String, String> actual, String key, String output,
