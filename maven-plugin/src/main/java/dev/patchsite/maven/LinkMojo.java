@@ -123,6 +123,10 @@ public final class LinkMojo extends AbstractMojo {
                     getLog().warn("patchsite: " + ProjectJar.relative(project, input) + " was already linked in "
                             + linkMode.label() + " mode and is kept as it is; if its dependencies or this"
                             + " configuration changed since, rebuild it (mvn clean package) to link it again");
+                } else if (table.functions().isEmpty()) {
+                    getLog().info("patchsite: nothing to link in " + ProjectJar.relative(project, input) + ", kept as"
+                            + " it is: no function found in it or its dependencies (a module that calls functions"
+                            + " needs the library that declares them as a dependency)");
                 } else {
                     getLog().info("patchsite: linked " + ProjectJar.relative(project, output) + " in "
                             + linkMode.label() + " mode: " + Linker.summary(table));
