@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.cli.ExitCodes;
+import dev.patchsite.linker.cli.Patchsite;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.verify.Verifier;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +31,7 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Invariant 10 (a linked output always starts) for executable jars, by running them, each in a JVM of its own under
@@ -125,6 +130,32 @@ class RuntimeLaunchTest {
             }
         }
         assertEquals(expected, actual);
+
+        // The command line says so on standard output, and how to give the library, in its own words.
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Patchsite.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        Path linked = dir.resolve("hello-cli.jar");
+        assertEquals(ExitCodes.OK, cli.execute("link", hello.toString(), "-o", linked.toString()));
+        assertEquals("nothing to link: no function found (is the library that declares them on --classpath?);"
+                + " copied unchanged" + System.lineSeparator(), out.toString());
+        assertEquals("warning: " + hello + ": no function found, in the inputs or on the class path they are linked"
+                + " with: nothing to link; copied unchanged" + System.lineSeparator(), err.toString());
+        assertEquals(-1, Files.mismatch(hello, linked));
+
+        // Linked with a program that has functions, a jar in which linking changes nothing is copied as well.
+        Path app = jar(appClasses, dir.resolve("with-app/app.jar"), Map.of("Main-Class", "app.Main"));
+        Path linkedApp = dir.resolve("with-app/out/app.jar");
+        Path linkedHello = dir.resolve("with-app/out/hello.jar");
+        Recorded log = new Recorded();
+        Linker.link(new LinkRequest(List.of(app, hello), List.of(), List.of(linkedApp, linkedHello), LinkMode.BOOT,
+                Map.of(), null, 2, false, true, log));
+        assertEquals(List.of(hello + ": it holds no function, variant or call of a function of this program:"
+                + " nothing to link; copied unchanged"), log.warnings);
+        assertEquals(-1, Files.mismatch(hello, linkedHello));
+        assertEquals(ManifestEditor.AGENT, manifest(linkedApp).getValue("Launcher-Agent-Class"));
     }
 
     /**
