@@ -73,8 +73,9 @@ public final class LinkMojo extends AbstractMojo {
     private boolean stripSignatures;
 
     /**
-     * Add the runtime's classes to the linked jar when it needs them and neither the jar nor its runtime class path
-     * has them (not in {@code static} mode).
+     * Add the runtime's classes to a linked executable jar (one with a {@code Main-Class}) that does not hold them
+     * (not in {@code static} mode). With {@code false}, {@code Launcher-Agent-Class} is written only if the
+     * manifest's {@code Class-Path} names a jar that holds the runtime; otherwise the link warns how to run the jar.
      */
     @Parameter(property = "patchsite.embedRuntime", defaultValue = "true")
     private boolean embedRuntime;

@@ -78,13 +78,20 @@ public final class Agent {
             return;
         }
         try {
+            // As the launcher does: agentmain(String, Instrumentation), else agentmain(String); public, in a class
+            // that need not be.
             Class<?> agent = Class.forName(name, true, ClassLoader.getSystemClassLoader());
+            Method method;
+            Object[] values;
             try {
-                agent.getMethod("agentmain", String.class, Instrumentation.class).invoke(null, arguments,
-                        instrumentation);
+                method = agent.getMethod("agentmain", String.class, Instrumentation.class);
+                values = new Object[] {arguments, instrumentation};
             } catch (NoSuchMethodException e) {
-                agent.getMethod("agentmain", String.class).invoke(null, arguments);
+                method = agent.getMethod("agentmain", String.class);
+                values = new Object[] {arguments};
             }
+            method.setAccessible(true);
+            method.invoke(null, values);
         } catch (InvocationTargetException e) {
             // The chained agent failed: fail as it would have failed on its own, with its exception.
             Throwable cause = e.getCause();
