@@ -33,7 +33,9 @@ final class ClassLinker {
 
     private final Program program;
     private final BindingPolicy policy;
+    /** The functions by the methods calls of them name: their own, and those of subclasses that inherit them. */
     private final Map<MethodRef, Function> functions = new HashMap<>();
+    private final Map<MethodRef, Function> inherited;
     private final List<Function> locatable;
 
     ClassLinker(Program program) {
@@ -42,6 +44,8 @@ final class ClassLinker {
         for (Function function : program.table().functions()) {
             functions.put(function.method(), function);
         }
+        inherited = LinkedCalls.inherited(program.table());
+        functions.putAll(inherited);
         // After linking, a call may name the default body or a generated trampoline instead of the function.
         locatable = LinkedCalls.locatable(program.table(), false);
     }
@@ -72,7 +76,7 @@ final class ClassLinker {
             byKey.put(site.key(), site);
         }
         List<LocatedSite> located = new ArrayList<>();
-        for (LocatedSite site : ClassSites.locate(classFile, program.table().functions(), release)) {
+        for (LocatedSite site : ClassSites.locate(classFile, program.table().functions(), inherited, release)) {
             Site known = byKey.get(site.site().key());
             if (known == null) {
                 throw new IllegalStateException("site not in the table: " + site.site());
@@ -240,7 +244,7 @@ final class ClassLinker {
                 throw new IllegalStateException("the patch data does not end the class file");
             }
             Map<Site.Key, LocatedSite> written = new LinkedHashMap<>();
-            for (LocatedSite site : ClassSites.locate(bytes, locatable, release)) {
+            for (LocatedSite site : ClassSites.locate(bytes, locatable, inherited, release)) {
                 written.put(LinkedCalls.unmoved(site.site()).key(), site);
             }
             for (int i = 0; i < patched.size(); i++) {

@@ -7,7 +7,9 @@ import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.Variant;
 import dev.patchsite.runtime.Bootstrap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How linked bytecode names what the table names: a linked call may name a function's default body, its generated
@@ -46,6 +48,27 @@ public final class LinkedCalls {
     }
 
     /**
+     * Returns the functions by the subclass methods the table's sites call them through ({@link Site#via()}), e.g.
+     * {@code Sub.f()I} to the function {@code G.f()I}, so that linking finds those calls as the sites they are.
+     *
+     * @param table the program's table
+     * @return the subclass methods the table names, each with its function
+     */
+    public static Map<MethodRef, Function> inherited(PatchSiteTable table) {
+        Map<String, Function> byId = new HashMap<>();
+        table.functions().forEach(function -> byId.put(function.id(), function));
+        Map<MethodRef, Function> inherited = new HashMap<>();
+        for (Site site : table.sites()) {
+            Function function = byId.get(site.functionId());
+            if (site.via() != null && function != null) {
+                MethodRef method = function.method();
+                inherited.put(new MethodRef(site.via(), method.name(), method.descriptor()), function);
+            }
+        }
+        return inherited;
+    }
+
+    /**
      * Returns a site found in linked bytecode with the caller it had before linking: a site in a function's moved body
      * (its default method) belongs to the function.
      *
@@ -59,8 +82,7 @@ public final class LinkedCalls {
         }
         MethodRef original = new MethodRef(caller.owner(), caller.name().substring(Bootstrap.DEFAULT_PREFIX.length()),
                 caller.descriptor());
-        return new Site(site.functionId(), original, site.release(), site.ordinal(), site.kind(), site.superCall(),
-                site.line(), site.offset(), site.binding());
+        return site.with(original, site.superCall(), site.line(), site.offset());
     }
 
     private static Function renamed(Function function, String owner, String name) {
