@@ -103,13 +103,27 @@ final class LinkTestFiles {
      * @return {@code jar}
      */
     static Path jar(Path dir, Path jar, String mainClass) throws IOException {
+        return jar(dir, jar, mainClass, null);
+    }
+
+    /**
+     * Writes the files under a directory into a jar, sorted, with a fixed time on every entry and a
+     * {@code Class-Path}.
+     *
+     * @param dir the directory of classes
+     * @param jar the jar to write
+     * @param mainClass the {@code Main-Class}, or null
+     * @param classPath the {@code Class-Path}, or null
+     * @return {@code jar}
+     */
+    static Path jar(Path dir, Path jar, String mainClass, String classPath) throws IOException {
         Map<String, byte[]> entries = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 entries.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
         }
-        return jar(entries, jar, mainClass);
+        return jar(entries, jar, mainClass, classPath);
     }
 
     /**
@@ -121,10 +135,26 @@ final class LinkTestFiles {
      * @return {@code jar}
      */
     static Path jar(Map<String, byte[]> entries, Path jar, String mainClass) throws IOException {
+        return jar(entries, jar, mainClass, null);
+    }
+
+    /**
+     * Writes entries into a jar, in the map's order, after a manifest with a {@code Class-Path}.
+     *
+     * @param entries the bytes of each entry by name
+     * @param jar the jar to write
+     * @param mainClass the {@code Main-Class}, or null
+     * @param classPath the {@code Class-Path} (URLs relative to the jar, separated by spaces), or null
+     * @return {@code jar}
+     */
+    static Path jar(Map<String, byte[]> entries, Path jar, String mainClass, String classPath) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (mainClass != null) {
             manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+        }
+        if (classPath != null) {
+            manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
         }
         Files.createDirectories(jar.toAbsolutePath().getParent());
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
