@@ -84,7 +84,8 @@ final class ClassLinker {
             located.add(new LocatedSite(known, site.instruction(), site.constant(), site.codeLength()));
         }
         ClassFileAppender appender = new ClassFileAppender(classFile);
-        List<SitePlan> plans = policy.plan(appender.className(), ClassSites.majorVersion(classFile), located);
+        List<SitePlan> plans = policy.plan(appender.className(), ClassSites.majorVersion(classFile), located).stream()
+                .map(ClassLinker::throughSubclass).toList();
         byte[] bytes;
         if (trampolined.isEmpty() && plans.stream().allMatch(ClassLinker::editableInPlace)) {
             bytes = editInPlace(appender, plans, located);
@@ -106,6 +107,28 @@ final class ClassLinker {
             }
         }
         return new Linked(bytes, bound, redirected);
+    }
+
+    /**
+     * Returns the plan of a call through a subclass with the group's own methods it names (the default body, or the
+     * function) named through the subclass instead, which inherits them: the caller could name the subclass, but
+     * perhaps not the group (a package-private group with a public subclass).
+     */
+    private static SitePlan throughSubclass(SitePlan plan) {
+        String via = plan.site().via();
+        if (via == null) {
+            return plan;
+        }
+        String group = plan.function().group();
+        SitePlan.Patch patch = plan.patch() == null ? null
+                : new SitePlan.Patch(through(plan.patch().fallback(), group, via), plan.patch().options());
+        return new SitePlan(plan.site(), plan.function(), through(plan.call(), group, via), patch);
+    }
+
+    /** Returns the method under the subclass's name if the group declares it, else the method. */
+    private static MethodRef through(MethodRef method, String group, String via) {
+        return method == null || !method.owner().equals(group) ? method
+                : new MethodRef(via, method.name(), method.descriptor());
     }
 
     /**

@@ -22,8 +22,9 @@ public final class LinkedCalls {
     }
 
     /**
-     * Returns the functions, and under the same ids every method a linked call of one may name instead, so that
-     * scanning linked bytecode finds each site with its table identity.
+     * Returns the functions, and under the same ids every method a linked call of one may name instead (through a
+     * subclass too, for a call that named one), so that scanning linked bytecode finds each site with its table
+     * identity.
      *
      * @param table the program's table
      * @param variants whether to include the variants' implementations (static mode's direct calls)
@@ -44,6 +45,9 @@ public final class LinkedCalls {
                 }
             }
         }
+        // A call through a subclass names the default body through the subclass too.
+        inherited(table).forEach((through, function) -> functions.add(renamed(function, through.owner(),
+                Bootstrap.DEFAULT_PREFIX + function.method().name())));
         return functions;
     }
 
