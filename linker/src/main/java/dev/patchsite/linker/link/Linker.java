@@ -12,6 +12,7 @@ import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.Variant;
 import dev.patchsite.runtime.GroupInfo;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +81,7 @@ public final class Linker {
         if (!toLink.contains(true)) {
             return null;
         }
+        checkClasspathLinks();
         return link(toLink);
     }
 
@@ -282,6 +284,26 @@ public final class Linker {
         JarLinker.copy(request.inputs().get(index), request.outputs().get(index));
         request.log().info(request.inputs().get(index) + " is already linked in " + mode + " mode; copied unchanged");
         return true;
+    }
+
+    /**
+     * Refuses to link against a jar of the class path linked so that one group would run two selections: one of the
+     * two links is static and they do not fix the same selections (boot and indy bind the same run-time selection).
+     */
+    private void checkClasspathLinks() throws PatchsiteException {
+        String wanted = new PatchSiteTable(List.of(), List.of(), List.of(), request.mode().label(),
+                request.selections()).linkedDescription();
+        for (Path entry : request.classpath()) {
+            String linked = Files.isRegularFile(entry) ? JarFacts.of(entry).linkedDescription() : null;
+            boolean eitherStatic = linked != null && (request.mode() == LinkMode.STATIC
+                    || linked.startsWith(LinkMode.STATIC.label()));
+            if (eitherStatic && !linked.equals(wanted)) {
+                throw new LinkException(entry + " is linked as \"" + linked + "\" and this link is \"" + wanted
+                        + "\": a static link fixes each group's selection, so the program would run two selections"
+                        + " of a group; link every jar of the program in static mode with the same selections, or"
+                        + " none of them");
+            }
+        }
     }
 
     private void checkOutputs() throws LinkException {

@@ -159,6 +159,26 @@ class LinkRefusalTest {
                 .assertExit(ExitCodes.LINK);
     }
 
+    /** A static link fixes selections: linking against one with other selections, or in another mode, is refused. */
+    @Test
+    void aClassPathJarLinkedStaticWithOtherSelectionsIsRefused() throws IOException {
+        Path library = input(Files.copy(Samples.jar(Samples.SAMPLE_LIB), tmp.resolve("lib.jar")));
+        Path application = input(Files.copy(Samples.jar(Samples.SAMPLE_APP), tmp.resolve("app.jar")));
+        Path staticLibrary = out.resolve("lib-static.jar");
+        link(library, "-o", staticLibrary, "--mode", "static", "--select", "dev.patchsite.sample.lock.SpinLock=numa")
+                .assertExit(ExitCodes.OK);
+
+        link(application, "--classpath", staticLibrary, "-o", out.resolve("app.jar"))
+                .assertRefused("error: " + staticLibrary + " is linked as \"static"
+                        + " dev.patchsite.sample.lock.SpinLock=numa\" and this link is \"boot\": a static link fixes"
+                        + " each group's selection, so the program would run two selections of a group; link every"
+                        + " jar of the program in static mode with the same selections, or none of them");
+        link(application, "--classpath", staticLibrary, "-o", out.resolve("app.jar"), "--mode", "static",
+                "--select", "dev.patchsite.sample.lock.SpinLock=paravirt").assertExit(ExitCodes.LINK);
+        link(application, "--classpath", staticLibrary, "-o", out.resolve("app.jar"), "--mode", "static",
+                "--select", "dev.patchsite.sample.lock.SpinLock=numa").assertExit(ExitCodes.OK);
+    }
+
     // ---- class files too old for the mode
 
     /** A caller of version 50 cannot hold an invokedynamic: in indy mode its site stays on the trampoline. */
