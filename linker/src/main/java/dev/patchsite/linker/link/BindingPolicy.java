@@ -69,7 +69,8 @@ final class BindingPolicy {
     private SitePlan plan(String callerClass, int version, Site site) {
         Function function = program.function(site.functionId());
         if (site.kind() != SiteKind.INVOKE) {
-            return new SitePlan(site.bound(Binding.trampoline(Binding.ADDRESS)), function, null, null);
+            // A function's address reaches the selection through its trampoline: a generated one if need be.
+            return new SitePlan(site.bound(Binding.trampoline(Binding.ADDRESS)), function, redirect(function), null);
         }
         if (site.superCall()) {
             return superCall(version, site, function);

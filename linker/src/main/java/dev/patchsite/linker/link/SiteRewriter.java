@@ -12,7 +12,8 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Rewrites the calls of one method as its plans say: a call becomes an {@code invokedynamic} ({@code indy} mode) or
- * names another method (a super-call's default body, a static selection, a generated trampoline). Sites are matched
+ * names another method (a super-call's default body, a static selection, a generated trampoline), and a function
+ * handle names the generated trampoline of a group the link does not rewrite. Sites are matched
  * to plans by function and ordinal, counted exactly as the scanner counts them: every {@code invokestatic} of a
  * function and every function handle in an {@code invokedynamic} or {@code ldc}, in bytecode order, whether it names
  * the group or a subclass that inherits the function.
@@ -20,6 +21,7 @@ import org.objectweb.asm.Opcodes;
 final class SiteRewriter extends MethodVisitor {
 
     private static final int MAX_CONSTANT_DEPTH = 8;
+    private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
 
     private final Map<MethodRef, Function> functions;
     private final Map<String, SitePlan> plans;
@@ -70,33 +72,50 @@ final class SiteRewriter extends MethodVisitor {
 
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-        count(bootstrap, 0);
-        for (Object argument : arguments) {
-            count(argument, 0);
+        // A serializable lambda's implementation is looked up again by name when it is deserialized: it keeps its
+        // handle, which still reaches the function (through its trampoline wherever the group is linked).
+        boolean keep = bootstrap.getOwner().equals(LAMBDA_METAFACTORY) && bootstrap.getName().equals("altMetafactory");
+        Handle mappedBootstrap = (Handle) map(bootstrap, 0, keep);
+        Object[] mapped = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            mapped[i] = map(arguments[i], 0, keep);
         }
-        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+        super.visitInvokeDynamicInsn(name, descriptor, mappedBootstrap, mapped);
     }
 
     @Override
     public void visitLdcInsn(Object value) {
-        count(value, 0);
-        super.visitLdcInsn(value);
+        super.visitLdcInsn(map(value, 0, false));
     }
 
-    /** Counts the function handles reachable from a constant, as the scanner does. */
-    private void count(Object constant, int depth) {
+    /**
+     * Counts the function handles reachable from a constant, as the scanner does, and returns the constant with
+     * each handle whose plan names another method (a generated trampoline) naming that method instead.
+     */
+    private Object map(Object constant, int depth, boolean keep) {
         if (constant instanceof Handle handle) {
             Function function = handle.getTag() == Opcodes.H_INVOKESTATIC
                     ? functions.get(new MethodRef(handle.getOwner(), handle.getName(), handle.getDesc())) : null;
-            if (function != null) {
-                next(function);
+            SitePlan plan = function == null ? null : plans.get(key(function.id(), next(function)));
+            if (plan == null || plan.call() == null || keep) {
+                return constant;
             }
-        } else if (constant instanceof ConstantDynamic dynamic && depth < MAX_CONSTANT_DEPTH) {
-            count(dynamic.getBootstrapMethod(), depth + 1);
-            for (int i = 0; i < dynamic.getBootstrapMethodArgumentCount(); i++) {
-                count(dynamic.getBootstrapMethodArgument(i), depth + 1);
-            }
+            MethodRef call = plan.call();
+            return new Handle(handle.getTag(), call.owner(), call.name(), call.descriptor(),
+                    program.isInterfaceOwner(call.owner()));
         }
+        if (constant instanceof ConstantDynamic dynamic && depth < MAX_CONSTANT_DEPTH) {
+            Handle bootstrap = (Handle) map(dynamic.getBootstrapMethod(), depth + 1, keep);
+            boolean changed = bootstrap != dynamic.getBootstrapMethod();
+            Object[] arguments = new Object[dynamic.getBootstrapMethodArgumentCount()];
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = map(dynamic.getBootstrapMethodArgument(i), depth + 1, keep);
+                changed |= arguments[i] != dynamic.getBootstrapMethodArgument(i);
+            }
+            return changed ? new ConstantDynamic(dynamic.getName(), dynamic.getDescriptor(), bootstrap, arguments)
+                    : constant;
+        }
+        return constant;
     }
 
     private int next(Function function) {
