@@ -28,10 +28,22 @@ final class Outcomes {
      * @param run what the run did
      */
     void expect(String label, String output, ForkedJava.Result run) {
+        expect(label, output, "", run);
+    }
+
+    /**
+     * Records a run that should exit 0 with this standard output and this standard error.
+     *
+     * @param label names the run among the test's
+     * @param output the expected standard output
+     * @param err the expected standard error (at most its first lines are compared)
+     * @param run what the run did
+     */
+    void expect(String label, String output, String err, ForkedJava.Result run) {
         if (runs.put(label, run) != null) {
             throw new IllegalArgumentException("two runs labelled " + label);
         }
-        expected.put(label, "exit 0\n" + output);
+        expected.put(label, "exit 0\n" + output + stderr(err));
         actual.put(label, "exit " + run.exitCode() + "\n" + run.out() + stderr(run.err()));
     }
 

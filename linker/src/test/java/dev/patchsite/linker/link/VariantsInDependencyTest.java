@@ -300,25 +300,39 @@ class VariantsInDependencyTest {
 
     /**
      * The shape no link can make safe: A linked in its own build (its functions are trampolines), then C linked
-     * against it and against B as published (never linked). B's super-call {@code Text.upper} reaches A's trampoline,
-     * so forcing {@code fast} would recurse; verifying C's link with that class path must say so.
+     * against it and against B as published (never linked). B's super-call {@code Text.upper} would reach A's
+     * trampoline, so forcing {@code fast} would recurse: the link refuses, naming the variant and the function.
+     */
+    @Test
+    void linkRefusesAVariantNeverLinkedWhoseSuperCallWouldRecurse() {
+        Path linkedA = dir.resolve("unsafe-link/a.jar");
+        PatchsiteCommand.run("link", a, "-o", linkedA).assertExit(0);
+        PatchsiteCommand.Output link = PatchsiteCommand.run("link", c, "-o", dir.resolve("unsafe-link/c.jar"),
+                "--classpath", Jvms.classPath(linkedA, b)).assertExit(5);
+        assertRecursionNamed(link.err());
+    }
+
+    /**
+     * The same shape reached without a link to refuse it: C linked against A and B as published (safe so far), then
+     * run with A linked in its own build. Forcing {@code fast} recurses; {@code verify} given the class path the
+     * program runs with must say so, as the link would have.
      */
     @Test
     void verifyFailsAVariantNeverLinkedWhoseSuperCallWouldRecurse() {
-        Path linkedA = dir.resolve("unsafe/a.jar");
-        Path linkedC = dir.resolve("unsafe/c.jar");
+        Path linkedA = dir.resolve("unsafe-verify/a.jar");
+        Path linkedC = dir.resolve("unsafe-verify/c.jar");
         PatchsiteCommand.run("link", a, "-o", linkedA).assertExit(0);
-        PatchsiteCommand.Output link = PatchsiteCommand.run("link", c, "-o", linkedC, "--classpath",
-                Jvms.classPath(linkedA, b));
-        if (link.exitCode() == 0) {
-            PatchsiteCommand.Output verify = PatchsiteCommand.run("verify", linkedC, "--classpath",
-                    Jvms.classPath(linkedA, b));
-            verify.assertExit(4);
-            assertTrue(verify.err().contains("dep.b.FastText") && verify.err().contains("super"), verify::err);
-        } else {
-            link.assertExit(5);
-            assertTrue(link.err().contains("dep.b.FastText") && link.err().contains("super"), link::err);
-        }
+        PatchsiteCommand.run("link", c, "-o", linkedC, "--classpath", Jvms.classPath(a, b)).assertExit(0);
+        PatchsiteCommand.run("verify", linkedC, "--classpath", Jvms.classPath(a, b)).assertExit(0);
+        PatchsiteCommand.Output verify = PatchsiteCommand.run("verify", linkedC, "--classpath",
+                Jvms.classPath(linkedA, b)).assertExit(4);
+        assertRecursionNamed(verify.err());
+    }
+
+    private static void assertRecursionNamed(String err) {
+        assertTrue(err.contains("dep/b/FastText.class") && err.contains("dep.a.Text.upper(")
+                && err.contains("recurses"), () -> "the message names the variant, the function and the recursion:\n"
+                + err);
     }
 
     private static ForkedJava.Result run(ForkedJava java, Path[] jars, Launch launch, String variant) {
