@@ -151,10 +151,10 @@ class SeparateLinkingTest {
     }
 
     /**
-     * On JDK 17: each shape, in each mode that binds at run time, with the default selected explicitly in both
-     * class-path orders, and with no property and each variant forced in one order each, the orders alternating from
-     * mode to mode (so that every selection meets both orders in every shape; five runs where ten would take the
-     * suite past its time budget).
+     * On JDK 17: each shape, in each mode that binds at run time, with the default selected explicitly, with no
+     * property, and with each variant forced; each selection in one class-path order per mode, the orders alternating
+     * from mode to mode, so that every selection meets both orders in every shape (four runs per mode where eight
+     * would take the suite past its time budget).
      */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Shape.class)
@@ -163,12 +163,9 @@ class SeparateLinkingTest {
         for (Launch launch : Launch.RUNTIME) {
             for (int i = 0; i < CASES.size(); i++) {
                 Case selection = CASES.get(i);
-                List<Order> orders = i == 0 ? List.of(Order.values())
-                        : List.of(Order.values()[(i + launch.ordinal()) % 2]);
-                for (Order order : orders) {
-                    outcomes.expect(order + ", " + launch + ", " + selection.label(), selection.expected(),
-                            run(Jvms.JDK17, shape, launch, order, selection.properties()));
-                }
+                Order order = Order.values()[(i + launch.ordinal()) % 2];
+                outcomes.expect(order + ", " + launch + ", " + selection.label(), selection.expected(),
+                        run(Jvms.JDK17, shape, launch, order, selection.properties()));
             }
         }
         outcomes.assertAll();
@@ -189,23 +186,23 @@ class SeparateLinkingTest {
     }
 
     /**
-     * Both linked static with the same {@code --select}, run without any runtime: on JDK 17 in both orders, on JDK 25
-     * with both groups' variants.
+     * Both linked static with the same {@code --select}, run without any runtime: on JDK 17 each selection in one
+     * order (app first for the first, lib first for the second), on JDK 25 with both groups' variants.
      */
     @Test
     void separatelyLinkedStaticJarsRunTheirSelection() {
         ForkedJava jdk25 = ForkedJava.jdk25().isPresent() ? Jvms.jdk25() : null;
         Outcomes outcomes = new Outcomes();
+        int i = 0;
         for (Map.Entry<SampleOutput.Selection, Path[]> linked : STATIC.entrySet()) {
             Path[] jars = linked.getValue();
-            for (Order order : Order.values()) {
-                String classPath = order.classPath(jars[0], jars[1]);
-                outcomes.expect("JDK 17, " + order + ", static " + linked.getKey(), linked.getKey().expected(),
-                        Jvms.JDK17.run("-cp", classPath, SampleOutput.MAIN));
-                if (jdk25 != null && linked.getKey().equals(ON_25) && order == Order.APP_FIRST) {
-                    outcomes.expect("JDK 25, " + order + ", static " + linked.getKey(), linked.getKey().expected(),
-                            jdk25.run("-cp", classPath, SampleOutput.MAIN));
-                }
+            Order order = Order.values()[i++ % 2];
+            String classPath = order.classPath(jars[0], jars[1]);
+            outcomes.expect("JDK 17, " + order + ", static " + linked.getKey(), linked.getKey().expected(),
+                    Jvms.JDK17.run("-cp", classPath, SampleOutput.MAIN));
+            if (jdk25 != null && linked.getKey().equals(ON_25)) {
+                outcomes.expect("JDK 25, " + order + ", static " + linked.getKey(), linked.getKey().expected(),
+                        jdk25.run("-cp", classPath, SampleOutput.MAIN));
             }
         }
         outcomes.assertAll();
