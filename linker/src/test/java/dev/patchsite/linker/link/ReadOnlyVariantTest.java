@@ -60,8 +60,8 @@ class ReadOnlyVariantTest {
                     public static String f() { return "v+" + p.G.f(); }
                 }
                 """), groupClasses);
-        group = LinkTestFiles.jar(groupClasses, tmp.resolve("group.jar"), (String) null);
-        variant = LinkTestFiles.jar(variantClasses, tmp.resolve("variant.jar"), (String) null);
+        group = LinkTestFiles.jar(groupClasses, tmp.resolve("group.jar"), null);
+        variant = LinkTestFiles.jar(variantClasses, tmp.resolve("variant.jar"), null);
         agent = LinkTestFiles.agentJar(tmp.resolve("agent.jar"));
     }
 
@@ -91,7 +91,7 @@ class ReadOnlyVariantTest {
                 public class App {
                     public static void main(String[] args) { System.out.println("f -> " + p.G.f()); }
                 }
-                """), group.getParent().resolve("a/classes")), tmp.resolve("app.jar"), (String) null);
+                """), group.getParent().resolve("a/classes")), tmp.resolve("app.jar"), null);
 
         Path out = tmp.resolve("app-linked.jar");
         Result refused = patchsite("link", app, "--classpath", linkedGroup + ":" + variant, "-o", out);
