@@ -191,7 +191,7 @@ class PluginLoadersTest {
 
     private static Path plugin(String version, Map<String, String> sources) throws Exception {
         Path classes = LinkTestFiles.compile(dir.resolve(version), sources);
-        return LinkTestFiles.jar(classes, dir.resolve("plugins").resolve("plugin-" + version + ".jar"), (String) null);
+        return LinkTestFiles.jar(classes, dir.resolve("plugins").resolve("plugin-" + version + ".jar"), null);
     }
 
     /** Unlinked, both plugins run their default, whatever the property says, and nothing is bound. */

@@ -171,8 +171,8 @@ class VariantsInDependencyTest {
         Path bClasses = LinkTestFiles.compile(dir.resolve("b"), Map.of("dep.b.FastText", FAST, "dep.b.PlainText",
                 PLAIN, "dep.b.Never", NEVER), aClasses);
         Path cClasses = LinkTestFiles.compile(dir.resolve("c"), Map.of(MAIN, CALLER), aClasses);
-        a = LinkTestFiles.jar(aClasses, dir.resolve("in/a.jar"), (String) null);
-        b = LinkTestFiles.jar(bClasses, dir.resolve("in/b.jar"), (String) null);
+        a = LinkTestFiles.jar(aClasses, dir.resolve("in/a.jar"), null);
+        b = LinkTestFiles.jar(bClasses, dir.resolve("in/b.jar"), null);
         c = LinkTestFiles.jar(cClasses, dir.resolve("in/c.jar"), MAIN);
         agent = LinkTestFiles.agentJar(dir.resolve("patchsite-runtime.jar"));
         for (LinkMode mode : List.of(LinkMode.BOOT, LinkMode.INDY)) {
