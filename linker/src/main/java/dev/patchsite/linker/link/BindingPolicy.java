@@ -118,7 +118,10 @@ final class BindingPolicy {
         if (version < Opcodes.V1_7) {
             return stay(site, function, Binding.VERSION);
         }
-        if (!everyVariantAccessible(callerClass, function)) {
+        // The bootstrap method cracks the site's handle, which needs the group itself accessible to the caller: a
+        // call through a public subclass of a package-private group stays on the trampoline.
+        if (!everyVariantAccessible(callerClass, function) || site.via() != null && !groupAccessible(callerClass,
+                function)) {
             return stay(site, function, Binding.ACCESS);
         }
         return new SitePlan(site.bound(Binding.of(Binding.Kind.INDY)), function, null, null);
@@ -158,6 +161,11 @@ final class BindingPolicy {
             }
         }
         return true;
+    }
+
+    private boolean groupAccessible(String callerClass, Function function) {
+        ClassInfo group = program.groupClass(function.group());
+        return group == null || group.isPublic() || group.packageName().equals(ClassInfo.packageOf(callerClass));
     }
 
     /** Returns whether code in the caller class may call the variant's implementation of the function. */
