@@ -1,5 +1,6 @@
 package dev.patchsite.linker.link;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -135,6 +136,8 @@ class VariantsInDependencyTest {
     private static final Map<Shape, Map<LinkMode, Path[]>> LINKED = new LinkedHashMap<>();
     /** Linked static by shape and selected variant. */
     private static final Map<Shape, Map<String, Path[]>> STATIC = new LinkedHashMap<>();
+    /** What each link of the shapes wrote on standard error, by its command line. */
+    private static final Map<String, String> LINK_WARNINGS = new LinkedHashMap<>();
     /** The verify command lines that must pass: the linked jars of each link, with the class path it had. */
     private static final List<Object[]> VERIFICATIONS = new ArrayList<>();
 
@@ -240,7 +243,8 @@ class VariantsInDependencyTest {
             link.addAll(List.of("--classpath", path));
             verify.addAll(List.of("--classpath", path));
         }
-        PatchsiteCommand.run(link.toArray()).assertExit(0);
+        PatchsiteCommand.Output linked = PatchsiteCommand.run(link.toArray()).assertExit(0);
+        LINK_WARNINGS.put(linked.command(), linked.err());
         VERIFICATIONS.add(verify.toArray());
     }
 
@@ -296,6 +300,25 @@ class VariantsInDependencyTest {
                     run(java, statik, Launch.STATIC, null));
         }
         outcomes.assertAll();
+    }
+
+    /**
+     * A link that rewrites A while only reading B warns that A keeps its functions' bodies, naming the super-calling
+     * variant; the other links warn of nothing.
+     */
+    @Test
+    void linkWarnsWhereTheGroupKeepsItsBodies() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (Map.Entry<String, String> link : LINK_WARNINGS.entrySet()) {
+            boolean readsB = link.getKey().startsWith("patchsite link " + a + " ")
+                    && link.getKey().contains("--classpath " + b);
+            expected.put(link.getKey(), readsB ? "warns that dep.a.Text keeps its bodies for dep/b/FastText" : "");
+            actual.put(link.getKey(), link.getValue().startsWith("warning: dep.a.Text keeps its functions' bodies")
+                    && link.getValue().contains("dep/b/FastText.class") && link.getValue().lines().count() == 1
+                    ? "warns that dep.a.Text keeps its bodies for dep/b/FastText" : link.getValue());
+        }
+        assertEquals(expected, actual);
     }
 
     /** {@code patchsite verify} passes the jars of each link, given the class path the link had. */
