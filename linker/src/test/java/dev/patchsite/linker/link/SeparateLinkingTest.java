@@ -41,7 +41,7 @@ class SeparateLinkingTest {
     private static final Map<LinkMode, Path> LINKED_LIB = new EnumMap<>(LinkMode.class);
     private static final Map<LinkMode, Path> APP_VS_LIB = new EnumMap<>(LinkMode.class);
     private static final Map<LinkMode, Path> APP_VS_LINKED_LIB = new EnumMap<>(LinkMode.class);
-    /** The lib and the app linked static against it, for each selection of {@link #STATIC_SELECTIONS}. */
+    /** The app (linked against the linked lib) and the lib, linked static with each of {@link #STATIC_SELECTIONS}. */
     private static final Map<SampleOutput.Selection, Path[]> STATIC = new LinkedHashMap<>();
 
     /** What the program must print with each selection the runs on JDK 17 force, and with none. */
