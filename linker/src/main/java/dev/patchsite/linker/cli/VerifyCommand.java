@@ -48,8 +48,9 @@ final class VerifyCommand implements Callable<Integer> {
             program.addAll(classpath);
             ScanRequest settings = scanOptions.request(spec.commandLine(), program, log);
             PatchSiteTable table = Verifier.verify(jar, settings);
-            spec.commandLine().getOut().println("verified " + jar + " (" + table.linkedMode() + " mode): "
-                    + Linker.summary(table));
+            spec.commandLine().getOut().println(table.linkedMode() == null
+                    ? "verified " + jar + ": nothing to link (no function, variant or site of the program in it)"
+                    : "verified " + jar + " (" + table.linkedMode() + " mode): " + Linker.summary(table));
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -37,6 +37,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks a linked jar against the table embedded in it: every site of the table is in the bytecode, bound as the
@@ -74,6 +75,9 @@ public final class Verifier {
     private PatchSiteTable run(ScanRequest settings) throws PatchsiteException {
         PatchSiteTable table;
         try (ZipArchive zip = Jars.open(jar)) {
+            if (zip.find(TABLE) < 0) {
+                return unlinked(zip, settings);
+            }
             table = embeddedTable(zip);
             // The scan finds the subclasses that inherit functions in the jar and its classpath, as linking did.
             Map<MethodRef, Function> inherited = new HashMap<>(LinkedCalls.inherited(table));
@@ -97,6 +101,27 @@ public final class Verifier {
             throw new ValidationException("in " + jar, problems);
         }
         return table;
+    }
+
+    /**
+     * Verifies a jar without a table: {@code link} copies a jar that holds no function, variant or site of the
+     * program unchanged, and such a jar is as it should be; any other was not linked.
+     *
+     * @return a table without functions and without a {@code linked} line
+     */
+    private PatchSiteTable unlinked(ZipArchive zip, ScanRequest settings) throws PatchsiteException {
+        PatchSiteTable program = Scanner.scan(settings);
+        Set<String> classes = new TreeSet<>();
+        program.sites().forEach(site -> classes.add(ClassPaths.path(site.caller().owner(), site.release())));
+        program.functions().forEach(function -> classes.add(function.group() + ".class"));
+        program.variants().forEach(variant -> classes.add(variant.className() + ".class"));
+        for (String entry : classes) {
+            if (zip.find(entry) >= 0) {
+                throw new InputException(jar + ": not linked (no " + TABLE + "), but it holds " + entry
+                        + " of the program; link it first");
+            }
+        }
+        return new PatchSiteTable(List.of(), List.of(), List.of(), null, Map.of());
     }
 
     private PatchSiteTable embeddedTable(ZipArchive zip) throws PatchsiteException, IOException {

@@ -61,8 +61,22 @@ class VerifyAndExplainTest {
     @Test
     void anUnlinkedJarIsBadInput() {
         Cli.Result result = Cli.run("verify", SAMPLE).assertExit(ExitCodes.INPUT).assertNoStackTrace();
-        assertEquals(List.of("error: " + SAMPLE + ": not linked (no META-INF/patchsite/table); link it first"),
+        assertEquals(List.of("error: " + SAMPLE + ": not linked (no META-INF/patchsite/table), but it holds"
+                + " META-INF/versions/11/dev/patchsite/sample/app/Clock.class of the program; link it first"),
                 result.errLines());
+    }
+
+    /** A jar that holds nothing of the program's patch sites is what link leaves it: copied unchanged. */
+    @Test
+    void aJarWithNothingToLinkIsAsLinkLeavesIt() throws IOException {
+        Path plain = dir.resolve("plain.jar");
+        try (OutputStream file = Files.newOutputStream(plain); ZipOutputStream out = new ZipOutputStream(file)) {
+            out.putNextEntry(new ZipEntry("readme.txt"));
+            out.write("nothing here".getBytes(StandardCharsets.UTF_8));
+        }
+        Cli.Result result = Cli.run("verify", plain).assertClean(ExitCodes.OK);
+        assertEquals("verified " + plain + ": nothing to link (no function, variant or site of the program in it)\n",
+                result.out());
     }
 
     @Test
