@@ -132,6 +132,7 @@ public final class Linker {
         checkGroupVersions(scan, rewrittenGroups);
         Program program = new Program(request.mode(), table, scan.declarations(), rewrittenGroups,
                 request.selections());
+        UnboundSites.warn(program, rewritten, request.classpath(), request.log());
         TrampolineModuleCheck.check(program, scan.modules());
         ClassLinker classLinker = new ClassLinker(program, scan.modules());
         Map<String, List<Site>> sitesByClass = new HashMap<>();

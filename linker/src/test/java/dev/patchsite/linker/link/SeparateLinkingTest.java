@@ -1,5 +1,7 @@
 package dev.patchsite.linker.link;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 
 import dev.patchsite.testdata.Samples;
 import java.net.URL;
@@ -82,7 +84,10 @@ class SeparateLinkingTest {
         APP_VS_LINKED_LIB,
         /** The library linked in its own build, the app linked against the library as published (unlinked). */
         APP_VS_UNLINKED_LIB,
-        /** The app linked, run with the library as published. */
+        /**
+         * The app linked, run with the library as published: the library's own calls of its functions are linked
+         * nowhere and run the default whatever is selected (the link warns), so only the default is compared.
+         */
         APP_ONLY,
         /** The library linked, the app not. */
         LIB_ONLY;
@@ -163,7 +168,8 @@ class SeparateLinkingTest {
         for (Launch launch : Launch.RUNTIME) {
             for (int i = 0; i < CASES.size(); i++) {
                 Case selection = CASES.get(i);
-                if (selection.properties().isEmpty() && launch.ordinal() != shape.ordinal() % Launch.RUNTIME.size()) {
+                if (selection.properties().isEmpty() && launch.ordinal() != shape.ordinal() % Launch.RUNTIME.size()
+                        || shape == Shape.APP_ONLY && !selection.expected().equals(SampleOutput.DEFAULT)) {
                     continue;
                 }
                 Order order = Order.values()[(i + launch.ordinal() + shape.ordinal()) % 2];
@@ -180,10 +186,11 @@ class SeparateLinkingTest {
     void separatelyLinkedJarsRunAsTheUnlinkedProgramOnJdk25(Shape shape) {
         ForkedJava java = Jvms.jdk25();
         Outcomes outcomes = new Outcomes();
+        SampleOutput.Selection selection = shape == Shape.APP_ONLY ? selection("default", "default") : ON_25;
         for (Launch launch : Launch.RUNTIME) {
             Order order = Order.values()[launch.ordinal() % 2];
-            outcomes.expect(order + ", " + launch + ", " + ON_25, ON_25.expected(),
-                    run(java, shape, launch, order, ON_25.properties()));
+            outcomes.expect(order + ", " + launch + ", " + selection, selection.expected(),
+                    run(java, shape, launch, order, selection.properties()));
         }
         outcomes.assertAll();
     }
@@ -209,6 +216,23 @@ class SeparateLinkingTest {
             }
         }
         outcomes.assertAll();
+    }
+
+    /**
+     * The app linked against the library as published: the library's own calls of its functions (the contended
+     * slow path, the tracepoint) can be bound by no link of the app, and the link says so, naming the jar to link;
+     * against the linked library it has nothing to say.
+     */
+    @Test
+    void anAppLinkedAgainstAnUnlinkedLibraryWarnsOfTheLibrarysOwnSites() {
+        PatchsiteCommand.Output alone = PatchsiteCommand.run("link", app, "-o", dir.resolve("warned/app.jar"),
+                "--classpath", lib).assertExit(0);
+        assertEquals("warning: " + lib + ": 2 sites of the program in classes this link only reads, of functions"
+                + " whose group is linked nowhere, call the functions' own bodies whatever is selected; link"
+                + " sample-lib.jar too\n", alone.err());
+        PatchsiteCommand.Output linked = PatchsiteCommand.run("link", app, "-o", dir.resolve("quiet/app.jar"),
+                "--classpath", LINKED_LIB.get(LinkMode.BOOT)).assertExit(0);
+        assertEquals("", linked.err());
     }
 
     /** {@code patchsite verify} passes every jar linked here, given the class path its link had. */
