@@ -4,7 +4,8 @@ import java.util.jar.JarFile
 /**
  * Runs the program an integration test built, each run in a JVM of its own under -Xverify:all (with C1 alone and the
  * serial GC, which start faster), with the JDK that runs Maven and with the JDK 25 the build names (when this machine
- * has it), and collects every run whose output is not the expected one, so that one failed build lists all of them. A verify.groovy loads it with
+ * has it), and collects every run whose output is not the expected one, so that one failed build lists all of them.
+ * A verify.groovy loads it with
  * new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSources, 'ProgramRuns.groovy')).
  */
 class ProgramRuns {
