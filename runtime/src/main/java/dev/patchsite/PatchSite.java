@@ -29,11 +29,13 @@ public final class PatchSite {
      * @throws IllegalStateException if the group is already bound
      */
     public static void select(Class<?> group, String variant) {
-        Control.select(group.getName(), group.getClassLoader(), variant);
+        Control.select(group, variant);
     }
 
     /**
-     * Selects a group's variant by the group's binary name, before the group is bound.
+     * Selects a group's variant by the group's binary name, before the group is bound, in every class loader that
+     * holds a group of that name (as {@code -Dpatchsite.select.<group>} does); {@link #select(Class, String)} selects
+     * for one group class only.
      *
      * @param group the group's binary name, e.g. {@code com.example.SpinLock}
      * @param variant a variant's name, or {@code default}
@@ -66,7 +68,7 @@ public final class PatchSite {
      * @return the variant's name, {@code default}, or null if the group is not bound yet
      */
     public static String selected(Class<?> group) {
-        return Control.selected(group.getName());
+        return Control.selected(group);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.patchsite.runtime;
 
 import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodHandles;
@@ -39,7 +40,7 @@ public final class Bootstrap {
             groupClass = Class.forName(groupClass.getName().substring(TRAMPOLINE_PACKAGE.length()), false,
                     groupClass.getClassLoader());
         }
-        Group group = Groups.get(groupClass.getName(), lookup.lookupClass().getClassLoader());
+        Group group = Groups.get(groupClass, lookup.lookupClass().getClassLoader());
         CallSite site = group.callSite(lookup, groupClass, name, type);
         group.boundTrampolines.incrementAndGet();
         return site;
@@ -59,12 +60,28 @@ public final class Bootstrap {
             throws ReflectiveOperationException {
         MethodHandleInfo info = caller.revealDirect(function);
         Class<?> groupClass = info.getDeclaringClass();
-        // A JDK class as group (a declared function) has the boot loader, which sees none of the program's classes.
-        ClassLoader loader = groupClass.getClassLoader() != null ? groupClass.getClassLoader()
-                : caller.lookupClass().getClassLoader();
-        Group group = Groups.get(groupClass.getName(), loader);
+        Group group = Groups.get(groupClass, caller.lookupClass().getClassLoader());
         CallSite site = group.callSite(caller, groupClass, name, type);
         group.boundSites.incrementAndGet();
         return site;
+    }
+
+    /**
+     * Binds a super-call: a variant's call of a function it implements, which means the function's default. The
+     * linker writes one where the group class was not linked in the same link as the variant, so that only the group
+     * class as loaded tells where the default is: the method its body moved to if it was linked since, else the
+     * function itself. The group is not bound: a super-call selects nothing.
+     *
+     * @param caller the variant's lookup
+     * @param name the function's name
+     * @param type the function's type
+     * @param function a handle of the function, naming its group
+     * @return a constant call site of the default
+     * @throws ReflectiveOperationException if the default cannot be found
+     */
+    public static CallSite defaultBody(MethodHandles.Lookup caller, String name, MethodType type,
+            MethodHandle function) throws ReflectiveOperationException {
+        Class<?> groupClass = caller.revealDirect(function).getDeclaringClass();
+        return new ConstantCallSite(Group.defaultBody(caller, groupClass, name, type));
     }
 }

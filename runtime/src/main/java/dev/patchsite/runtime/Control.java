@@ -11,6 +11,16 @@ public final class Control {
     /**
      * See {@link dev.patchsite.PatchSite#select(Class, String)}.
      *
+     * @param group the group class
+     * @param variant the variant's name
+     */
+    public static void select(Class<?> group, String variant) {
+        Groups.select(group, variant);
+    }
+
+    /**
+     * See {@link dev.patchsite.PatchSite#select(String, String)}.
+     *
      * @param group the group's binary name
      * @param loader a loader that sees the group's resource
      * @param variant the variant's name
@@ -27,7 +37,7 @@ public final class Control {
      */
     public static void update(Class<?> group, String variant) {
         try {
-            Groups.get(group.getName(), group.getClassLoader()).update(variant);
+            Groups.get(group, Thread.currentThread().getContextClassLoader()).update(variant);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("patchsite: cannot update " + group.getName() + " to " + variant + ": " + e,
                     e);
@@ -37,10 +47,10 @@ public final class Control {
     /**
      * See {@link dev.patchsite.PatchSite#selected(Class)}.
      *
-     * @param group the group's binary name
+     * @param group the group class
      * @return the variant, or null
      */
-    public static String selected(String group) {
+    public static String selected(Class<?> group) {
         Group state = Groups.peek(group);
         return state == null || state.selectionIfBound() == null ? null : state.current();
     }

@@ -48,7 +48,7 @@ final class Group {
         }
         selecting = Thread.currentThread();
         try {
-            Selection made = Selector.select(info, loader, Groups.pendingSelection(info.name()),
+            Selection made = Selector.select(info, loader, Groups.pendingSelection(loader, info.name()),
                     System.getProperty(Selector.PROPERTY_PREFIX + info.name()));
             selection = made;
             current = made.variant();
@@ -147,12 +147,42 @@ final class Group {
             MethodType type) throws ReflectiveOperationException {
         VariantInfo chosen = info.variant(variant);
         if (chosen == null || !chosen.implementsFunction(name, type.toMethodDescriptorString())) {
-            // A group the linker did not rewrite keeps its function's body where it was.
-            boolean external = info.function(name, type.toMethodDescriptorString()).external();
-            return access.findStatic(group, external ? name : Bootstrap.DEFAULT_PREFIX + name, type);
+            return defaultBody(access, group, name, type);
         }
-        Class<?> variantClass = Class.forName(chosen.className(), false,
-                group.getClassLoader() != null ? group.getClassLoader() : loader);
+        Class<?> variantClass = Class.forName(chosen.className(), false, loader);
         return access.findStatic(variantClass, name, type);
+    }
+
+    /**
+     * Returns a function's default as the group class was loaded: the method its body moved to if the class was
+     * linked, else the function itself. Asking the class, not a description, makes the default the original body
+     * whichever artifacts were linked, and however (invariant 8).
+     */
+    static MethodHandle defaultBody(MethodHandles.Lookup access, Class<?> group, String name, MethodType type)
+            throws ReflectiveOperationException {
+        try {
+            return access.findStatic(group, Bootstrap.DEFAULT_PREFIX + name, type);
+        } catch (NoSuchMethodException e) {
+            return access.findStatic(group, name, type);
+        }
+    }
+
+    /** Returns the group's line of {@link Groups#report()}. */
+    String reportLine() {
+        Selection made = selectionIfBound();
+        StringBuilder line = new StringBuilder(info.name()).append(" -> ");
+        if (made == null) {
+            line.append("(not bound)");
+        } else {
+            String now = current();
+            line.append(now);
+            if (!now.equals(made.variant())) {
+                line.append(" (updated; selected ").append(made.variant()).append(')');
+            }
+            line.append(" (").append(made.reason()).append(')');
+        }
+        return line.append("; sites patched: ").append(patched.get())
+                .append(", sites bound: ").append(boundSites.get())
+                .append(", trampolines bound: ").append(boundTrampolines.get()).toString();
     }
 }

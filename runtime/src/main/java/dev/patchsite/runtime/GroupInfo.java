@@ -1,20 +1,16 @@
 package dev.patchsite.runtime;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.security.CodeSource;
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * What the runtime knows of a group: its functions and variants, read from the resource the linker writes for it,
@@ -25,7 +21,7 @@ import java.util.zip.ZipFile;
  * patchsite-group 1
  * function slowpath (Lcom/example/QLock;I)V
  * function contendedRelease (Lcom/example/QLock;)V updatable
- * function nanoTime ()J external
+ * function nanoTime ()J
  * variant numa com.example.NumaSpinLock 10 com.example.NumaProbe slowpath(Lcom/example/QLock;I)V
  * variant enabled com.example.Enabled 0 - contendedRelease(Lcom/example/QLock;)V
  * </pre>
@@ -33,6 +29,12 @@ import java.util.zip.ZipFile;
  * <p>A variant line gives name, class, priority, probe ({@code -} for none: chosen only explicitly) and the
  * implemented functions as {@code name(descriptor)}, comma-separated ({@code -} for none). Public for the linker's
  * {@code explain}; not an API for programs.
+ *
+ * <p>A description holds only what the group's and its variants' classes say, never how one link treated them, so
+ * that the descriptions several separately linked jars carry of one group cannot disagree: they differ only in which
+ * variants each link saw, and the runtime takes their union ({@link #loadAll}). Whether a function's body moved to
+ * its default method is read off the group class as loaded. An older description's {@code external} flag is
+ * ignored.
  */
 public final class GroupInfo {
 
@@ -69,55 +71,53 @@ public final class GroupInfo {
     }
 
     /**
-     * Loads a group's description through a class loader.
+     * Loads and merges every description of a group that a class loader sees: each jar or directory on its class
+     * path may carry one (a library linked in its own build, an application linked against it, a jar of variants),
+     * and each names the variants its link saw. The first description (in class path order) of a function or variant
+     * is kept; a later one that describes a variant of the same name otherwise is reported in {@code conflicts}.
      *
      * @param group the group's binary name
      * @param loader the loader to search, or null for the system loader
-     * @return the description, or null if the loader has none
-     * @throws IllegalStateException if the resource exists but is malformed
+     * @param conflicts receives one line per variant described otherwise by a later description
+     * @return the merged description, or null if the loader has none
+     * @throws IllegalStateException if a description exists but is malformed or unreadable
      */
-    public static GroupInfo load(String group, ClassLoader loader) {
+    public static GroupInfo loadAll(String group, ClassLoader loader, List<String> conflicts) {
         ClassLoader search = loader != null ? loader : ClassLoader.getSystemClassLoader();
-        InputStream in = search.getResourceAsStream(resourceName(group));
-        if (in == null) {
-            return null;
-        }
+        String resource = resourceName(group);
+        GroupInfo merged = null;
         try {
-            return parse(group, in);
-        } catch (IOException e) {
-            throw new IllegalStateException("patchsite: cannot read " + resourceName(group) + ": " + e, e);
-        }
-    }
-
-    /**
-     * Loads a group's description from the jar a class comes from, if it is a local jar that has one.
-     *
-     * @param group the group's binary name
-     * @param domain the class's protection domain, or null
-     * @return the description, or null if the class does not come from a local jar with the group's description, or
-     *     it cannot be read there (the caller then asks the class loader)
-     */
-    static GroupInfo loadFromJar(String group, ProtectionDomain domain) {
-        CodeSource source = domain == null ? null : domain.getCodeSource();
-        URL location = source == null ? null : source.getLocation();
-        if (location == null || !"file".equals(location.getProtocol()) || !location.getPath().endsWith(".jar")) {
-            return null;
-        }
-        try {
-            ZipFile jar = new ZipFile(new File(location.toURI()));
-            try {
-                ZipEntry entry = jar.getEntry(resourceName(group));
-                return entry == null ? null : parse(group, jar.getInputStream(entry));
-            } finally {
-                jar.close();
+            Enumeration<URL> found = search.getResources(resource);
+            while (found.hasMoreElements()) {
+                URL url = found.nextElement();
+                GroupInfo info = parse(group, Resources.open(url, resource));
+                merged = merged == null ? info : merged.merge(info, url, conflicts);
             }
         } catch (IOException e) {
-            return null;
-        } catch (URISyntaxException e) {
-            return null;
-        } catch (IllegalArgumentException e) {
-            return null;
+            throw new IllegalStateException("patchsite: cannot read " + resource + ": " + e, e);
         }
+        return merged;
+    }
+
+    /** Returns this description with the functions and variants only {@code other} has. */
+    private GroupInfo merge(GroupInfo other, URL source, List<String> conflicts) {
+        List<FunctionInfo> allFunctions = new ArrayList<FunctionInfo>(functions);
+        for (FunctionInfo function : other.functions) {
+            if (function(function.name(), function.descriptor()) == null) {
+                allFunctions.add(function);
+            }
+        }
+        List<VariantInfo> allVariants = new ArrayList<VariantInfo>(variants);
+        for (VariantInfo variant : other.variants) {
+            VariantInfo known = variant(variant.name());
+            if (known == null) {
+                allVariants.add(variant);
+            } else if (!known.sameAs(variant)) {
+                conflicts.add("variant " + variant.name() + " of " + name + " is " + known.className() + " here but "
+                        + variant.className() + " in " + source + "; the first is used");
+            }
+        }
+        return new GroupInfo(name, allFunctions, allVariants);
     }
 
     /**
@@ -145,8 +145,8 @@ public final class GroupInfo {
                 }
                 String[] t = line.split(" ");
                 if (t[0].equals("function") && t.length >= 3) {
-                    List<String> flags = java.util.Arrays.asList(t).subList(3, t.length);
-                    functions.add(new FunctionInfo(t[1], t[2], flags.contains("updatable"), flags.contains("external")));
+                    List<String> flags = Arrays.asList(t).subList(3, t.length);
+                    functions.add(new FunctionInfo(t[1], t[2], flags.contains("updatable")));
                 } else if (t[0].equals("variant") && t.length == 6) {
                     List<String> implemented = new ArrayList<String>();
                     if (!t[5].equals("-")) {
@@ -176,9 +176,6 @@ public final class GroupInfo {
             out.append("function ").append(function.name()).append(' ').append(function.descriptor());
             if (function.updatable()) {
                 out.append(" updatable");
-            }
-            if (function.external()) {
-                out.append(" external");
             }
             out.append('\n');
         }
@@ -275,7 +272,6 @@ public final class GroupInfo {
         private final String name;
         private final String descriptor;
         private final boolean updatable;
-        private final boolean external;
 
         /**
          * Creates a function description.
@@ -283,18 +279,11 @@ public final class GroupInfo {
          * @param name the method name
          * @param descriptor the method descriptor
          * @param updatable whether it may be re-pointed while running
-         * @param external whether the group class was not rewritten, so the function's body is its default
          */
-        public FunctionInfo(String name, String descriptor, boolean updatable, boolean external) {
+        public FunctionInfo(String name, String descriptor, boolean updatable) {
             this.name = name;
             this.descriptor = descriptor;
             this.updatable = updatable;
-            this.external = external;
-        }
-
-        /** @return whether the group class was not rewritten: the function's own body is its default */
-        public boolean external() {
-            return external;
         }
 
         /** @return the method name */
@@ -372,6 +361,13 @@ public final class GroupInfo {
          */
         public boolean implementsFunction(String functionName, String descriptor) {
             return implemented.contains(functionName + descriptor);
+        }
+
+        /** Returns whether another description of a variant of the same name says the same. */
+        boolean sameAs(VariantInfo other) {
+            return className.equals(other.className) && priority == other.priority
+                    && (when == null ? other.when == null : when.equals(other.when))
+                    && implemented.equals(other.implemented);
         }
     }
 }

@@ -1,82 +1,127 @@
 package dev.patchsite.runtime;
 
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Every group the program has touched, by binary name, and the selections made before a group was bound. */
+/**
+ * Every group the program has touched, and the selections made before a group was bound. A group is a class, not a
+ * name (invariant 9): two class loaders that each define a copy of a group class hold two groups, each with its own
+ * description, variants and selection. A group is known by its defining loader and binary name, so that the agent
+ * can bind a group before its class is initialized. A JDK class as group (a declared function of the boot loader)
+ * is one group per program loader that calls it: its variants live in the program.
+ */
 final class Groups {
 
-    private static final Map<String, Group> GROUPS = new ConcurrentHashMap<String, Group>();
-    private static final Map<String, String> PENDING = new ConcurrentHashMap<String, String>();
+    private static final Map<Key, Group> GROUPS = new ConcurrentHashMap<Key, Group>();
+    private static final Map<String, String> PENDING_BY_NAME = new ConcurrentHashMap<String, String>();
+    private static final Map<Key, String> PENDING_BY_GROUP = new ConcurrentHashMap<Key, String>();
     private static boolean reportHook;
 
     private Groups() {
     }
 
     /**
-     * Returns a group's state, creating it from the group's resource.
+     * Returns the loader a group class belongs to: its defining loader, or for a class of the boot loader, the
+     * program loader that binds it.
      *
-     * @throws IllegalStateException if no loader has the group's resource
+     * @param group the group class
+     * @param program the loader of the class that binds it
      */
-    static Group get(String name, ClassLoader loader) {
-        return get(name, loader, null);
+    static ClassLoader owner(Class<?> group, ClassLoader program) {
+        return group.getClassLoader() != null ? group.getClassLoader() : program;
     }
 
     /**
-     * Returns a group's state, creating it from the group's resource, looked for first in the jar a class being
-     * patched comes from (where the linker put it): reading it there directly takes well under a millisecond, where
-     * a class loader's resource lookup makes and opens a {@code jar:} URL and costs several at the first bind.
+     * Returns a group's state, creating it from every description of the group its loader sees.
      *
-     * @param domain the protection domain of the class being patched, or null
-     * @throws IllegalStateException if no loader has the group's resource
+     * @param name the group's binary name
+     * @param loader the group's loader (see {@link #owner})
+     * @throws IllegalStateException if the loader sees no description of the group
      */
-    static Group get(String name, ClassLoader loader, ProtectionDomain domain) {
-        Group group = GROUPS.get(name);
+    static Group get(String name, ClassLoader loader) {
+        Key key = new Key(loader, name);
+        Group group = GROUPS.get(key);
         if (group != null) {
             return group;
         }
-        GroupInfo info = GroupInfo.loadFromJar(name, domain);
-        if (info == null) {
-            info = GroupInfo.load(name, loader);
-        }
+        List<String> conflicts = new ArrayList<String>();
+        GroupInfo info = GroupInfo.loadAll(name, loader, conflicts);
         if (info == null) {
             throw new IllegalStateException("patchsite: " + GroupInfo.resourceName(name) + " not found; "
                     + name + " is not a group of a linked program");
         }
         Group created = new Group(info, loader);
-        Group raced = ((ConcurrentHashMap<String, Group>) GROUPS).putIfAbsent(name, created);
-        return raced != null ? raced : created;
+        Group raced = ((ConcurrentHashMap<Key, Group>) GROUPS).putIfAbsent(key, created);
+        if (raced != null) {
+            return raced;
+        }
+        for (String conflict : conflicts) {
+            System.err.println("patchsite: " + conflict);
+        }
+        return created;
+    }
+
+    /** Returns the state of a group class, creating it. */
+    static Group get(Class<?> group, ClassLoader program) {
+        return get(group.getName(), owner(group, program));
     }
 
     /** Returns the group if the program has touched it, else null. */
-    static Group peek(String name) {
-        return GROUPS.get(name);
+    static Group peek(Class<?> group) {
+        return GROUPS.get(new Key(owner(group, Thread.currentThread().getContextClassLoader()), group.getName()));
     }
 
-    /** Records a programmatic selection for a group not bound yet. */
+    /**
+     * Records a programmatic selection for one group class, not bound yet.
+     *
+     * @throws IllegalArgumentException if the group has no such variant
+     * @throws IllegalStateException if the group is already bound
+     */
+    static void select(Class<?> group, String variant) {
+        ClassLoader loader = owner(group, Thread.currentThread().getContextClassLoader());
+        Key key = new Key(loader, group.getName());
+        check(GROUPS.get(key), group.getName(), loader, variant);
+        PENDING_BY_GROUP.put(key, variant);
+    }
+
+    /**
+     * Records a programmatic selection for every group of a name (in every loader), not bound yet.
+     *
+     * @throws IllegalArgumentException if the group has no such variant
+     * @throws IllegalStateException if a group of that name is already bound
+     */
     static void select(String name, ClassLoader loader, String variant) {
-        Group group = GROUPS.get(name);
-        GroupInfo info = group != null ? group.info : GroupInfo.load(name, loader);
+        Group bound = null;
+        for (Map.Entry<Key, Group> entry : GROUPS.entrySet()) {
+            if (entry.getKey().name.equals(name) && entry.getValue().selectionIfBound() != null) {
+                bound = entry.getValue();
+            }
+        }
+        check(bound, name, loader, variant);
+        PENDING_BY_NAME.put(name, variant);
+    }
+
+    private static void check(Group group, String name, ClassLoader loader, String variant) {
+        GroupInfo info = group != null ? group.info : GroupInfo.loadAll(name, loader, new ArrayList<String>());
         if (info != null) {
             Selector.explicit(info, variant, "PatchSite.select");
         }
-        if (group != null) {
-            Selection bound = group.selectionIfBound();
-            if (bound != null) {
-                throw new IllegalStateException("patchsite: group " + name + " is already bound to " + bound.variant()
-                        + " (" + bound.reason() + "); select a variant before the group's first call");
-            }
+        Selection bound = group == null ? null : group.selectionIfBound();
+        if (bound != null) {
+            throw new IllegalStateException("patchsite: group " + name + " is already bound to " + bound.variant()
+                    + " (" + bound.reason() + "); select a variant before the group's first call");
         }
-        PENDING.put(name, variant);
     }
 
-    /** Returns the programmatic selection for a group, or null. */
-    static String pendingSelection(String name) {
-        return PENDING.get(name);
+    /** Returns the programmatic selection for a group, or null: one made for its class, else for its name. */
+    static String pendingSelection(ClassLoader loader, String name) {
+        String variant = PENDING_BY_GROUP.get(new Key(loader, name));
+        return variant != null ? variant : PENDING_BY_NAME.get(name);
     }
 
     /** With {@code -Dpatchsite.verbose=true}: prints the report on standard error when the program exits. */
@@ -95,27 +140,58 @@ final class Groups {
         });
     }
 
-    /** Returns one line per group, sorted by name. */
+    /**
+     * Returns one line per group, sorted by name; a group whose name more than one loader holds is followed by its
+     * loader.
+     */
     static List<String> report() {
-        List<String> lines = new ArrayList<String>();
-        for (Group group : new TreeMap<String, Group>(GROUPS).values()) {
-            Selection selection = group.selectionIfBound();
-            StringBuilder line = new StringBuilder(group.info.name()).append(" -> ");
-            if (selection == null) {
-                line.append("(not bound)");
-            } else {
-                String current = group.current();
-                line.append(current);
-                if (!current.equals(selection.variant())) {
-                    line.append(" (updated; selected ").append(selection.variant()).append(')');
-                }
-                line.append(" (").append(selection.reason()).append(')');
+        List<Map.Entry<Key, Group>> groups = new ArrayList<Map.Entry<Key, Group>>(GROUPS.entrySet());
+        Map<String, Integer> loadersPerName = new HashMap<String, Integer>();
+        for (Map.Entry<Key, Group> entry : groups) {
+            Integer count = loadersPerName.get(entry.getKey().name);
+            loadersPerName.put(entry.getKey().name, count == null ? 1 : count + 1);
+        }
+        Collections.sort(groups, new Comparator<Map.Entry<Key, Group>>() {
+            @Override
+            public int compare(Map.Entry<Key, Group> a, Map.Entry<Key, Group> b) {
+                int byName = a.getKey().name.compareTo(b.getKey().name);
+                return byName != 0 ? byName : a.getKey().loaderName().compareTo(b.getKey().loaderName());
             }
-            line.append("; sites patched: ").append(group.patched.get())
-                    .append(", sites bound: ").append(group.boundSites.get())
-                    .append(", trampolines bound: ").append(group.boundTrampolines.get());
-            lines.add(line.toString());
+        });
+        List<String> lines = new ArrayList<String>();
+        for (Map.Entry<Key, Group> entry : groups) {
+            String line = entry.getValue().reportLine();
+            if (loadersPerName.get(entry.getKey().name) > 1) {
+                line = line.replaceFirst(" -> ", " [" + entry.getKey().loaderName() + "] -> ");
+            }
+            lines.add(line);
         }
         return lines;
+    }
+
+    /** A group's identity: its loader and binary name. */
+    private static final class Key {
+        final ClassLoader loader;
+        final String name;
+
+        Key(ClassLoader loader, String name) {
+            this.loader = loader;
+            this.name = name;
+        }
+
+        String loaderName() {
+            return loader == null ? "bootstrap" : loader.getClass().getName() + "@"
+                    + Integer.toHexString(System.identityHashCode(loader));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key && ((Key) other).loader == loader && ((Key) other).name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(loader) * 31 + name.hashCode();
+        }
     }
 }

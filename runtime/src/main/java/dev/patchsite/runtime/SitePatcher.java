@@ -11,6 +11,11 @@ import java.security.ProtectionDomain;
  */
 final class SitePatcher implements ClassFileTransformer {
 
+    /** The selection of a group whose variant is the default. */
+    private static final int DEFAULT = -1;
+    /** The selection of a group whose variant the class's patch data does not name. */
+    private static final int UNKNOWN = -2;
+
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
@@ -22,7 +27,7 @@ final class SitePatcher implements ClassFileTransformer {
             return null;
         }
         try {
-            return patch(loader, className, protectionDomain, classfileBuffer, data);
+            return patch(loader, className, classfileBuffer, data);
         } catch (Throwable e) {
             // Never fail a class load: every site still reaches the selection through its trampoline.
             System.err.println("patchsite: left the sites of " + className + " on their trampolines: " + e);
@@ -30,8 +35,23 @@ final class SitePatcher implements ClassFileTransformer {
         }
     }
 
-    private static byte[] patch(ClassLoader loader, String className, ProtectionDomain domain, byte[] original,
-            PatchData data) {
+    /**
+     * Returns the loader of a group a class being loaded calls: the class's own loader if the class is the group,
+     * else the loader that defines the group class as the class's loader finds it (loaded, not initialized: the
+     * group's identity is its class, invariant 9). A JDK group belongs to the calling class's loader.
+     */
+    private static ClassLoader groupLoader(ClassLoader loader, String className, String group) {
+        if (group.replace('.', '/').equals(className)) {
+            return loader;
+        }
+        try {
+            return Groups.owner(Class.forName(group, false, loader), loader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("group class " + group + " not found", e);
+        }
+    }
+
+    private static byte[] patch(ClassLoader loader, String className, byte[] original, PatchData data) {
         if (data.u1() != PatchData.VERSION) {
             throw new IllegalStateException("patch data of another version; relink with this patchsite");
         }
@@ -39,9 +59,11 @@ final class SitePatcher implements ClassFileTransformer {
         Group[] groups = new Group[groupCount];
         int[] selected = new int[groupCount];
         for (int g = 0; g < groupCount; g++) {
-            groups[g] = Groups.get(data.utf(), loader, domain);
+            String name = data.utf();
+            groups[g] = Groups.get(name, groupLoader(loader, className, name));
             String variant = groups[g].bind().variant();
-            selected[g] = -1;
+            // A variant this class's link did not know of (another artifact's): its sites stay on the trampoline.
+            selected[g] = variant.equals(Selection.DEFAULT) ? DEFAULT : UNKNOWN;
             int variants = data.u2();
             for (int v = 0; v < variants; v++) {
                 if (data.utf().equals(variant)) {
@@ -63,6 +85,9 @@ final class SitePatcher implements ClassFileTransformer {
                 if (variant == selected[group]) {
                     target = index;
                 }
+            }
+            if (selected[group] == UNKNOWN) {
+                continue;
             }
             if ((patched[offset] & 0xff) != PatchData.INVOKESTATIC
                     || ((patched[offset + 1] & 0xff) << 8 | patched[offset + 2] & 0xff) != expected) {

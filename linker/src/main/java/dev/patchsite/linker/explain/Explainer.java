@@ -18,7 +18,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +47,7 @@ public final class Explainer {
             throws PatchsiteException {
         Map<String, GroupInfo> groups = linkedGroups(jar);
         if (groups.isEmpty()) {
-            groups = GroupDescriptions.of(Scanner.scan(settings), Collections.emptySet());
+            groups = GroupDescriptions.of(Scanner.scan(settings));
         }
         StringBuilder out = new StringBuilder();
         List<String> problems = new ArrayList<>();

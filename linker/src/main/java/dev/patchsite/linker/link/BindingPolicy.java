@@ -46,7 +46,7 @@ final class BindingPolicy {
         List<SitePlan> plans = new ArrayList<>(sites.size());
         for (LocatedSite located : sites) {
             SitePlan plan = plan(callerClass, version, located.site());
-            if (plan.site().binding().kind() == Binding.Kind.INDY) {
+            if (plan.becomesIndy()) {
                 indySitesPerMethod.merge(methodKey(located.site()), 1, Integer::sum);
             }
             plans.add(plan);
@@ -54,9 +54,10 @@ final class BindingPolicy {
         for (int i = 0; i < plans.size(); i++) {
             SitePlan plan = plans.get(i);
             Integer grown = indySitesPerMethod.get(methodKey(plan.site()));
-            if (plan.site().binding().kind() == Binding.Kind.INDY
-                    && sites.get(i).codeLength() + INDY_GROWTH * grown > MAX_CODE) {
-                plans.set(i, stay(plan.site(), plan.function(), Binding.SIZE));
+            if (plan.becomesIndy() && sites.get(i).codeLength() + INDY_GROWTH * grown > MAX_CODE) {
+                plans.set(i, plan.site().superCall()
+                        ? new SitePlan(plan.site(), plan.function(), program.defaultAsRead(plan.function()), null)
+                        : stay(plan.site(), plan.function(), Binding.SIZE));
             }
         }
         return plans;
@@ -68,14 +69,31 @@ final class BindingPolicy {
             return new SitePlan(site.bound(Binding.trampoline(Binding.ADDRESS)), function, null, null);
         }
         if (site.superCall()) {
-            return new SitePlan(site.bound(Binding.of(Binding.Kind.DEFAULT)), function,
-                    program.defaultBody(function), null);
+            return superCall(version, site, function);
         }
         return switch (program.mode()) {
             case BOOT -> boot(callerClass, site, function);
             case INDY -> indy(callerClass, version, site, function);
             case STATIC -> direct(callerClass, version, site, function);
         };
+    }
+
+    /**
+     * Plans a super-call, which means the default (invariant 3). Where this link rewrites the group, the default is
+     * the body it moves; else only the group class as loaded knows whether its body moved (its jar may be linked in
+     * a build of its own), so the call becomes an {@code invokedynamic} that the runtime binds to the default as
+     * loaded. Static mode has no runtime, and a class file older than Java 7 no {@code invokedynamic}: their
+     * super-calls go where the group class read at link time has its default.
+     */
+    private SitePlan superCall(int version, Site site, Function function) {
+        Site bound = site.bound(Binding.of(Binding.Kind.DEFAULT));
+        if (program.rewritten(function.group())) {
+            return new SitePlan(bound, function, program.defaultBody(function), null);
+        }
+        if (program.mode() == LinkMode.STATIC || version < Opcodes.V1_7) {
+            return new SitePlan(bound, function, program.defaultAsRead(function), null);
+        }
+        return new SitePlan(bound, function, null, null);
     }
 
     private SitePlan boot(String callerClass, Site site, Function function) {

@@ -110,8 +110,7 @@ final class ClassLinker {
      * trampoline, is linked without ASM.
      */
     private static boolean editableInPlace(SitePlan plan) {
-        return plan.site().binding().kind() != Binding.Kind.INDY
-                && (plan.call() == null || plan.site().kind() == SiteKind.INVOKE);
+        return !plan.becomesIndy() && (plan.call() == null || plan.site().kind() == SiteKind.INVOKE);
     }
 
     /**
@@ -172,7 +171,7 @@ final class ClassLinker {
             }
             for (SitePlan plan : plans) {
                 Binding.Kind kind = plan.site().binding().kind();
-                if (kind == Binding.Kind.INDY || plan.call() != null) {
+                if (plan.becomesIndy() || plan.call() != null) {
                     changedByMethod.computeIfAbsent(plan.site().caller().nameAndDescriptor(), m -> new HashMap<>())
                             .put(SiteRewriter.key(plan.function().id(), plan.site().ordinal()), plan);
                 }

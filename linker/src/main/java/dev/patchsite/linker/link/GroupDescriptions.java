@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** Builds the runtime's descriptions of a program's groups from its table. */
@@ -21,18 +20,15 @@ public final class GroupDescriptions {
      * Returns the description of every group of a table.
      *
      * @param table the program's table
-     * @param rewrittenGroups the internal names of the groups whose classes got trampolines; the functions of the
-     *     others keep their body where it was
      * @return the descriptions by the groups' binary names, sorted
      */
-    public static Map<String, GroupInfo> of(PatchSiteTable table, Set<String> rewrittenGroups) {
+    public static Map<String, GroupInfo> of(PatchSiteTable table) {
         Map<String, Function> byId = new HashMap<>();
         Map<String, List<GroupInfo.FunctionInfo>> functions = new TreeMap<>();
         for (Function function : table.functions()) {
             byId.put(function.id(), function);
             functions.computeIfAbsent(function.group(), g -> new ArrayList<>()).add(new GroupInfo.FunctionInfo(
-                    function.method().name(), function.method().descriptor(), function.updatable(),
-                    !rewrittenGroups.contains(function.group())));
+                    function.method().name(), function.method().descriptor(), function.updatable()));
         }
         Map<String, GroupInfo> groups = new TreeMap<>();
         for (Map.Entry<String, List<GroupInfo.FunctionInfo>> group : functions.entrySet()) {

@@ -115,7 +115,13 @@ public final class Linker {
             throws PatchsiteException {
         PatchSiteTable table = scan.table();
         List<Predicate<String>> owned = ownedEntries(jars);
-        Set<String> rewrittenGroups = rewrittenGroups(table, jars);
+        List<JarLinker> rewritten = new ArrayList<>();
+        for (int i = 0; i < jars.size(); i++) {
+            if (toLink.get(i)) {
+                rewritten.add(jars.get(i));
+            }
+        }
+        Set<String> rewrittenGroups = RewrittenGroups.of(table, scan.declarations(), rewritten, request.log());
         checkSelections(table);
         checkGroupVersions(scan, rewrittenGroups);
         Program program = new Program(request.mode(), table, scan.declarations(), rewrittenGroups,
@@ -154,7 +160,7 @@ public final class Linker {
                 return linked[0];
             };
             Map<String, GroupInfo> groups = request.mode() == LinkMode.STATIC ? Map.of()
-                    : GroupDescriptions.of(table, rewrittenGroups);
+                    : GroupDescriptions.of(table);
             for (int i = 0; i < jars.size(); i++) {
                 JarLinker jar = jars.get(i);
                 if (!toLink.get(i)) {
@@ -279,18 +285,6 @@ public final class Linker {
             owned.add(name -> earlier.stream().noneMatch(jar -> jar.contains(name)));
         }
         return owned;
-    }
-
-    /** Returns the groups whose class one of the jars holds (the first that has it is the one the scan read). */
-    private static Set<String> rewrittenGroups(PatchSiteTable table, List<JarLinker> jars) {
-        Set<String> groups = new TreeSet<>();
-        for (Function function : table.functions()) {
-            String entry = function.group() + ".class";
-            if (jars.stream().anyMatch(jar -> jar.contains(entry))) {
-                groups.add(function.group());
-            }
-        }
-        return groups;
     }
 
     private void checkSelections(PatchSiteTable table) throws LinkException {

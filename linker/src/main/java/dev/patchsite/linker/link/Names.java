@@ -18,6 +18,13 @@ final class Names {
     static final Handle SITE = new Handle(Opcodes.H_INVOKESTATIC, BOOTSTRAP, "site",
             CALL_SITE_DESCRIPTOR_PREFIX + "Ljava/lang/invoke/MethodHandle;)Ljava/lang/invoke/CallSite;", false);
 
+    /**
+     * The bootstrap method of a super-call whose group this link does not rewrite: the runtime binds it to the
+     * default as the group class is loaded. Its one argument is the function's handle.
+     */
+    static final Handle DEFAULT_BODY = new Handle(Opcodes.H_INVOKESTATIC, BOOTSTRAP, "defaultBody",
+            CALL_SITE_DESCRIPTOR_PREFIX + "Ljava/lang/invoke/MethodHandle;)Ljava/lang/invoke/CallSite;", false);
+
     private Names() {
     }
 }

@@ -98,6 +98,19 @@ final class Program {
                 : method;
     }
 
+    /**
+     * Returns where the group class read at link time has a function's default: its moved body if that class was
+     * linked already (in a build of its own), else the function itself. Only for calls that cannot ask the group as
+     * loaded at run time.
+     */
+    MethodRef defaultAsRead(Function function) {
+        MethodRef method = function.method();
+        ClassInfo group = groupClass(function.group());
+        String moved = Bootstrap.DEFAULT_PREFIX + method.name();
+        return group != null && group.method(moved, method.descriptor()) != null
+                ? new MethodRef(method.owner(), moved, method.descriptor()) : defaultBody(function);
+    }
+
     /** Returns the method that forwards a function to its selection: its own, or a generated trampoline class's. */
     MethodRef trampoline(Function function) {
         MethodRef method = function.method();

@@ -1,5 +1,6 @@
 package dev.patchsite.linker.link;
 
+import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;
@@ -11,10 +12,17 @@ import java.util.List;
  * @param site the site, with its binding
  * @param function the function it calls
  * @param call the method the rewritten {@code invokestatic} names, or null if the instruction is not changed to
- *     one (an {@code invokedynamic} site, or a site left as it is)
+ *     one: an {@code invokedynamic} site ({@code indy}, or a super-call bound {@code default} that the runtime
+ *     resolves), or a site left as it is
  * @param patch for a site the boot agent patches, what it may patch the call to; else null
  */
 record SitePlan(Site site, Function function, MethodRef call, Patch patch) {
+
+    /** Returns whether the site's {@code invokestatic} becomes an {@code invokedynamic}. */
+    boolean becomesIndy() {
+        Binding.Kind kind = site.binding().kind();
+        return kind == Binding.Kind.INDY || kind == Binding.Kind.DEFAULT && call == null;
+    }
 
     /**
      * What the boot agent may patch a site to.

@@ -53,8 +53,9 @@ final class SiteRewriter extends MethodVisitor {
         SitePlan plan = function == null ? null : plans.get(key(function.id(), next(function)));
         if (plan == null) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-        } else if (plan.site().binding().kind() == Binding.Kind.INDY) {
-            super.visitInvokeDynamicInsn(name, descriptor, Names.SITE,
+        } else if (plan.becomesIndy()) {
+            super.visitInvokeDynamicInsn(name, descriptor,
+                    plan.site().binding().kind() == Binding.Kind.INDY ? Names.SITE : Names.DEFAULT_BODY,
                     new Handle(Opcodes.H_INVOKESTATIC, owner, name, descriptor, isInterface));
         } else if (plan.call() != null) {
             MethodRef call = plan.call();
