@@ -13,6 +13,9 @@ import java.util.List;
  * variant whose {@code when} probe holds; the default. {@code -Dpatchsite.verbose=true} prints one line per group as
  * it is bound.
  *
+ * <p>A group is a class: where two class loaders each define a copy of a group class (two versions of a library in
+ * a plugin system), each copy is a group of its own, with the variants its loader sees and its own selection.
+ *
  * <p>These methods work only in a linked program; in an unlinked one every function simply runs its default.
  */
 public final class PatchSite {

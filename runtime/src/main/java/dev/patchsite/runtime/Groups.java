@@ -20,6 +20,8 @@ final class Groups {
     private static final Map<Key, Group> GROUPS = new ConcurrentHashMap<Key, Group>();
     private static final Map<String, String> PENDING_BY_NAME = new ConcurrentHashMap<String, String>();
     private static final Map<Key, String> PENDING_BY_GROUP = new ConcurrentHashMap<Key, String>();
+    /** The group each loader's classes mean by a name: the agent's answers of {@link #forCaller}. */
+    private static final Map<Key, Group> CALLED = new ConcurrentHashMap<Key, Group>();
     private static boolean reportHook;
 
     private Groups() {
@@ -64,6 +66,35 @@ final class Groups {
             System.err.println("patchsite: " + conflict);
         }
         return created;
+    }
+
+    /**
+     * Returns the group a class being loaded calls, before that class exists: the group of the class's own loader
+     * if the class is the group, else of the loader that defines the group class as the class's loader finds it
+     * (loaded, not initialized). Each loader's answer for a name is kept, so that the agent asks a loader once.
+     *
+     * @param name the group's binary name
+     * @param caller the defining loader of the class being loaded
+     * @param className the internal name of the class being loaded
+     * @throws IllegalStateException if the group class cannot be found
+     */
+    static Group forCaller(String name, ClassLoader caller, String className) {
+        Key key = new Key(caller, name);
+        Group known = CALLED.get(key);
+        if (known != null) {
+            return known;
+        }
+        ClassLoader loader = caller;
+        if (!name.replace('.', '/').equals(className)) {
+            try {
+                loader = owner(Class.forName(name, false, caller), caller);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("group class " + name + " not found", e);
+            }
+        }
+        Group group = get(name, loader);
+        CALLED.put(key, group);
+        return group;
     }
 
     /** Returns the state of a group class, creating it. */

@@ -35,22 +35,6 @@ final class SitePatcher implements ClassFileTransformer {
         }
     }
 
-    /**
-     * Returns the loader of a group a class being loaded calls: the class's own loader if the class is the group,
-     * else the loader that defines the group class as the class's loader finds it (loaded, not initialized: the
-     * group's identity is its class, invariant 9). A JDK group belongs to the calling class's loader.
-     */
-    private static ClassLoader groupLoader(ClassLoader loader, String className, String group) {
-        if (group.replace('.', '/').equals(className)) {
-            return loader;
-        }
-        try {
-            return Groups.owner(Class.forName(group, false, loader), loader);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("group class " + group + " not found", e);
-        }
-    }
-
     private static byte[] patch(ClassLoader loader, String className, byte[] original, PatchData data) {
         if (data.u1() != PatchData.VERSION) {
             throw new IllegalStateException("patch data of another version; relink with this patchsite");
@@ -60,7 +44,7 @@ final class SitePatcher implements ClassFileTransformer {
         int[] selected = new int[groupCount];
         for (int g = 0; g < groupCount; g++) {
             String name = data.utf();
-            groups[g] = Groups.get(name, groupLoader(loader, className, name));
+            groups[g] = Groups.forCaller(name, loader, className);
             String variant = groups[g].bind().variant();
             // A variant this class's link did not know of (another artifact's): its sites stay on the trampoline.
             selected[g] = variant.equals(Selection.DEFAULT) ? DEFAULT : UNKNOWN;

@@ -26,7 +26,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "LINKED", description = "Linked jars.")
+    @Parameters(arity = "1..*", paramLabel = "LINKED",
+            description = "Linked jars; the jars of one link are verified as one program, each with the others.")
     List<Path> linked;
 
     @Option(names = "--classpath", paramLabel = "PATH", split = ":",
@@ -40,8 +41,10 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws PatchsiteException {
         CliLog log = new CliLog(spec.commandLine().getErr(), scanOptions.verbose);
         for (Path jar : linked) {
+            // The jars of one link are one program: each is verified with the others before its class path.
             List<Path> program = new ArrayList<>();
             program.add(jar);
+            linked.stream().filter(other -> !other.equals(jar)).forEach(program::add);
             program.addAll(classpath);
             ScanRequest settings = scanOptions.request(spec.commandLine(), program, log);
             PatchSiteTable table = Verifier.verify(jar, settings);

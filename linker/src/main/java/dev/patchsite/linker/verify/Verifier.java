@@ -80,7 +80,7 @@ public final class Verifier {
             throw new InputException(jar + ": not a readable jar: " + e.getMessage(), e);
         }
         try {
-            Scanner.analyze(settings);
+            SuperCallCheck.check(Scanner.analyze(settings), problems);
         } catch (ValidationException e) {
             problems.addAll(e.problems());
         }
@@ -124,7 +124,9 @@ public final class Verifier {
             }
         }
         Set<MethodRef> trampolines = new HashSet<>();
+        Map<String, Function> functions = new HashMap<>();
         table.functions().forEach(f -> trampolines.add(f.method()));
+        table.functions().forEach(f -> functions.put(f.id(), f));
         for (int entry = 0; entry < zip.size(); entry++) {
             String name = zip.name(entry);
             int release = ClassPaths.release(name);
@@ -153,7 +155,7 @@ public final class Verifier {
                             + TableWriter.siteLine(site).substring("site ".length()));
                     continue;
                 }
-                String wrong = mismatch(listed, located, bytes, patchable);
+                String wrong = mismatch(listed, located, bytes, patchable, functions.get(listed.functionId()));
                 if (wrong != null) {
                     problems.add(location + ": " + TableWriter.siteLine(listed).substring("site ".length()) + ": "
                             + wrong);
@@ -167,7 +169,8 @@ public final class Verifier {
     }
 
     /** Returns what is wrong with a site's bytecode, or null. */
-    private static String mismatch(Site listed, LocatedSite located, byte[] bytes, int[] patchable) {
+    private static String mismatch(Site listed, LocatedSite located, byte[] bytes, int[] patchable,
+            Function function) {
         int opcode = bytes[located.instruction()] & 0xff;
         Binding binding = listed.binding();
         if (binding.kind() == Binding.Kind.TRAMPOLINE && Binding.ADDRESS.equals(binding.reason())) {
@@ -176,6 +179,14 @@ public final class Verifier {
         }
         if (binding.kind() == Binding.Kind.INDY) {
             return opcode == INVOKEDYNAMIC ? null : "bound indy but the instruction is not an invokedynamic";
+        }
+        if (binding.kind() == Binding.Kind.DEFAULT && opcode == INVOKEDYNAMIC) {
+            // Every call of a function in a variant implementing it is a super-call: none may go to the selection.
+            MethodRef method = function.method();
+            DynamicCalls calls = DynamicCalls.of(bytes);
+            return calls.has("defaultBody", method.owner(), method.name(), method.descriptor())
+                    && !calls.has("site", method.owner(), method.name(), method.descriptor()) ? null
+                    : "bound default but the invokedynamic is not bound to the default";
         }
         if (opcode != INVOKESTATIC || located.site().kind() != SiteKind.INVOKE) {
             return "bound " + binding.label() + " but the instruction is not an invokestatic";
