@@ -1,13 +1,16 @@
 package dev.patchsite.linker;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
  * Runs one task per index on a fixed number of threads, each thread with its own state (buffers), handing out
  * indexes in small chunks. A failing task does not stop the others: when all are done, the failure of the lowest
- * index is thrown, so the error reported does not depend on thread timing.
+ * index is thrown, so the error reported does not depend on thread timing. Whatever stops a worker outside a task
+ * (its state cannot be made: out of memory) is thrown too, and a run in which any index was not run never returns
+ * normally: a scan that lost classes must not look like a scan of a program without them.
  */
 public final class Parallel {
 
@@ -41,17 +44,24 @@ public final class Parallel {
      */
     public static <S> void forEach(int count, int threads, Supplier<S> state, Task<S> task) throws Exception {
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger ran = new AtomicInteger();
         AtomicReferenceArray<Throwable> failures = new AtomicReferenceArray<>(count);
+        AtomicReference<Throwable> stopped = new AtomicReference<>();
         Runnable worker = () -> {
-            S own = state.get();
-            for (int start = next.getAndAdd(CHUNK); start < count; start = next.getAndAdd(CHUNK)) {
-                for (int i = start; i < Math.min(start + CHUNK, count); i++) {
-                    try {
-                        task.run(own, i);
-                    } catch (Throwable e) {
-                        failures.set(i, e);
+            try {
+                S own = state.get();
+                for (int start = next.getAndAdd(CHUNK); start < count; start = next.getAndAdd(CHUNK)) {
+                    for (int i = start; i < Math.min(start + CHUNK, count); i++) {
+                        try {
+                            task.run(own, i);
+                        } catch (Throwable e) {
+                            failures.set(i, e);
+                        }
+                        ran.incrementAndGet();
                     }
                 }
+            } catch (Throwable e) {
+                stopped.compareAndSet(null, e);
             }
         };
         int workers = Math.max(1, Math.min(threads, (count + CHUNK - 1) / CHUNK));
@@ -76,6 +86,16 @@ public final class Parallel {
             if (failure instanceof Error e) {
                 throw e;
             }
+        }
+        Throwable failure = stopped.get();
+        if (failure instanceof Exception e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (ran.get() != count) {
+            throw new IllegalStateException("only " + ran.get() + " of " + count + " tasks ran");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.scan.ClassInfo;
 import dev.patchsite.linker.scan.LocatedSite;
+import dev.patchsite.linker.scan.ProgramModules;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
@@ -28,9 +29,11 @@ final class BindingPolicy {
     private static final int INDY_GROWTH = 2;
 
     private final Program program;
+    private final ProgramModules modules;
 
-    BindingPolicy(Program program) {
+    BindingPolicy(Program program, ProgramModules modules) {
         this.program = program;
+        this.modules = modules;
     }
 
     /**
@@ -124,7 +127,8 @@ final class BindingPolicy {
     private SitePlan direct(String callerClass, int version, Site site, Function function) {
         Variant selected = program.staticSelection(function.group());
         if (selected != null && selected.implementsFunction(function.id())) {
-            if (!accessible(program.variantClass(selected), function, callerClass)) {
+            if (!accessible(program.variantClass(selected), function, callerClass)
+                    || !moduleAccessible(program.variantClass(selected), callerClass)) {
                 return stay(site, function, Binding.ACCESS);
             }
         } else if (program.isInterface(function.group()) && program.rewritten(function.group())
@@ -148,7 +152,8 @@ final class BindingPolicy {
     private boolean everyVariantAccessible(String callerClass, Function function) {
         for (Variant variant : program.variants(function.group())) {
             if (variant.implementsFunction(function.id())
-                    && !accessible(program.variantClass(variant), function, callerClass)) {
+                    && (!accessible(program.variantClass(variant), function, callerClass)
+                            || !moduleAccessible(program.variantClass(variant), callerClass))) {
                 return false;
             }
         }
@@ -169,6 +174,14 @@ final class BindingPolicy {
         boolean methodOk = (method.access() & Opcodes.ACC_PUBLIC) != 0
                 || (method.access() & Opcodes.ACC_PRIVATE) == 0 && samePackage;
         return classOk && methodOk;
+    }
+
+    /**
+     * Returns whether the caller's module may use the variant's class: its module reads the variant's, which exports
+     * the variant's package to it (invariant 9). Class and method access are {@link #accessible}'s.
+     */
+    private boolean moduleAccessible(ClassInfo variant, String callerClass) {
+        return variant != null && modules.denial(callerClass, variant.name()) == null;
     }
 
     private static String methodKey(Site site) {

@@ -3,6 +3,7 @@ package dev.patchsite.linker.link;
 import dev.patchsite.linker.scan.ClassFileAppender;
 import dev.patchsite.linker.scan.ClassSites;
 import dev.patchsite.linker.scan.LocatedSite;
+import dev.patchsite.linker.scan.ProgramModules;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
@@ -36,9 +37,9 @@ final class ClassLinker {
     private final Map<MethodRef, Function> functions = new HashMap<>();
     private final List<Function> locatable;
 
-    ClassLinker(Program program) {
+    ClassLinker(Program program, ProgramModules modules) {
         this.program = program;
-        this.policy = new BindingPolicy(program);
+        this.policy = new BindingPolicy(program, modules);
         for (Function function : program.table().functions()) {
             functions.put(function.method(), function);
         }

@@ -66,6 +66,8 @@ final class JarLinker {
     private boolean done;
     private final Set<String> redirectedGroups = new TreeSet<>();
     private final List<Site> bound = new ArrayList<>();
+    /** The ids of the functions this jar's linked classes call. */
+    private final Set<String> calledFunctions = new TreeSet<>();
     /** The time stamp of the entries linking writes: the manifest's, or the first entry's. */
     private final int time;
 
@@ -125,6 +127,7 @@ final class JarLinker {
             int release = ClassPaths.release(path);
             String className = ClassPaths.className(path, release);
             List<Site> sites = sitesByClass.getOrDefault(release + "/" + className, List.of());
+            sites.forEach(site -> calledFunctions.add(site.functionId()));
             List<Function> functions = functionsByGroup.getOrDefault(className, List.of());
             int index = entry.getKey();
             String location = input + "!/" + path;
@@ -244,6 +247,7 @@ final class JarLinker {
             Deflater deflater = new Deflater(LEVEL, true);
             try (ZipWriter out = new ZipWriter(temporary)) {
                 int manifestEntry = zip.find(MANIFEST);
+                ModuleNeeds module = ModuleNeeds.of(program, zip, calledFunctions, changed(), !runtime.isEmpty());
                 for (int entry = 0; entry < zip.size(); entry++) {
                     if (stripSignatures && JarFacts.isSignature(zip.name(entry))) {
                         continue;
@@ -253,6 +257,9 @@ final class JarLinker {
                     if (entry == manifestEntry) {
                         byte[] manifest = manifest(read(entry), program, stripSignatures);
                         replaced = manifest == null ? null : Deflated.of(manifest, deflater);
+                    } else if (module != null && ModuleNeeds.isDescriptor(zip.name(entry))) {
+                        byte[] descriptor = module.apply(read(entry));
+                        replaced = descriptor == null ? null : Deflated.of(descriptor, deflater);
                     }
                     if (replaced != null) {
                         out.add(zip.name(entry), time, replaced);

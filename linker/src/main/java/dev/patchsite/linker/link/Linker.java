@@ -126,7 +126,8 @@ public final class Linker {
         checkGroupVersions(scan, rewrittenGroups);
         Program program = new Program(request.mode(), table, scan.declarations(), rewrittenGroups,
                 request.selections());
-        ClassLinker classLinker = new ClassLinker(program);
+        TrampolineModuleCheck.check(program, scan.modules());
+        ClassLinker classLinker = new ClassLinker(program, scan.modules());
         Map<String, List<Site>> sitesByClass = new HashMap<>();
         for (Site site : table.sites()) {
             sitesByClass.computeIfAbsent(site.release() + "/" + site.caller().owner(), k -> new ArrayList<>())

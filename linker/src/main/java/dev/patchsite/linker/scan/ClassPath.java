@@ -100,6 +100,27 @@ public final class ClassPath implements Closeable {
         return null;
     }
 
+    /**
+     * Reads the module descriptor of every input that has one.
+     *
+     * @throws InputException if a descriptor cannot be read
+     */
+    ProgramModules modules() throws InputException {
+        List<ModuleFacts> modules = new ArrayList<>();
+        for (ClassSource source : sources) {
+            try {
+                ModuleFacts module = ModuleFactsReader.read(source);
+                if (module != null) {
+                    modules.add(module);
+                }
+            } catch (IOException | MalformedClassException e) {
+                throw new InputException(source.name() + ": cannot read its module descriptor: "
+                        + Messages.rootCause(e), e);
+            }
+        }
+        return modules.isEmpty() ? ProgramModules.NONE : new ProgramModules(modules);
+    }
+
     @Override
     public void close() throws IOException {
         closeAll(sources);

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param declarations the functions and variants, with the variant classes
  * @param classesWithSites the bytes of classes with sites the scan kept for linking, by {@link ClassEntry#location()}:
  *     as many as the budget given to the scan allowed; take them out as they are used
+ * @param modules the named modules among the inputs, for module access checks
  */
-public record ScanResult(PatchSiteTable table, Declarations declarations, Map<String, byte[]> classesWithSites) {
+public record ScanResult(PatchSiteTable table, Declarations declarations, Map<String, byte[]> classesWithSites,
+        ProgramModules modules) {
 }

@@ -129,7 +129,7 @@ public final class Scanner {
                 : FunctionIndex.EMPTY.with(declarations.functions()).withVersion(last.version() + 1);
         parallel(this::secondPass);
         return new ScanResult(new PatchSiteTable(declarations.functions(), declarations.variants(),
-                markSuperCalls(declarations.variants())), declarations, kept);
+                markSuperCalls(declarations.variants())), declarations, kept, classPath.modules());
     }
 
     /** Looks at every class's pool; reads declaring classes and classes calling known functions whole. */

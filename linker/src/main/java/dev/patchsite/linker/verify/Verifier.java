@@ -8,6 +8,7 @@ import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.scan.ClassPaths;
 import dev.patchsite.linker.scan.ClassSites;
 import dev.patchsite.linker.scan.LocatedSite;
+import dev.patchsite.linker.scan.ScanResult;
 import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.linker.link.LinkedCalls;
 import dev.patchsite.linker.table.Binding;
@@ -80,7 +81,9 @@ public final class Verifier {
             throw new InputException(jar + ": not a readable jar: " + e.getMessage(), e);
         }
         try {
-            SuperCallCheck.check(Scanner.analyze(settings), problems);
+            ScanResult program = Scanner.analyze(settings);
+            SuperCallCheck.check(program, problems);
+            problems.addAll(ModuleAccessCheck.problems(jar, table, program.modules()));
         } catch (ValidationException e) {
             problems.addAll(e.problems());
         }

@@ -65,6 +65,32 @@ final class LinkTestFiles {
      * @throws AssertionError if the sources do not compile; the message holds javac's diagnostics
      */
     static Path compile(Path root, Map<String, String> sources, Path... classpath) throws IOException {
+        List<String> path = new ArrayList<>();
+        path.add(runtimeClasses().toString());
+        for (Path entry : classpath) {
+            path.add(entry.toString());
+        }
+        return javac(root, sources, List.of("-classpath", String.join(java.io.File.pathSeparator, path)));
+    }
+
+    /**
+     * Compiles a module: its sources, with {@code module-info} among them, against modules.
+     *
+     * @param root a directory of the test's own; sources go to {@code root/src}, classes to {@code root/classes}
+     * @param sources source text by binary class name, and {@code module-info}
+     * @param modulePath the modules it may require (jars, or directories of exploded modules)
+     * @return the classes directory
+     * @throws AssertionError if the sources do not compile; the message holds javac's diagnostics
+     */
+    static Path compileModule(Path root, Map<String, String> sources, Path... modulePath) throws IOException {
+        List<String> path = new ArrayList<>();
+        for (Path entry : modulePath) {
+            path.add(entry.toString());
+        }
+        return javac(root, sources, List.of("--module-path", String.join(java.io.File.pathSeparator, path)));
+    }
+
+    private static Path javac(Path root, Map<String, String> sources, List<String> pathOptions) throws IOException {
         Path src = root.resolve("src");
         Path classes = Files.createDirectories(root.resolve("classes"));
         List<Path> files = new ArrayList<>();
@@ -74,19 +100,16 @@ final class LinkTestFiles {
             Files.writeString(file, source.getValue());
             files.add(file);
         }
-        List<String> path = new ArrayList<>();
-        path.add(runtimeClasses().toString());
-        for (Path entry : classpath) {
-            path.add(entry.toString());
-        }
+        List<String> options = new ArrayList<>(List.of("--release", "17", "-g", "-proc:none", "-implicit:none",
+                "-Xlint:-options", "-d", classes.toString()));
+        options.addAll(pathOptions);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter output = new StringWriter();
         try (StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8)) {
-            boolean ok = javac.getTask(output, manager, diagnostics, List.of("--release", "17", "-g", "-proc:none",
-                    "-implicit:none", "-Xlint:-options", "-classpath", String.join(java.io.File.pathSeparator, path),
-                    "-d", classes.toString()), null, manager.getJavaFileObjectsFromPaths(files)).call();
+            boolean ok = javac.getTask(output, manager, diagnostics, options, null,
+                    manager.getJavaFileObjectsFromPaths(files)).call();
             if (!ok) {
                 throw new AssertionError("javac failed:\n" + diagnostics.getDiagnostics() + "\n" + output);
             }
@@ -103,13 +126,7 @@ final class LinkTestFiles {
      * @return {@code jar}
      */
     static Path jar(Path dir, Path jar, String mainClass) throws IOException {
-        Map<String, byte[]> entries = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                entries.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-            }
-        }
-        return jar(entries, jar, mainClass);
+        return jar(dir, jar, mainClass == null ? Map.of() : Map.of(Attributes.Name.MAIN_CLASS.toString(), mainClass));
     }
 
     /**
@@ -121,11 +138,32 @@ final class LinkTestFiles {
      * @return {@code jar}
      */
     static Path jar(Map<String, byte[]> entries, Path jar, String mainClass) throws IOException {
+        return jar(entries, jar, mainClass == null ? Map.of() : Map.of(Attributes.Name.MAIN_CLASS.toString(), mainClass));
+    }
+
+    /**
+     * Writes the files under a directory into a jar, sorted, with a fixed time on every entry.
+     *
+     * @param dir the directory of classes
+     * @param jar the jar to write
+     * @param attributes the manifest's main attributes besides {@code Manifest-Version}
+     * @return {@code jar}
+     */
+    static Path jar(Path dir, Path jar, Map<String, String> attributes) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                entries.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
+        return jar(entries, jar, attributes);
+    }
+
+    private static Path jar(Map<String, byte[]> entries, Path jar, Map<String, String> attributes)
+            throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        if (mainClass != null) {
-            manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
-        }
+        attributes.forEach(manifest.getMainAttributes()::putValue);
         Files.createDirectories(jar.toAbsolutePath().getParent());
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
             ZipEntry manifestEntry = new ZipEntry("META-INF/MANIFEST.MF");
@@ -153,17 +191,30 @@ final class LinkTestFiles {
      * @return {@code jar}
      */
     static Path agentJar(Path jar) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Premain-Class", ManifestEditor.AGENT);
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            for (Map.Entry<String, byte[]> entry : RuntimeClasses.all().entrySet()) {
-                out.putNextEntry(new ZipEntry(entry.getKey()));
-                out.write(entry.getValue());
-                out.closeEntry();
-            }
+        return jar(RuntimeClasses.all(), jar, Map.of("Premain-Class", ManifestEditor.AGENT));
+    }
+
+    /** Where the runtime's build puts its module descriptor, over the Java 8 classes. */
+    static final String RUNTIME_DESCRIPTOR = "META-INF/versions/9/module-info.class";
+
+    /**
+     * Writes the runtime as its module's jar is built: the {@link #agentJar} with the module descriptor the runtime's
+     * build compiled ({@value #RUNTIME_DESCRIPTOR}) and {@code Multi-Release: true}, so that on the module path it is
+     * the module {@code dev.patchsite.runtime}.
+     *
+     * @param jar the jar to write
+     * @return {@code jar}
+     */
+    static Path runtimeModuleJar(Path jar) throws IOException {
+        Path classes = runtimeClasses();
+        byte[] descriptor = Files.isDirectory(classes) ? Files.readAllBytes(classes.resolve(RUNTIME_DESCRIPTOR))
+                : entry(classes, RUNTIME_DESCRIPTOR);
+        if (descriptor == null) {
+            throw new AssertionError(classes + " has no " + RUNTIME_DESCRIPTOR);
         }
-        return jar;
+        Map<String, byte[]> entries = new TreeMap<>(RuntimeClasses.all());
+        entries.put(RUNTIME_DESCRIPTOR, descriptor);
+        return jar(entries, jar, Map.of("Premain-Class", ManifestEditor.AGENT, "Multi-Release", "true"));
     }
 
     /** Returns the names of a jar's entries, in order. */
