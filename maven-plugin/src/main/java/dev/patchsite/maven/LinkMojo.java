@@ -74,8 +74,9 @@ public final class LinkMojo extends AbstractMojo {
     private boolean stripSignatures;
 
     /**
-     * Add the runtime's classes to the linked jar when it needs them and neither the jar nor its runtime class path
-     * has them (not in {@code static} mode).
+     * Add the runtime's classes to a linked executable jar (one with a {@code Main-Class}) that does not hold them
+     * (not in {@code static} mode). With {@code false}, {@code Launcher-Agent-Class} is written only if the
+     * manifest's {@code Class-Path} names a jar that holds the runtime; otherwise the link warns how to run the jar.
      */
     @Parameter(property = "patchsite.embedRuntime", defaultValue = "true")
     private boolean embedRuntime;
@@ -127,6 +128,10 @@ public final class LinkMojo extends AbstractMojo {
                     getLog().warn("patchsite: " + ProjectJar.relative(project, input) + " was already linked in "
                             + linkMode.label() + " mode and is kept as it is; if its dependencies or this"
                             + " configuration changed since, rebuild it (mvn clean package) to link it again");
+                } else if (table.functions().isEmpty()) {
+                    getLog().info("patchsite: nothing to link in " + ProjectJar.relative(project, input) + ", kept as"
+                            + " it is: no function found in it or its dependencies (a module that calls functions"
+                            + " needs the library that declares them as a dependency)");
                 } else {
                     getLog().info("patchsite: linked " + ProjectJar.relative(project, output) + " in "
                             + linkMode.label() + " mode: " + Linker.summary(table));

@@ -74,6 +74,8 @@ final class LinkCommand implements Callable<Integer> {
                 !noEmbedRuntime, log);
         PatchSiteTable table = Linker.link(request);
         spec.commandLine().getOut().println(table == null ? "already linked (" + mode + " mode); copied unchanged"
+                : table.functions().isEmpty() ? "nothing to link: no function found (is the library that declares"
+                + " them on --classpath?); copied unchanged"
                 : "linked (" + table.linkedMode() + " mode): " + Linker.summary(table));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

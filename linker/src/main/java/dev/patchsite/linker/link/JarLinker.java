@@ -89,10 +89,15 @@ final class JarLinker {
         return zip.find(name) >= 0;
     }
 
-    /** Returns whether the jar's manifest names a main class, so that {@code java -jar} runs it. */
-    boolean executable() throws InputException {
+    /** Returns the jar's path. */
+    Path input() {
+        return input;
+    }
+
+    /** Returns the bytes of the jar's manifest, or null if it has none. */
+    byte[] manifest() throws InputException {
         int manifest = zip.find(MANIFEST);
-        return manifest >= 0 && ManifestEditor.executable(read(manifest));
+        return manifest < 0 ? null : read(manifest);
     }
 
     /**
@@ -236,11 +241,11 @@ final class JarLinker {
      * @param program the program
      * @param table the whole program's linked table, embedded in the jar
      * @param groups the descriptions of every group, for the runtime; empty in static mode
-     * @param runtime the runtime classes to embed, or an empty map
+     * @param launch the runtime classes to embed, and whether the manifest starts the boot agent
      * @param stripSignatures whether to drop signature files and digests
      */
     void write(Path output, Program program, TableSupplier table, Map<String, GroupInfo> groups,
-            Map<String, byte[]> runtime, boolean stripSignatures) throws PatchsiteException {
+            RuntimeLaunch launch, boolean stripSignatures) throws PatchsiteException {
         Path temporary = null;
         try {
             temporary = AtomicOutput.temporaryFor(output);
@@ -255,7 +260,7 @@ final class JarLinker {
                     CompletableFuture<Result> changed = linked.get(entry);
                     Deflated replaced = changed == null ? null : await(changed).take();
                     if (entry == manifestEntry) {
-                        byte[] manifest = manifest(read(entry), program, stripSignatures);
+                        byte[] manifest = manifest(read(entry), launch.startAgent(), stripSignatures);
                         replaced = manifest == null ? null : Deflated.of(manifest, deflater);
                     } else if (module != null && ModuleNeeds.isDescriptor(zip.name(entry))) {
                         byte[] descriptor = module.apply(read(entry));
@@ -278,7 +283,7 @@ final class JarLinker {
                             group, program.table().functions().stream().filter(f -> f.group().equals(group))
                                     .toList()));
                 }
-                added.putAll(runtime);
+                added.putAll(launch.runtime());
                 for (Map.Entry<String, byte[]> entry : added.entrySet()) {
                     if (!contains(entry.getKey())) {
                         out.add(entry.getKey(), time, Deflated.of(entry.getValue(), deflater));
@@ -296,11 +301,10 @@ final class JarLinker {
         }
     }
 
-    private byte[] manifest(byte[] manifest, Program program, boolean stripSignatures) {
+    private static byte[] manifest(byte[] manifest, boolean startAgent, boolean stripSignatures) {
         byte[] edited = stripSignatures ? ManifestEditor.stripDigests(manifest) : manifest;
-        if (program.mode() == LinkMode.BOOT && ManifestEditor.executable(edited)
-                && ManifestEditor.launcherAgent(edited) == null) {
-            edited = ManifestEditor.addLauncherAgent(edited);
+        if (startAgent) {
+            edited = ManifestEditor.startAgent(edited);
         }
         return edited == manifest ? null : edited;
     }

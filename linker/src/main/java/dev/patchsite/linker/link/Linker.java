@@ -44,7 +44,8 @@ public final class Linker {
      * Links the inputs of a request.
      *
      * @param request what to link
-     * @return the whole program's linked table, as embedded in each output
+     * @return the whole program's linked table, as embedded in each output; a table without functions if the program
+     *     has none, in which case each input was copied unchanged; null if every input was linked already (and copied)
      * @throws InputException if an input cannot be read or an output cannot be written
      * @throws dev.patchsite.linker.ValidationException if the declarations break a rule
      * @throws LinkException if the program cannot be linked as asked
@@ -100,6 +101,9 @@ public final class Linker {
         request.log().info("scanned in " + millisSince(start) + " ms: " + scan.table().sites().size() + " sites");
         start = System.nanoTime();
         PatchSiteTable table = scan.table();
+        if (table.functions().isEmpty()) {
+            return nothingToLink(table, toLink);
+        }
         List<JarLinker> jars = new ArrayList<>();
         try {
             for (Path input : request.inputs()) {
@@ -167,13 +171,15 @@ public final class Linker {
                 if (!toLink.get(i)) {
                     continue;
                 }
-                // An executable jar must hold the runtime itself: its Launcher-Agent-Class and its bootstraps are
-                // looked up before anything else is on the class path. A library relies on its dependency on the
-                // runtime.
-                boolean embed = request.embedRuntime() && request.mode() != LinkMode.STATIC && jar.changed()
-                        && jar.executable() && !jar.contains(RuntimeClasses.MARKER);
+                if (!jar.changed() && table.variants().stream().noneMatch(v -> jar.contains(v.className()
+                        + ".class"))) {
+                    JarLinker.copy(request.inputs().get(i), request.outputs().get(i));
+                    request.log().warn(request.inputs().get(i) + ": it holds no function, variant or call of a"
+                            + " function of this program: nothing to link; copied unchanged");
+                    continue;
+                }
                 jar.write(request.outputs().get(i), program, linkedTable, groups,
-                        embed ? RuntimeClasses.all() : Map.of(), request.stripSignatures());
+                        RuntimeLaunch.of(jar, request.outputs().get(i), request), request.stripSignatures());
                 request.log().info("linked and wrote " + request.outputs().get(i) + " in " + millisSince(start)
                         + " ms");
                 start = System.nanoTime();
@@ -182,6 +188,22 @@ public final class Linker {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * Copies each input to link unchanged, since the program has no function: linking would add only a table, and an
+     * agent or a runtime that nothing needs.
+     */
+    private PatchSiteTable nothingToLink(PatchSiteTable table, List<Boolean> toLink) throws PatchsiteException {
+        checkSelections(table);
+        for (int i = 0; i < toLink.size(); i++) {
+            if (toLink.get(i)) {
+                JarLinker.copy(request.inputs().get(i), request.outputs().get(i));
+                request.log().warn(request.inputs().get(i) + ": no function found, in the inputs or on the class path"
+                        + " they are linked with: nothing to link; copied unchanged");
+            }
+        }
+        return new PatchSiteTable(List.of(), List.of(), List.of(), request.mode().label(), request.selections());
     }
 
     /** Returns the program's table with the bindings of every linked jar's sites. */

@@ -77,6 +77,8 @@ public final class Verifier {
             table = embeddedTable(zip);
             checkBytecode(zip, table);
             checkGroups(zip, table);
+            problems.addAll(LauncherAgentCheck.problems(jar, zip, settings.inputs().subList(1,
+                    settings.inputs().size())));
         } catch (IOException e) {
             throw new InputException(jar + ": not a readable jar: " + e.getMessage(), e);
         }

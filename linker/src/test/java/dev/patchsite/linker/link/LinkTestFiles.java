@@ -126,7 +126,7 @@ final class LinkTestFiles {
      * @return {@code jar}
      */
     static Path jar(Path dir, Path jar, String mainClass) throws IOException {
-        return jar(dir, jar, mainClass == null ? Map.of() : Map.of(Attributes.Name.MAIN_CLASS.toString(), mainClass));
+        return jarWithManifest(dir, jar, mainClass == null ? Map.of() : Map.of(Attributes.Name.MAIN_CLASS.toString(), mainClass));
     }
 
     /**
@@ -149,7 +149,7 @@ final class LinkTestFiles {
      * @param attributes the manifest's main attributes besides {@code Manifest-Version}
      * @return {@code jar}
      */
-    static Path jar(Path dir, Path jar, Map<String, String> attributes) throws IOException {
+    static Path jarWithManifest(Path dir, Path jar, Map<String, String> attributes) throws IOException {
         Map<String, byte[]> entries = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {

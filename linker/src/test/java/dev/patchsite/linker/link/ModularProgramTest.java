@@ -141,9 +141,9 @@ class ModularProgramTest {
                 """);
         Path appClasses = LinkTestFiles.compileModule(dir.resolve("app"), app, runtime, libClasses);
         unlinked = dir.resolve("unlinked");
-        LinkTestFiles.jar(libClasses, unlinked.resolve("lib.jar"), Map.of());
+        LinkTestFiles.jarWithManifest(libClasses, unlinked.resolve("lib.jar"), Map.of());
         // Executable: linking embeds the runtime, which java -jar finds and java -p must not see in module app.
-        LinkTestFiles.jar(appClasses, unlinked.resolve("app.jar"), Map.of("Main-Class", "app.Main",
+        LinkTestFiles.jarWithManifest(appClasses, unlinked.resolve("app.jar"), Map.of("Main-Class", "app.Main",
                 "Class-Path", "lib.jar"));
         for (LinkMode mode : List.of(LinkMode.BOOT, LinkMode.INDY)) {
             LINKED.put(mode, link(mode, Map.of()));
@@ -328,7 +328,7 @@ class ModularProgramTest {
                 }
                 """);
         Path fast = LinkTestFiles.compileModule(dir.resolve("fast"), sources, runtime, unlinked.resolve("lib.jar"));
-        Path fastJar = LinkTestFiles.jar(fast, dir.resolve("fast/fast.jar"), Map.of());
+        Path fastJar = LinkTestFiles.jarWithManifest(fast, dir.resolve("fast/fast.jar"), Map.of());
         Path out = Files.createDirectories(dir.resolve("refused"));
         LinkException refused = assertThrows(LinkException.class, () -> Linker.link(new LinkRequest(
                 List.of(unlinked.resolve("lib.jar"), fastJar), List.of(), List.of(out.resolve("lib.jar"),
