@@ -102,6 +102,9 @@ final class GithubFormat {
         if (site.superCall()) {
             attributes.add("super-call");
         }
+        if (site.via() != null) {
+            attributes.add("via " + binary(site.via()));
+        }
         if (site.line() != 0) {
             attributes.add("line " + site.line());
         }
@@ -131,6 +134,7 @@ final class GithubFormat {
         Site b = (Site) newRecord;
         change(changes, "kind", a.kind().label(), b.kind().label());
         change(changes, "super-call", yesNo(a.superCall()), yesNo(b.superCall()));
+        change(changes, "via", a.via() == null ? "none" : binary(a.via()), b.via() == null ? "none" : binary(b.via()));
         return siteName(b) + " (#" + b.ordinal() + "): " + changes;
     }
 

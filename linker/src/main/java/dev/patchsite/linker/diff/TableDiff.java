@@ -22,8 +22,9 @@ import java.util.function.Predicate;
  * <p>Records are matched by identity: a function by its id, a variant by its group and name, a site by its
  * {@linkplain Site#key() key} (function, caller, release, ordinal). A record is changed when its identity is in both
  * tables but another attribute differs: a function's method, {@code updatable} or {@code declared}; a variant's
- * class, priority, probe ({@code when}) or implemented functions; a site's kind or {@code superCall}. A site's line
- * and offset are neither identity nor compared: a site that only moved is no difference at all.
+ * class, priority, probe ({@code when}) or implemented functions; a site's kind, {@code superCall} or {@code via}
+ * (the subclass the call names). A site's line and offset are neither identity nor compared: a site that only moved
+ * is no difference at all.
  *
  * <p>Every list is in the tables' canonical order (sites by function first, variants by group first), so equal
  * inputs give equal diffs. Instances are immutable.
@@ -145,8 +146,8 @@ public final class TableDiff {
     }
 
     /**
-     * Returns the sites in both tables whose kind or {@code superCall} differ (never ones whose line or offset
-     * alone differ).
+     * Returns the sites in both tables whose kind, {@code superCall} or {@code via} differ (never ones whose line or
+     * offset alone differ).
      *
      * @return the changed sites, in table order (by function first)
      */
@@ -267,7 +268,7 @@ public final class TableDiff {
     }
 
     private static boolean sameSite(Site a, Site b) {
-        return a.kind() == b.kind() && a.superCall() == b.superCall();
+        return a.kind() == b.kind() && a.superCall() == b.superCall() && Objects.equals(a.via(), b.via());
     }
 
     /**

@@ -75,7 +75,7 @@ final class BindingPolicy {
             return superCall(version, site, function);
         }
         return switch (program.mode()) {
-            case BOOT -> boot(callerClass, site, function);
+            case BOOT -> boot(callerClass, version, site, function);
             case INDY -> indy(callerClass, version, site, function);
             case STATIC -> direct(callerClass, version, site, function);
         };
@@ -99,7 +99,13 @@ final class BindingPolicy {
         return new SitePlan(bound, function, null, null);
     }
 
-    private SitePlan boot(String callerClass, Site site, Function function) {
+    private SitePlan boot(String callerClass, int version, Site site, Function function) {
+        if (!program.rewritten(function.group()) && !reachableFromGeneratedTrampoline(function)
+                && version >= Opcodes.V1_7 && site.via() == null && groupAccessible(callerClass, function)) {
+            // A generated trampoline, in a package of its own, cannot call a package-private function, but the
+            // caller can: the runtime binds its call, with the caller's access.
+            return indy(callerClass, version, site, function);
+        }
         if (function.updatable()) {
             return stay(site, function, Binding.UPDATABLE);
         }
@@ -118,7 +124,10 @@ final class BindingPolicy {
         if (version < Opcodes.V1_7) {
             return stay(site, function, Binding.VERSION);
         }
-        if (!everyVariantAccessible(callerClass, function)) {
+        // The bootstrap method cracks the site's handle, which needs the group itself accessible to the caller: a
+        // call through a public subclass of a package-private group stays on the trampoline.
+        if (!everyVariantAccessible(callerClass, function) || site.via() != null && !groupAccessible(callerClass,
+                function)) {
             return stay(site, function, Binding.ACCESS);
         }
         return new SitePlan(site.bound(Binding.of(Binding.Kind.INDY)), function, null, null);
@@ -144,9 +153,24 @@ final class BindingPolicy {
         return new SitePlan(site.bound(Binding.trampoline(reason)), function, redirect(function), null);
     }
 
-    /** Returns the generated trampoline a call must name instead of the function, or null to keep the function. */
+    /**
+     * Returns the generated trampoline a call must name instead of the function, or null to keep the function: a
+     * function of a group this link rewrites is its own trampoline, and one the generated trampoline cannot reach
+     * keeps its call, which reaches the selection if its group class is linked where the program runs.
+     */
     private MethodRef redirect(Function function) {
-        return program.rewritten(function.group()) ? null : program.trampoline(function);
+        return program.rewritten(function.group()) || !reachableFromGeneratedTrampoline(function) ? null
+                : program.trampoline(function);
+    }
+
+    /** Returns whether a generated trampoline class can call a function: it and its group class are public. */
+    private boolean reachableFromGeneratedTrampoline(Function function) {
+        ClassInfo group = program.groupClass(function.group());
+        if (group == null) {
+            return true;
+        }
+        ClassInfo.MethodInfo method = group.method(function.method().name(), function.method().descriptor());
+        return group.isPublic() && (method == null || (method.access() & Opcodes.ACC_PUBLIC) != 0);
     }
 
     private boolean everyVariantAccessible(String callerClass, Function function) {
@@ -158,6 +182,11 @@ final class BindingPolicy {
             }
         }
         return true;
+    }
+
+    private boolean groupAccessible(String callerClass, Function function) {
+        ClassInfo group = program.groupClass(function.group());
+        return group == null || group.isPublic() || group.packageName().equals(ClassInfo.packageOf(callerClass));
     }
 
     /** Returns whether code in the caller class may call the variant's implementation of the function. */

@@ -34,7 +34,9 @@ final class ClassLinker {
 
     private final Program program;
     private final BindingPolicy policy;
+    /** The functions by the methods calls of them name: their own, and those of subclasses that inherit them. */
     private final Map<MethodRef, Function> functions = new HashMap<>();
+    private final Map<MethodRef, Function> inherited;
     private final List<Function> locatable;
 
     ClassLinker(Program program, ProgramModules modules) {
@@ -43,6 +45,8 @@ final class ClassLinker {
         for (Function function : program.table().functions()) {
             functions.put(function.method(), function);
         }
+        inherited = LinkedCalls.inherited(program.table());
+        functions.putAll(inherited);
         // After linking, a call may name the default body or a generated trampoline instead of the function.
         locatable = LinkedCalls.locatable(program.table(), false);
     }
@@ -73,7 +77,7 @@ final class ClassLinker {
             byKey.put(site.key(), site);
         }
         List<LocatedSite> located = new ArrayList<>();
-        for (LocatedSite site : ClassSites.locate(classFile, program.table().functions(), release)) {
+        for (LocatedSite site : ClassSites.locate(classFile, program.table().functions(), inherited, release)) {
             Site known = byKey.get(site.site().key());
             if (known == null) {
                 throw new IllegalStateException("site not in the table: " + site.site());
@@ -81,7 +85,8 @@ final class ClassLinker {
             located.add(new LocatedSite(known, site.instruction(), site.constant(), site.codeLength()));
         }
         ClassFileAppender appender = new ClassFileAppender(classFile);
-        List<SitePlan> plans = policy.plan(appender.className(), ClassSites.majorVersion(classFile), located);
+        List<SitePlan> plans = policy.plan(appender.className(), ClassSites.majorVersion(classFile), located).stream()
+                .map(ClassLinker::throughSubclass).toList();
         byte[] bytes;
         if (trampolined.isEmpty() && plans.stream().allMatch(ClassLinker::editableInPlace)) {
             bytes = editInPlace(appender, plans, located);
@@ -103,6 +108,28 @@ final class ClassLinker {
             }
         }
         return new Linked(bytes, bound, redirected);
+    }
+
+    /**
+     * Returns the plan of a call through a subclass with the group's own methods it names (the default body, or the
+     * function) named through the subclass instead, which inherits them: the caller could name the subclass, but
+     * perhaps not the group (a package-private group with a public subclass).
+     */
+    private static SitePlan throughSubclass(SitePlan plan) {
+        String via = plan.site().via();
+        if (via == null) {
+            return plan;
+        }
+        String group = plan.function().group();
+        SitePlan.Patch patch = plan.patch() == null ? null
+                : new SitePlan.Patch(through(plan.patch().fallback(), group, via), plan.patch().options());
+        return new SitePlan(plan.site(), plan.function(), through(plan.call(), group, via), patch);
+    }
+
+    /** Returns the method under the subclass's name if the group declares it, else the method. */
+    private static MethodRef through(MethodRef method, String group, String via) {
+        return method == null || !method.owner().equals(group) ? method
+                : new MethodRef(via, method.name(), method.descriptor());
     }
 
     /**
@@ -240,7 +267,7 @@ final class ClassLinker {
                 throw new IllegalStateException("the patch data does not end the class file");
             }
             Map<Site.Key, LocatedSite> written = new LinkedHashMap<>();
-            for (LocatedSite site : ClassSites.locate(bytes, locatable, release)) {
+            for (LocatedSite site : ClassSites.locate(bytes, locatable, inherited, release)) {
                 written.put(LinkedCalls.unmoved(site.site()).key(), site);
             }
             for (int i = 0; i < patched.size(); i++) {

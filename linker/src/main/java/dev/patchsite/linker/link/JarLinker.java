@@ -252,7 +252,7 @@ final class JarLinker {
             Deflater deflater = new Deflater(LEVEL, true);
             try (ZipWriter out = new ZipWriter(temporary)) {
                 int manifestEntry = zip.find(MANIFEST);
-                ModuleNeeds module = ModuleNeeds.of(program, zip, calledFunctions, changed(), !runtime.isEmpty());
+                ModuleNeeds module = ModuleNeeds.of(program, zip, calledFunctions, changed(), !launch.runtime().isEmpty());
                 for (int entry = 0; entry < zip.size(); entry++) {
                     if (stripSignatures && JarFacts.isSignature(zip.name(entry))) {
                         continue;

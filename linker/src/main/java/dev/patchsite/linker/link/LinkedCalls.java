@@ -7,7 +7,9 @@ import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.Variant;
 import dev.patchsite.runtime.Bootstrap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How linked bytecode names what the table names: a linked call may name a function's default body, its generated
@@ -20,8 +22,9 @@ public final class LinkedCalls {
     }
 
     /**
-     * Returns the functions, and under the same ids every method a linked call of one may name instead, so that
-     * scanning linked bytecode finds each site with its table identity.
+     * Returns the functions, and under the same ids every method a linked call of one may name instead (through a
+     * subclass too, for a call that named one), so that scanning linked bytecode finds each site with its table
+     * identity.
      *
      * @param table the program's table
      * @param variants whether to include the variants' implementations (static mode's direct calls)
@@ -42,7 +45,31 @@ public final class LinkedCalls {
                 }
             }
         }
+        // A call through a subclass names the default body through the subclass too.
+        inherited(table).forEach((through, function) -> functions.add(renamed(function, through.owner(),
+                Bootstrap.DEFAULT_PREFIX + function.method().name())));
         return functions;
+    }
+
+    /**
+     * Returns the functions by the subclass methods the table's sites call them through ({@link Site#via()}), e.g.
+     * {@code Sub.f()I} to the function {@code G.f()I}, so that linking finds those calls as the sites they are.
+     *
+     * @param table the program's table
+     * @return the subclass methods the table names, each with its function
+     */
+    public static Map<MethodRef, Function> inherited(PatchSiteTable table) {
+        Map<String, Function> byId = new HashMap<>();
+        table.functions().forEach(function -> byId.put(function.id(), function));
+        Map<MethodRef, Function> inherited = new HashMap<>();
+        for (Site site : table.sites()) {
+            Function function = byId.get(site.functionId());
+            if (site.via() != null && function != null) {
+                MethodRef method = function.method();
+                inherited.put(new MethodRef(site.via(), method.name(), method.descriptor()), function);
+            }
+        }
+        return inherited;
     }
 
     /**
@@ -59,8 +86,7 @@ public final class LinkedCalls {
         }
         MethodRef original = new MethodRef(caller.owner(), caller.name().substring(Bootstrap.DEFAULT_PREFIX.length()),
                 caller.descriptor());
-        return new Site(site.functionId(), original, site.release(), site.ordinal(), site.kind(), site.superCall(),
-                site.line(), site.offset(), site.binding());
+        return site.with(original, site.superCall(), site.line(), site.offset());
     }
 
     private static Function renamed(Function function, String owner, String name) {

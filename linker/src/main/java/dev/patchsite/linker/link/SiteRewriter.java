@@ -14,7 +14,8 @@ import org.objectweb.asm.Opcodes;
  * Rewrites the calls of one method as its plans say: a call becomes an {@code invokedynamic} ({@code indy} mode) or
  * names another method (a super-call's default body, a static selection, a generated trampoline). Sites are matched
  * to plans by function and ordinal, counted exactly as the scanner counts them: every {@code invokestatic} of a
- * function and every function handle in an {@code invokedynamic} or {@code ldc}, in bytecode order.
+ * function and every function handle in an {@code invokedynamic} or {@code ldc}, in bytecode order, whether it names
+ * the group or a subclass that inherits the function.
  */
 final class SiteRewriter extends MethodVisitor {
 
@@ -29,7 +30,8 @@ final class SiteRewriter extends MethodVisitor {
      * Creates the rewriter.
      *
      * @param next the visitor to pass the method on to
-     * @param functions every function of the program, by method
+     * @param functions every function of the program, by the methods its calls name: its own, and those of the
+     *     subclasses that inherit it
      * @param plans the plans of this method's sites, by {@link #key}
      * @param program the program, for interface owners
      */

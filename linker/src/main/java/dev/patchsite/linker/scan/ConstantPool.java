@@ -96,6 +96,18 @@ final class ConstantPool {
         return end;
     }
 
+    /**
+     * Returns the hash ({@link ModifiedUtf8#hash}) of the internal name of the class's superclass, or 0 for a class
+     * without one ({@code java/lang/Object}, {@code module-info}). Pulls the six bytes after the pool if need be.
+     *
+     * @throws MalformedClassException if the class file ends there or the index is not a class
+     */
+    int superNameHash() throws IOException {
+        buffer.require(end + 6);
+        int superClass = buffer.u2(end + 4);
+        return superClass == 0 ? 0 : utf8Hash(classNameIndex(superClass));
+    }
+
     /** Returns the tag of entry {@code index}, or 0 for an unused slot. */
     int tag(int index) {
         return index > 0 && index < offsets.length && offsets[index] != 0 ? buffer.u1(offsets[index]) : 0;

@@ -8,16 +8,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The functions known at one moment of a scan, looked up by method, with the hashes of their groups' names so that
- * a constant pool can be checked without decoding a string. Immutable: the scanner publishes a new index whenever it
- * learns of new functions.
+ * The functions known at one moment of a scan, looked up by the method a call names, with the hashes of the classes
+ * those methods belong to so that a constant pool can be checked without decoding a string. A call names a function
+ * by its own method, or by the name a subclass inherits it under ({@code Sub.f} for {@code G.f}, see
+ * {@link InheritedFunctions}). Immutable: the scanner publishes a new index whenever it learns of new functions.
  */
 final class FunctionIndex {
 
     static final FunctionIndex EMPTY = new FunctionIndex(0, Map.of());
 
     private final int version;
+    /** By the method a call names: the function's own, or a subclass's name for it. */
     private final Map<MethodRef, Function> functions;
+    /** The hashes of the owners of the methods calls name: groups, and subclasses that inherit functions. */
     private final int[] groupHashes;
 
     private FunctionIndex(int version, Map<MethodRef, Function> functions) {
@@ -36,12 +39,24 @@ final class FunctionIndex {
         return all.size() == functions.size() ? this : new FunctionIndex(version + 1, Map.copyOf(all));
     }
 
+    /**
+     * Returns an index in which calls may also name functions through subclasses, with a higher version if any name
+     * was new.
+     *
+     * @param inherited the functions by the subclass methods that resolve to them, e.g. {@code Sub.f} to {@code G.f}
+     */
+    FunctionIndex withInherited(Map<MethodRef, Function> inherited) {
+        Map<MethodRef, Function> all = new HashMap<>(functions);
+        inherited.forEach(all::putIfAbsent);
+        return all.size() == functions.size() ? this : new FunctionIndex(version + 1, Map.copyOf(all));
+    }
+
     /** Returns an index with the same functions and the given version. */
     FunctionIndex withVersion(int newVersion) {
         return new FunctionIndex(newVersion, functions);
     }
 
-    /** Returns whether this index holds exactly the given functions. */
+    /** Returns whether this index holds exactly the given functions, and no inherited names. */
     boolean hasExactly(Collection<Function> expected) {
         Map<MethodRef, Function> other = new HashMap<>();
         for (Function function : expected) {
@@ -60,7 +75,15 @@ final class FunctionIndex {
         return functions.get(method);
     }
 
-    /** Returns whether some function's group has a name with this hash. */
+    /**
+     * Returns the subclass a method reference calls a function through, or null if it names the function's own
+     * method (or no function).
+     */
+    static String via(MethodRef method, Function function) {
+        return function == null || method.owner().equals(function.method().owner()) ? null : method.owner();
+    }
+
+    /** Returns whether some function's group, or a subclass inheriting a function, has a name with this hash. */
     boolean mayBeGroup(int nameHash) {
         return Arrays.binarySearch(groupHashes, nameHash) >= 0;
     }

@@ -1,5 +1,7 @@
 package dev.patchsite.linker.scan;
 
+import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.PatchSiteTable;
 import java.util.Map;
 
@@ -12,7 +14,9 @@ import java.util.Map;
  * @param classesWithSites the bytes of classes with sites the scan kept for linking, by {@link ClassEntry#location()}:
  *     as many as the budget given to the scan allowed; take them out as they are used
  * @param modules the named modules among the inputs, for module access checks
+ * @param inherited the functions by the methods of subclasses that inherit them, e.g. {@code Sub.f()I} to the
+ *     function {@code G.f()I}: a call naming one of these is a site of the function
  */
 public record ScanResult(PatchSiteTable table, Declarations declarations, Map<String, byte[]> classesWithSites,
-        ProgramModules modules) {
+        ProgramModules modules, Map<MethodRef, Function> inherited) {
 }

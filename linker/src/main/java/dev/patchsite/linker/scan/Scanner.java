@@ -6,6 +6,7 @@ import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.Variant;
@@ -27,8 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * pass every class's constant pool is read and examined ({@link PoolPeek}): a class that mentions the patchsite
  * annotations is read whole for its declarations; a class that references a function already known is read whole
  * and scanned; every other class stops at the end of its pool, leaving behind only the hashes of the classes it
- * calls (folded into {@link OwnerBlooms}). The second pass reads again only the classes that may call a function
- * learned of after they were looked at. Memory holds the jars' directories and those hashes, never a jar's contents.
+ * calls (folded into {@link OwnerBlooms}) and the hash of its superclass's name. Between the passes, the subclasses
+ * that inherit functions are found from those hashes ({@link InheritedFunctions}). The second pass reads again only
+ * the classes that may call a function (by its group's name or a subclass's) learned of after they were looked at.
+ * Memory holds the jars' directories and those hashes, never a jar's contents.
  */
 public final class Scanner {
 
@@ -37,6 +40,7 @@ public final class Scanner {
     private final List<ClassEntry> entries;
     private final OwnerBlooms owners;
     private final int[] checkedVersion;
+    private final int[] superHashes;
     private final List<List<Site>> sites;
     private final Map<Integer, ClassInfo> declaring = new ConcurrentHashMap<>();
     private volatile FunctionIndex index;
@@ -49,6 +53,7 @@ public final class Scanner {
         this.entries = classPath.entries();
         this.owners = new OwnerBlooms(entries.size());
         this.checkedVersion = new int[entries.size()];
+        this.superHashes = new int[entries.size()];
         this.sites = new ArrayList<>(Collections.nCopies(entries.size(), null));
         this.index = initial;
         this.keepBudget = new AtomicLong(keepBytes);
@@ -114,9 +119,9 @@ public final class Scanner {
             }
         }
         Declarations declarations;
+        ClassLookup lookup = new ClassLookup(classPath::baseClass, known);
         try {
-            declarations = new DeclarationValidator(new ClassLookup(classPath::baseClass, known))
-                    .validate(annotated, file);
+            declarations = new DeclarationValidator(lookup).validate(annotated, file);
         } catch (MalformedClassException | UncheckedIOException e) {
             throw new InputException("while validating declarations: " + Messages.rootCause(e), e);
         }
@@ -127,9 +132,12 @@ public final class Scanner {
         FunctionIndex last = index;
         index = last.hasExactly(declarations.functions()) ? last
                 : FunctionIndex.EMPTY.with(declarations.functions()).withVersion(last.version() + 1);
+        Map<MethodRef, Function> inherited = InheritedFunctions.find(entries, superHashes, declarations.functions(),
+                lookup);
+        index = index.withInherited(inherited);
         parallel(this::secondPass);
         return new ScanResult(new PatchSiteTable(declarations.functions(), declarations.variants(),
-                markSuperCalls(declarations.variants())), declarations, kept, classPath.modules());
+                markSuperCalls(declarations.variants())), declarations, kept, classPath.modules(), inherited);
     }
 
     /** Looks at every class's pool; reads declaring classes and classes calling known functions whole. */
@@ -140,6 +148,7 @@ public final class Scanner {
             ConstantPool pool = ConstantPool.read(buffer);
             PoolPeek peek = PoolPeek.of(pool);
             owners.set(i, peek.ownerHashes());
+            superHashes[i] = pool.superNameHash();
             if (peek.declares()) {
                 buffer.readAll();
                 ClassInfo info = DeclarationReader.read(buffer.bytes(), buffer.length(), entry.location());
@@ -225,8 +234,8 @@ public final class Scanner {
             for (Site site : found) {
                 boolean superCall = byClass.getOrDefault(site.caller().owner(), List.of()).stream()
                         .anyMatch(v -> v.implementsFunction(site.functionId()));
-                all.add(superCall == site.superCall() ? site : new Site(site.functionId(), site.caller(),
-                        site.release(), site.ordinal(), site.kind(), true, site.line(), site.offset()));
+                all.add(superCall == site.superCall() ? site : site.with(site.caller(), true, site.line(),
+                        site.offset()));
             }
         }
         return all;

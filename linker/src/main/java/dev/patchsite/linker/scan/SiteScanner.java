@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Finds the sites in one class file: every {@code invokestatic} of a function, every {@code MethodHandle} constant
- * of a function among an {@code invokedynamic}'s bootstrap arguments, and every {@code ldc} of one. It walks the
+ * of a function among an {@code invokedynamic}'s bootstrap arguments, and every {@code ldc} of one, whether it names
+ * the function's group or a subclass that inherits it (recorded as the site's {@link Site#via()}). It walks the
  * bytecode itself rather than through a visitor, because a site's bytecode offset is part of what it records (the
  * boot runtime patches the instruction at that offset) and ASM's visitors do not expose offsets.
  *
@@ -183,8 +184,7 @@ final class SiteScanner {
         if (!found.isEmpty()) {
             LineNumbers lines = LineNumbers.read(buffer, pool, code + codeLength, end);
             for (Site site : found) {
-                sites.add(new Site(site.functionId(), site.caller(), site.release(), site.ordinal(), site.kind(),
-                        false, lines.lineAt(site.offset()), site.offset()));
+                sites.add(site.with(site.caller(), false, lines.lineAt(site.offset()), site.offset()));
                 int instruction = code + site.offset();
                 int operand = site.kind() == SiteKind.LDC && buffer.u1(instruction) == 0x12 ? buffer.u1(instruction + 1)
                         : buffer.u2(instruction + 1);
@@ -199,9 +199,10 @@ final class SiteScanner {
             throw new MalformedClassException(where(caller) + ": invokestatic at offset " + pc
                     + " does not refer to a method");
         }
-        Function function = index.function(pool.method(cpIndex));
+        MethodRef method = pool.method(cpIndex);
+        Function function = index.function(method);
         if (function != null) {
-            found.add(site(function, caller, pc, SiteKind.INVOKE, ordinals));
+            found.add(site(function, method, caller, pc, SiteKind.INVOKE, ordinals));
         }
     }
 
@@ -216,9 +217,10 @@ final class SiteScanner {
             int referenceTag = pool.tag(reference);
             if (referenceKind == ConstantPool.REF_INVOKE_STATIC
                     && (referenceTag == ConstantPool.METHODREF || referenceTag == ConstantPool.INTERFACE_METHODREF)) {
-                Function function = index.function(pool.method(reference));
+                MethodRef method = pool.method(reference);
+                Function function = index.function(method);
                 if (function != null) {
-                    found.add(site(function, caller, pc, kind, ordinals));
+                    found.add(site(function, method, caller, pc, kind, ordinals));
                 }
             }
         } else if ((tag == ConstantPool.INVOKE_DYNAMIC || tag == ConstantPool.DYNAMIC) && depth < MAX_CONSTANT_DEPTH) {
@@ -246,9 +248,12 @@ final class SiteScanner {
         return offset;
     }
 
-    private Site site(Function function, MethodRef caller, int pc, SiteKind kind, Map<String, Integer> ordinals) {
+    /** Makes a site of a call naming {@code method}; calls through a subclass count with the group's own. */
+    private Site site(Function function, MethodRef method, MethodRef caller, int pc, SiteKind kind,
+            Map<String, Integer> ordinals) {
         int ordinal = ordinals.merge(function.id(), 1, Integer::sum) - 1;
-        return new Site(function.id(), caller, release, ordinal, kind, false, 0, pc);
+        return new Site(function.id(), caller, release, ordinal, kind, false, 0, pc, null,
+                FunctionIndex.via(method, function));
     }
 
     private void check(int offset) {

@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param line the source line, or 0 if unknown
  * @param offset the bytecode offset of the instruction in the caller method's code
  * @param binding how linking bound the site, or null in a table that was not linked
+ * @param via the internal name of the class the instruction names when it is not the group but a subclass that
+ *     inherits the function (javac writes {@code invokestatic Sub.f} for a call written {@code Sub.f()}); null for
+ *     a call that names the group. Not identity: such calls count among the caller's sites of the function
  */
 public record Site(String functionId, MethodRef caller, int release, int ordinal, SiteKind kind, boolean superCall,
-        int line, int offset, Binding binding) implements Comparable<Site> {
+        int line, int offset, Binding binding, String via) implements Comparable<Site> {
 
     private static final Comparator<Site> ORDER = Comparator.comparing(Site::functionId)
             .thenComparing(s -> s.caller().owner())
@@ -51,7 +54,25 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
      */
     public Site(String functionId, MethodRef caller, int release, int ordinal, SiteKind kind, boolean superCall,
             int line, int offset) {
-        this(functionId, caller, release, ordinal, kind, superCall, line, offset, null);
+        this(functionId, caller, release, ordinal, kind, superCall, line, offset, null, null);
+    }
+
+    /**
+     * Creates a site of a call that names the group.
+     *
+     * @param functionId the id of the function
+     * @param caller the calling method
+     * @param release the multi-release version, or 0
+     * @param ordinal the index among the caller's sites of the function
+     * @param kind how the site uses the function
+     * @param superCall whether the site is a super-call
+     * @param line the source line, or 0
+     * @param offset the bytecode offset
+     * @param binding how linking bound the site, or null
+     */
+    public Site(String functionId, MethodRef caller, int release, int ordinal, SiteKind kind, boolean superCall,
+            int line, int offset, Binding binding) {
+        this(functionId, caller, release, ordinal, kind, superCall, line, offset, binding, null);
     }
 
     /**
@@ -61,7 +82,20 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
      * @return the bound site
      */
     public Site bound(Binding how) {
-        return new Site(functionId, caller, release, ordinal, kind, superCall, line, offset, how);
+        return new Site(functionId, caller, release, ordinal, kind, superCall, line, offset, how, via);
+    }
+
+    /**
+     * Returns this site with the given caller, super-call mark, line and offset, keeping the rest.
+     *
+     * @param newCaller the calling method
+     * @param newSuperCall whether the site is a super-call
+     * @param newLine the source line, or 0
+     * @param newOffset the bytecode offset
+     * @return the site
+     */
+    public Site with(MethodRef newCaller, boolean newSuperCall, int newLine, int newOffset) {
+        return new Site(functionId, newCaller, release, ordinal, kind, newSuperCall, newLine, newOffset, binding, via);
     }
 
     /**

@@ -9,8 +9,10 @@ package dev.patchsite.linker.table;
  *  "functions": [{"id", "group", "name", "descriptor", "updatable", "declared"}],
  *  "variants": [{"group", "name", "class", "priority", "when", "implements": [id]}],
  *  "sites": [{"function", "callerClass", "callerMethod", "callerDescriptor", "release", "ordinal", "kind",
- *             "superCall", "line", "offset"}]}
+ *             "superCall", "line", "offset", "via"?, "binding"?}]}
  * }</pre>
+ *
+ * {@code via} (the subclass a call names) and {@code binding} are present only when the site has them.
  */
 public final class TableJson {
 
@@ -103,6 +105,9 @@ public final class TableJson {
                 .name("superCall").value(site.superCall())
                 .name("line").value(site.line())
                 .name("offset").value(site.offset());
+        if (site.via() != null) {
+            json.name("via").value(TableWriter.binary(site.via()));
+        }
         if (site.binding() != null) {
             json.name("binding").value(site.binding().label());
         }

@@ -178,7 +178,7 @@ public final class TableReader {
 
     private void site(String[] tokens) {
         Attributes attributes = new Attributes(tokens, 5,
-                "site FUNCTION CALLER #ORDINAL KIND [release=N] [super] line=N offset=N [bind=B]");
+                "site FUNCTION CALLER #ORDINAL KIND [release=N] [super] [via=CLASS] line=N offset=N [bind=B]");
         String functionId = Tokens.decode(tokens[1]);
         if (!functionsById.containsKey(functionId)) {
             throw new IllegalArgumentException("site of function " + functionId + ", which is not listed above");
@@ -187,14 +187,13 @@ public final class TableReader {
             throw new IllegalArgumentException("expected #ORDINAL but found \"" + tokens[3] + "\"");
         }
         String release = attributes.value("release");
+        String via = attributes.value("via");
+        String binding = attributes.value("bind");
         Site site = new Site(functionId, Tokens.parseMethod(tokens[2]), release == null ? 0 : integer("release", release),
                 integer("ordinal", tokens[3].substring(1)), SiteKind.ofLabel(tokens[4]), attributes.flag("super"),
-                integer("line", attributes.required("line")), integer("offset", attributes.required("offset")));
-        String binding = attributes.value("bind");
+                integer("line", attributes.required("line")), integer("offset", attributes.required("offset")),
+                binding == null ? null : Binding.ofLabel(binding), via == null ? null : internal(via));
         attributes.checkAllUsed();
-        if (binding != null) {
-            site = site.bound(Binding.ofLabel(binding));
-        }
         if (!keys.add(site.key())) {
             throw new IllegalArgumentException("site " + tokens[1] + " " + tokens[2] + " " + tokens[3]
                     + " is listed twice");

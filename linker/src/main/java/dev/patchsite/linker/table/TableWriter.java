@@ -115,7 +115,7 @@ public final class TableWriter {
     /**
      * Returns the line of a site, e.g.
      * {@code site com.example.SpinLock.slowpath(Lcom/example/QLock;I)V com.example.App.run()V #0 invoke line=12
-     * offset=7}.
+     * offset=7}, or with {@code via=com.example.FastLock} before {@code line=} for a call through a subclass.
      *
      * @param site the site
      * @return the line, without line end
@@ -129,6 +129,9 @@ public final class TableWriter {
         }
         if (site.superCall()) {
             line.append(" super");
+        }
+        if (site.via() != null) {
+            line.append(" via=").append(Tokens.name(binary(site.via())));
         }
         line.append(" line=").append(site.line()).append(" offset=").append(site.offset());
         if (site.binding() != null) {

@@ -75,19 +75,22 @@ public final class Verifier {
         PatchSiteTable table;
         try (ZipArchive zip = Jars.open(jar)) {
             table = embeddedTable(zip);
-            checkBytecode(zip, table);
+            // The scan finds the subclasses that inherit functions in the jar and its classpath, as linking did.
+            Map<MethodRef, Function> inherited = new HashMap<>(LinkedCalls.inherited(table));
+            try {
+                ScanResult program = Scanner.analyze(settings);
+                program.inherited().forEach(inherited::putIfAbsent);
+                SuperCallCheck.check(program, problems);
+                problems.addAll(ModuleAccessCheck.problems(jar, table, program.modules()));
+            } catch (ValidationException e) {
+                problems.addAll(e.problems());
+            }
+            checkBytecode(zip, table, inherited);
             checkGroups(zip, table);
             problems.addAll(LauncherAgentCheck.problems(jar, zip, settings.inputs().subList(1,
                     settings.inputs().size())));
         } catch (IOException e) {
             throw new InputException(jar + ": not a readable jar: " + e.getMessage(), e);
-        }
-        try {
-            ScanResult program = Scanner.analyze(settings);
-            SuperCallCheck.check(program, problems);
-            problems.addAll(ModuleAccessCheck.problems(jar, table, program.modules()));
-        } catch (ValidationException e) {
-            problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
             Collections.sort(problems);
@@ -112,7 +115,8 @@ public final class Verifier {
     }
 
     /** Compares the table's sites in this jar's classes with the sites found in their bytecode. */
-    private void checkBytecode(ZipArchive zip, PatchSiteTable table) throws IOException {
+    private void checkBytecode(ZipArchive zip, PatchSiteTable table, Map<MethodRef, Function> inherited)
+            throws IOException {
         List<Function> locatable = LinkedCalls.locatable(table, "static".equals(table.linkedMode()));
         Set<String> classes = new HashSet<>();
         for (int entry = 0; entry < zip.size(); entry++) {
@@ -144,7 +148,7 @@ public final class Verifier {
             Arrays.sort(patchable);
             List<LocatedSite> found;
             try {
-                found = ClassSites.locate(bytes, locatable, release);
+                found = ClassSites.locate(bytes, locatable, inherited, release);
             } catch (IllegalArgumentException e) {
                 problems.add(location + ": malformed class file: " + e.getMessage());
                 continue;

@@ -50,13 +50,13 @@ class GithubFormatTest {
         Variant numa2 = new Variant("com/example/SpinLock", "numa", "com/example/Numa2", 10, "com/example/Probe",
                 List.of());
         Site site = new Site("spin", Tables.RUN, 9, 2, SiteKind.LDC, false, 0, 3);
-        Site superCall = new Site("spin", Tables.RUN, 9, 2, SiteKind.INVOKE, true, 0, 3);
+        Site superCall = new Site("spin", Tables.RUN, 9, 2, SiteKind.INVOKE, true, 0, 3, null, "com/example/Sub");
         PatchSiteTable old = new PatchSiteTable(List.of(plain), List.of(numa), List.of(site));
         PatchSiteTable now = new PatchSiteTable(List.of(changed), List.of(numa2), List.of(superCall));
 
         assertEquals("""
                 ::error title=patchsite%3A function changed::spin: method com.example.SpinLock.slowpath(Lcom/example/QLock;I)V -> com.example.SpinLock.unlock(Lcom/example/QLock;)V; updatable no -> yes; declared no -> yes
-                ::error title=patchsite%3A site changed::com.example.App.run()V (release 9) calls spin (#2): kind ldc -> invoke; super-call no -> yes
+                ::error title=patchsite%3A site changed::com.example.App.run()V (release 9) calls spin (#2): kind ldc -> invoke; super-call no -> yes; via none -> com.example.Sub
                 ::error title=patchsite%3A variant changed::com.example.SpinLock variant numa: class com.example.NumaSpinLock -> com.example.Numa2; when none -> com.example.Probe; implements slowpath(Lcom/example/QLock;I)V -> nothing
                 ::error title=patchsite::old -> new: 1 function changed, 1 variant changed, 1 site changed; FAILED: the patch-site table changed (--fail-on any)
                 """, DiffFormat.GITHUB.render(TableDiff.compare(old, now), "old", "new", FailPolicy.ANY));
@@ -67,6 +67,11 @@ class GithubFormatTest {
                 ::notice title=patchsite%3A variant removed::com.example.SpinLock variant numa: com.example.NumaSpinLock (priority 10, implements slowpath(Lcom/example/QLock;I)V)
                 ::notice title=patchsite::old -> empty: 1 function removed, 1 variant removed, 1 site removed
                 """, DiffFormat.GITHUB.render(TableDiff.compare(old, Tables.EMPTY), "old", "empty", FailPolicy.ADDED));
+        assertEquals("""
+                ::notice title=patchsite%3A site added::com.example.App.run()V (release 9) calls spin (#2, invoke, super-call, via com.example.Sub)
+                ::notice title=patchsite::empty -> new: 1 site added
+                """, DiffFormat.GITHUB.render(TableDiff.compare(new PatchSiteTable(List.of(), List.of(), List.of()),
+                new PatchSiteTable(List.of(), List.of(), List.of(superCall))), "empty", "new", FailPolicy.NONE));
     }
 
     @Test

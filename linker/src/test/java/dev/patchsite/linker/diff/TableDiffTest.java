@@ -57,6 +57,18 @@ class TableDiffTest {
         assertEquals(diff.summary(), diff.toString());
     }
 
+    /** A call that now names a subclass instead of the group (or another subclass) is the same site, changed. */
+    @Test
+    void aSiteWhoseViaChangedIsChanged() {
+        Site direct = site(0, SiteKind.INVOKE, false, 12, 7);
+        Site through = new Site(SLOWPATH, RUN, 0, 0, SiteKind.INVOKE, false, 12, 7, null, "com/example/FastLock");
+        TableDiff diff = TableDiff.compare(sites(direct), sites(through));
+
+        assertEquals(List.of(new TableDiff.Change<>(direct, through)), diff.changedSites());
+        assertEquals("1 site changed", diff.summary());
+        assertTrue(TableDiff.compare(sites(through), sites(through)).isEmpty());
+    }
+
     @Test
     void reversedDiffSwapsAddedAndRemoved() {
         TableDiff diff = TableDiff.compare(Tables.NEW, Tables.OLD);

@@ -126,7 +126,21 @@ final class LinkTestFiles {
      * @return {@code jar}
      */
     static Path jar(Path dir, Path jar, String mainClass) throws IOException {
-        return jarWithManifest(dir, jar, mainClass == null ? Map.of() : Map.of(Attributes.Name.MAIN_CLASS.toString(), mainClass));
+        return jar(dir, jar, mainClass, null);
+    }
+
+    /**
+     * Writes the files under a directory into a jar, sorted, with a fixed time on every entry and a
+     * {@code Class-Path}.
+     *
+     * @param dir the directory of classes
+     * @param jar the jar to write
+     * @param mainClass the {@code Main-Class}, or null
+     * @param classPath the {@code Class-Path}, or null
+     * @return {@code jar}
+     */
+    static Path jar(Path dir, Path jar, String mainClass, String classPath) throws IOException {
+        return jarWithManifest(dir, jar, attributes(mainClass, classPath));
     }
 
     /**
@@ -138,7 +152,31 @@ final class LinkTestFiles {
      * @return {@code jar}
      */
     static Path jar(Map<String, byte[]> entries, Path jar, String mainClass) throws IOException {
-        return jar(entries, jar, mainClass == null ? Map.of() : Map.of(Attributes.Name.MAIN_CLASS.toString(), mainClass));
+        return jar(entries, jar, mainClass, null);
+    }
+
+    /**
+     * Writes entries into a jar, in the map's order, after a manifest with a {@code Class-Path}.
+     *
+     * @param entries the bytes of each entry by name
+     * @param jar the jar to write
+     * @param mainClass the {@code Main-Class}, or null
+     * @param classPath the {@code Class-Path} (URLs relative to the jar, separated by spaces), or null
+     * @return {@code jar}
+     */
+    static Path jar(Map<String, byte[]> entries, Path jar, String mainClass, String classPath) throws IOException {
+        return jar(entries, jar, attributes(mainClass, classPath));
+    }
+
+    private static Map<String, String> attributes(String mainClass, String classPath) {
+        Map<String, String> attributes = new TreeMap<>();
+        if (mainClass != null) {
+            attributes.put(Attributes.Name.MAIN_CLASS.toString(), mainClass);
+        }
+        if (classPath != null) {
+            attributes.put(Attributes.Name.CLASS_PATH.toString(), classPath);
+        }
+        return attributes;
     }
 
     /**

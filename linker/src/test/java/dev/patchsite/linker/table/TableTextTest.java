@@ -89,6 +89,41 @@ class TableTextTest {
         assertEquals(table, read(TableWriter.toText(table)));
     }
 
+    /** A call through a subclass carries {@code via=}, written as a binary name after {@code super}, and reads back. */
+    @Test
+    void aSiteThroughASubclassRoundTrips() throws Exception {
+        Site through = new Site("clock", COARSE, 0, 0, SiteKind.INVOKE, true, 3, 0, Binding.of(Binding.Kind.DEFAULT),
+                "p/Sub(1)");
+        PatchSiteTable table = new PatchSiteTable(List.of(CLOCK), List.of(), List.of(through));
+        String text = TableWriter.toText(table);
+
+        assertEquals("patchsite-table 1\nfunction clock method=java.lang.System.nanoTime()J declared\n"
+                + "site clock p.CoarseClock.nanoTime()J #0 invoke super via=p.Sub%281%29 line=3 offset=0 bind=default\n",
+                text);
+        assertEquals(table, read(text));
+        assertEquals("p/Sub(1)", read(text).sites().get(0).via());
+    }
+
+    /** A table written before {@code via=} existed reads, its sites naming their groups. */
+    @Test
+    void aTableWithoutViaReads() throws Exception {
+        for (Site site : read(TEXT).sites()) {
+            assertEquals(null, site.via(), site::toString);
+        }
+    }
+
+    /** The JSON form names the subclass only for a call through one. */
+    @Test
+    void jsonGivesViaOnlyForACallThroughASubclass() {
+        PatchSiteTable table = new PatchSiteTable(List.of(CLOCK), List.of(), List.of(
+                new Site("clock", RUN, 0, 0, SiteKind.INVOKE, false, 12, 7, null, "p/Sub"),
+                new Site("clock", RUN, 0, 1, SiteKind.INVOKE, false, 13, 9)));
+        String json = TableJson.toJson(table);
+
+        assertEquals(1, json.split("\"via\"", -1).length - 1, json);
+        assertEquals(true, json.contains("\"offset\": 7,\n      \"via\": \"p.Sub\"\n"), json);
+    }
+
     @Test
     void aNegativePriorityRoundTrips() throws Exception {
         PatchSiteTable table = new PatchSiteTable(List.of(CLOCK), List.of(new Variant("java/lang/System", "slow",
