@@ -26,9 +26,10 @@ import org.apache.maven.project.MavenProject;
 /**
  * Writes the program's patch-site table to the baseline file that the {@code check} goal compares with, creating or
  * updating it atomically, and logs what changed. It reads the jar built earlier in the same run, so run it after the
- * package phase: {@code mvn package patchsite:baseline}. Commit the baseline to accept the change.
+ * package phase: {@code mvn package patchsite:baseline}. Commit the baseline to accept the change. A project of
+ * packaging {@code pom} is skipped, so the command also works from the root of a multi-module build.
  */
-@Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public final class BaselineMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -44,6 +45,9 @@ public final class BaselineMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        if (ProjectJar.buildsNoJar(project, "baseline", getLog())) {
+            return;
+        }
         Path jar = ProjectJar.artifact(project, "run the baseline goal after the package phase in the same build:"
                 + " mvn package patchsite:baseline");
         String name = ProjectJar.relative(project, baseline.toPath());

@@ -28,12 +28,12 @@ import org.apache.maven.project.MavenProject;
  * {@code target/patchsite/patchsite.table} and the differences, as Markdown for a pull-request comment, to
  * {@code target/patchsite/report.md}, and fails the build when the differences fail the {@code failOn} policy,
  * logging them and the command that accepts them. The table is the one a linked jar carries, or, for a jar that was
- * not linked, the table of the jar and its runtime class path. A site that only moved to another line is no
+ * not linked, the table of the jar and its dependencies. A site that only moved to another line is no
  * difference. A missing baseline fails the build (unless {@code failOn} is {@code none}) with the command that
- * creates it.
+ * creates it. A project of packaging {@code pom} is skipped.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.RUNTIME,
-        threadSafe = true)
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -68,6 +68,9 @@ public final class CheckMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("patchsite: skipping check (skip is true)");
+            return;
+        }
+        if (ProjectJar.buildsNoJar(project, "check", getLog())) {
             return;
         }
         FailPolicy policy;

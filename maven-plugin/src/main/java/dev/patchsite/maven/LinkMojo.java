@@ -29,14 +29,15 @@ import org.apache.maven.project.MavenProjectHelper;
 /**
  * Links the project's jar: every call of a runtime-static function in the jar is bound to the variant selected at
  * boot ({@code boot} and {@code indy} modes) or now ({@code static} mode), and the jar carries its patch-site table in
- * {@code META-INF/patchsite/table}. The project's runtime dependencies are the link class path: they supply
- * declarations, variants and sites, and are not rewritten. The jar is linked in place, or, with a
- * {@code classifier}, written beside it and attached. The output is reproducible: the same inputs give the same
- * bytes, and new entries take the timestamp of the jar's manifest (so {@code project.build.outputTimestamp} carries
- * over). The goal is skipped when the jar, the class path and the configuration are as the last link left them.
+ * {@code META-INF/patchsite/table}. The project's dependencies of scope compile, provided, system and runtime are
+ * the link class path: they supply declarations, variants and sites, and are not rewritten. The jar is linked in
+ * place, or, with a {@code classifier}, written beside it and attached. The output is reproducible: the same inputs
+ * give the same bytes, and new entries take the timestamp of the jar's manifest (so
+ * {@code project.build.outputTimestamp} carries over). The goal is skipped when the jar, the class path and the
+ * configuration are as the last link left them, and in a project of packaging {@code pom}.
  */
-@Mojo(name = "link", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
-        threadSafe = true)
+@Mojo(name = "link", defaultPhase = LifecyclePhase.PACKAGE,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public final class LinkMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -96,6 +97,9 @@ public final class LinkMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("patchsite: skipping link (skip is true)");
+            return;
+        }
+        if (ProjectJar.buildsNoJar(project, "link", getLog())) {
             return;
         }
         LinkMode linkMode;

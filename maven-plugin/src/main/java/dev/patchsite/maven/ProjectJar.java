@@ -10,19 +10,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
 /**
- * The project's packaged jar, and the program it belongs to: the jar followed by the project's runtime class path,
- * which supplies the declarations, variants and sites of the dependencies.
+ * The project's packaged jar, and the program it belongs to: the jar followed by the project's dependencies (compile,
+ * provided, system and runtime scope), which supply the declarations, variants and sites of the rest of the program.
  */
 final class ProjectJar {
 
     private ProjectJar() {
+    }
+
+    /**
+     * Returns whether a goal has nothing to do in this project because its packaging is {@code pom} (a parent or an
+     * aggregator, which builds no jar), and logs that it is skipped; the plugin can so be declared once in a parent's
+     * {@code <build><plugins>} for all its modules.
+     *
+     * @param goal the goal's name, for the log line
+     */
+    static boolean buildsNoJar(MavenProject project, String goal, Log log) {
+        if (!"pom".equals(project.getPackaging())) {
+            return false;
+        }
+        log.info("patchsite: skipping " + goal + ": " + project.getId() + " has packaging pom and builds no jar");
+        return true;
     }
 
     /**
@@ -33,10 +51,6 @@ final class ProjectJar {
      */
     static Path artifact(MavenProject project, String whenMissing) throws MojoFailureException {
         File file = project.getArtifact().getFile();
-        if ("pom".equals(project.getPackaging())) {
-            throw new MojoFailureException(project.getId() + " has packaging pom, so it builds no jar: configure"
-                    + " patchsite in the module that builds the jar, or set <skip>true</skip> here");
-        }
         if (file == null || !file.isFile()) {
             throw new MojoFailureException("the jar of " + project.getId() + " is not built yet: " + whenMissing);
         }
@@ -48,24 +62,33 @@ final class ProjectJar {
     }
 
     /**
-     * Returns the project's runtime class path without its own classes directory (the jar holds those classes): the
-     * jars and directories of its compile and runtime dependencies, in class path order.
+     * Returns the class path the project's jar is linked with, without the project's own classes directory (the jar
+     * holds those classes): the jars and directories of its compile, provided, system and runtime dependencies, in
+     * class path order (the compile class path, then what only the runtime class path adds). Provided dependencies
+     * are part of the program when it runs, so their functions and variants must be seen; test dependencies are
+     * not.
      */
     static List<Path> classpath(MavenProject project) throws MojoExecutionException {
         Path classes = normalize(project.getBuild().getOutputDirectory());
-        List<Path> classpath = new ArrayList<>();
+        Set<Path> classpath = new LinkedHashSet<>();
         try {
-            for (String element : project.getRuntimeClasspathElements()) {
+            for (String element : concat(project.getCompileClasspathElements(),
+                    project.getRuntimeClasspathElements())) {
                 Path entry = normalize(element);
                 if (!entry.equals(classes) && Files.exists(entry)) {
                     classpath.add(entry);
                 }
             }
         } catch (DependencyResolutionRequiredException e) {
-            throw new MojoExecutionException("the runtime dependencies of " + project.getId() + " are not resolved",
-                    e);
+            throw new MojoExecutionException("the dependencies of " + project.getId() + " are not resolved", e);
         }
-        return classpath;
+        return List.copyOf(classpath);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /**

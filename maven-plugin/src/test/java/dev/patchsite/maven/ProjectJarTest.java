@@ -12,7 +12,10 @@ import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.TableWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.model.Build;
@@ -60,11 +63,43 @@ class ProjectJarTest {
     }
 
     @Test
-    void refusesAPom() {
-        MojoFailureException e = assertThrows(MojoFailureException.class,
-                () -> ProjectJar.artifact(project("pom", null), "run mvn package"));
-        assertTrue(e.getMessage().startsWith("com.example:app:pom:1.0 has packaging pom, so it builds no jar"),
-                e.getMessage());
+    void skipsAPomWithALogLine() {
+        MavenLogTest.RecordingLog log = new MavenLogTest.RecordingLog();
+        assertTrue(ProjectJar.buildsNoJar(project("pom", null), "link", log));
+        assertEquals(List.of("info patchsite: skipping link: com.example:app:pom:1.0 has packaging pom and builds"
+                + " no jar"), log.lines);
+    }
+
+    @Test
+    void doesNotSkipAJar() {
+        MavenLogTest.RecordingLog log = new MavenLogTest.RecordingLog();
+        assertFalse(ProjectJar.buildsNoJar(project("jar", null), "link", log));
+        assertEquals(List.of(), log.lines);
+    }
+
+    @Test
+    void linksWithTheCompileProvidedSystemAndRuntimeDependenciesButNotTheTestOnes() throws Exception {
+        MavenProject project = project("jar", null);
+        project.getBuild().setOutputDirectory(Files.createDirectories(dir.resolve("target/classes")).toString());
+        Set<Artifact> artifacts = new LinkedHashSet<>();
+        for (String scope : List.of("compile", "provided", "system", "runtime", "test")) {
+            artifacts.add(dependency(scope));
+        }
+        artifacts.add(dependency("missing")); // resolved to no file: left out
+        Files.delete(dir.resolve("missing.jar"));
+        project.setArtifacts(artifacts);
+
+        assertEquals(List.of("compile.jar", "provided.jar", "system.jar", "runtime.jar"),
+                ProjectJar.classpath(project).stream().map(path -> path.getFileName().toString()).toList());
+    }
+
+    private Artifact dependency(String name) throws Exception {
+        String scope = name.equals("missing") ? "runtime" : name;
+        DefaultArtifactHandler handler = new DefaultArtifactHandler("jar");
+        handler.setAddedToClasspath(true);
+        DefaultArtifact artifact = new DefaultArtifact("com.example", name, "1.0", scope, "jar", null, handler);
+        artifact.setFile(Files.write(dir.resolve(name + ".jar"), new byte[0]).toFile());
+        return artifact;
     }
 
     @Test
