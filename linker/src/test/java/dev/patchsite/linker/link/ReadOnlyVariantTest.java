@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchsite.linker.cli.ExitCodes;
-import dev.patchsite.linker.cli.Patchsite;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A variant the link only reads ({@code --classpath}) whose function calls its group's function, a super-call that
@@ -69,15 +65,15 @@ class ReadOnlyVariantTest {
     void aGroupWhoseVariantIsOnlyReadKeepsItsBodiesAndRunsRight() throws IOException {
         for (String mode : List.of("boot", "indy")) {
             Path linked = tmp.resolve("group-" + mode + ".jar");
-            Result result = patchsite("link", group, "--classpath", variant, "-o", linked, "--mode", mode);
+            PatchsiteCommand.Output result = PatchsiteCommand.run("link", group, "--classpath", variant, "-o", linked,
+                    "--mode", mode).assertExit(ExitCodes.OK);
 
-            assertEquals(ExitCodes.OK, result.exitCode(), result.toString());
             assertEquals("warning: p.G keeps its functions' bodies (no trampolines): variant " + variant
                     + "!/v/V.class, which this link only reads, calls f()Ljava/lang/String; to mean the default."
                     + " The program's sites still reach the selection, but callers this link does not rewrite"
                     + " (reflection, other jars) run the default. Link the variant's jar with it to give the group"
                     + " trampolines\n", result.err());
-            assertEquals(ExitCodes.OK, patchsite("verify", linked, "--classpath", variant).exitCode());
+            PatchsiteCommand.run("verify", linked, "--classpath", variant).assertExit(ExitCodes.OK);
             assertRuns(linked + File.pathSeparator + variant);
         }
     }
@@ -85,7 +81,7 @@ class ReadOnlyVariantTest {
     @Test
     void aVariantNeverLinkedAgainstAGroupLinkedElsewhereIsRefusedAndFoundByVerify() throws IOException {
         Path linkedGroup = tmp.resolve("linked-group.jar");
-        assertEquals(ExitCodes.OK, patchsite("link", group, "-o", linkedGroup).exitCode());
+        PatchsiteCommand.run("link", group, "-o", linkedGroup).assertExit(ExitCodes.OK);
         Path app = LinkTestFiles.jar(LinkTestFiles.compile(tmp.resolve("c"), Map.of("q.App", """
                 package q;
                 public class App {
@@ -94,17 +90,17 @@ class ReadOnlyVariantTest {
                 """), group.getParent().resolve("a/classes")), tmp.resolve("app.jar"), null);
 
         Path out = tmp.resolve("app-linked.jar");
-        Result refused = patchsite("link", app, "--classpath", linkedGroup + ":" + variant, "-o", out);
+        PatchsiteCommand.Output refused = PatchsiteCommand.run("link", app, "--classpath",
+                linkedGroup + ":" + variant, "-o", out).assertExit(ExitCodes.LINK);
 
-        assertEquals(ExitCodes.LINK, refused.exitCode(), refused.toString());
         assertEquals("error: variant " + variant + "!/v/V.class calls p.G.f()Ljava/lang/String; to mean the"
                 + " default, but " + linkedGroup + "!/p/G.class is already linked, so the call reaches the selection"
                 + " and recurses once the variant is selected; link the variant's jar too (as an input of this link,"
                 + " or in its own build)\n", refused.err());
         assertTrue(Files.notExists(out), "a refusal writes nothing");
 
-        Result verified = patchsite("verify", linkedGroup, "--classpath", variant);
-        assertEquals(ExitCodes.VALIDATION, verified.exitCode(), verified.toString());
+        PatchsiteCommand.Output verified = PatchsiteCommand.run("verify", linkedGroup, "--classpath", variant)
+                .assertExit(ExitCodes.VALIDATION);
         assertTrue(verified.err().contains("p.G.f()Ljava/lang/String; v.V.f()Ljava/lang/String; #0 invoke super"
                 + " line=4 offset=0: a super-call, meaning the default, of a function whose group " + linkedGroup
                 + "!/p/G.class is linked: it reaches the selection and recurses once the variant is selected; link"
@@ -128,22 +124,5 @@ class ReadOnlyVariantTest {
             }
         }
         assertEquals(expected, actual);
-    }
-
-    private static Result patchsite(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Patchsite.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        String[] strings = new String[args.length];
-        for (int i = 0; i < args.length; i++) {
-            strings[i] = String.valueOf(args[i]);
-        }
-        int exitCode = commandLine.execute(strings);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
-
-    private record Result(int exitCode, String out, String err) {
     }
 }
