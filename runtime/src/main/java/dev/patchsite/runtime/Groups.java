@@ -210,9 +210,20 @@ final class Groups {
             this.name = name;
         }
 
+        /** Returns the loader's name where it has one (Java 9 and later), else its class and identity. */
         String loaderName() {
-            return loader == null ? "bootstrap" : loader.getClass().getName() + "@"
-                    + Integer.toHexString(System.identityHashCode(loader));
+            if (loader == null) {
+                return "bootstrap";
+            }
+            try {
+                Object name = ClassLoader.class.getMethod("getName").invoke(loader);
+                if (name != null) {
+                    return name.toString();
+                }
+            } catch (ReflectiveOperationException e) {
+                // Java 8: loaders have no name.
+            }
+            return loader.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(loader));
         }
 
         @Override
