@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -51,6 +53,7 @@ final class Groups {
         if (group != null) {
             return group;
         }
+        SelectProperties.checkOnce(loader);
         List<String> conflicts = new ArrayList<String>();
         GroupInfo info = GroupInfo.loadAll(name, loader, conflicts);
         if (info == null) {
@@ -164,8 +167,16 @@ final class Groups {
         Runtime.getRuntime().addShutdownHook(new Thread("patchsite-report") {
             @Override
             public void run() {
+                Set<String> bound = new HashSet<String>();
+                for (Key key : GROUPS.keySet()) {
+                    bound.add(key.name);
+                }
                 for (String line : report()) {
                     System.err.println("patchsite report: " + line);
+                }
+                for (String group : SelectProperties.unused(bound)) {
+                    System.err.println("patchsite report: -D" + Selector.PROPERTY_PREFIX + group
+                            + " selected no group this run bound");
                 }
             }
         });
