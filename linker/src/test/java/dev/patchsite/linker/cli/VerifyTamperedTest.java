@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,29 +110,8 @@ class VerifyTamperedTest {
         return result.errLines();
     }
 
-    /** Copies the linked jar, passing one entry through an edit (an entry it lacks is added, edited from nothing). */
     private Path tamper(String name, UnaryOperator<byte[]> edit) throws IOException {
-        Path to = dir.resolve("tampered.jar");
-        boolean found = false;
-        try (ZipFile in = new ZipFile(linked.toFile());
-                OutputStream file = Files.newOutputStream(to);
-                ZipOutputStream out = new ZipOutputStream(file)) {
-            for (ZipEntry entry : Collections.list(in.entries())) {
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                try (InputStream data = in.getInputStream(entry)) {
-                    byte[] bytes = data.readAllBytes();
-                    found |= entry.getName().equals(name);
-                    out.write(entry.getName().equals(name) ? edit.apply(bytes) : bytes);
-                }
-                out.closeEntry();
-            }
-            if (!found) {
-                out.putNextEntry(new ZipEntry(name));
-                out.write(edit.apply(new byte[0]));
-                out.closeEntry();
-            }
-        }
-        return to;
+        return JarEdits.withEntry(linked, dir.resolve("tampered.jar"), name, edit);
     }
 
     private static String text(byte[] bytes) {
