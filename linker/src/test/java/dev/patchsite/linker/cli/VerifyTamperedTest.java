@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code verify} refuses a linked jar tampered with after linking (issue 9, finding 5): each tampering is exit 4, a
- * problem naming the jar and entry and what is wrong, no stack trace, and the jar unchanged.
+ * problem naming the jar and entry and what is wrong, no stack trace, and the jar unchanged. {@code explain} reads a
+ * malformed group description as bad input (exit 3, finding 3).
  */
 class VerifyTamperedTest {
 
@@ -100,6 +101,21 @@ class VerifyTamperedTest {
         long wrongMode = err.stream().filter(line -> line.startsWith("  " + tampered + ": ")
                 && line.endsWith(": bound patch, which static mode never binds")).count();
         assertEquals(14, wrongMode, String.join("\n", err));
+    }
+
+    @Test
+    void explainOfAGroupDescriptionWithANonNumericPriorityOrALineOfSpaces() throws IOException {
+        for (String bad : List.of("variant numa dev.patchsite.sample.lock.NumaSpinLock high - -", "    ")) {
+            Path tampered = tamper(SPINLOCK, bytes -> (text(bytes) + bad + "\n").getBytes(StandardCharsets.UTF_8));
+            byte[] before = Files.readAllBytes(tampered);
+
+            Cli.Result result = Cli.run("explain", tampered).assertExit(ExitCodes.INPUT).assertNoStackTrace();
+
+            assertEquals(List.of("error: " + tampered + "!/" + SPINLOCK + ": not a group description: " + SPINLOCK
+                    + " line 6: bad line \"" + bad + "\"; expected \"function NAME DESCRIPTOR [updatable]\" or"
+                    + " \"variant NAME CLASS PRIORITY PROBE|- FUNCTIONS|-\""), result.errLines());
+            assertArrayEquals(before, Files.readAllBytes(tampered), "the input was modified");
+        }
     }
 
     /** Verifies a tampered jar: exit 4, no stack trace, the jar unchanged; returns standard error's lines. */
