@@ -108,6 +108,10 @@ public final class Explainer {
                 String name = zip.name(entry);
                 if (name.startsWith(GroupInfo.DIRECTORY) && name.endsWith(".group")) {
                     String group = name.substring(GroupInfo.DIRECTORY.length(), name.length() - ".group".length());
+                    if (!ProbeProtocol.oneLine(group).equals(group) || group.contains(" ")) {
+                        throw new InputException(jar + "!/" + ProbeProtocol.oneLine(name)
+                                + ": not a group description: a group name has no spaces or control characters");
+                    }
                     try (InputStream in = zip.open(entry)) {
                         groups.put(group, GroupInfo.parse(group, in));
                     } catch (IllegalStateException e) {

@@ -43,7 +43,9 @@ import java.util.TreeSet;
  * Checks a linked jar against the table embedded in it: every site of the table is in the bytecode, bound as the
  * table says (a patched site is an {@code invokestatic} the agent's patch data covers, an {@code indy} site an
  * {@code invokedynamic}...); every call of a function in the bytecode is in the table; every group the runtime needs
- * is described; every variant is still valid.
+ * is described; every variant is still valid. A jar tampered with after linking is refused too: a group description
+ * that disagrees with the table ({@link GroupDescriptionCheck}), a binding its mode never makes
+ * ({@link BindingModeCheck}), a bound site in a class nowhere ({@link SiteClassCheck}).
  */
 public final class Verifier {
 

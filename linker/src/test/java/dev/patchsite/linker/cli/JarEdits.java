@@ -15,7 +15,24 @@ import java.util.zip.ZipOutputStream;
 /** Tampers with jars for tests: a copy with one entry edited, as someone might after linking. */
 final class JarEdits {
 
+    /** The sample program, unlinked. */
+    static final Path SAMPLE = Path.of(System.getProperty("patchsite.testdata"), "sample.jar");
+    /** The embedded table's entry. */
+    static final String TABLE = "META-INF/patchsite/table";
+
     private JarEdits() {
+    }
+
+    /**
+     * Links the sample program in boot mode.
+     *
+     * @param dir a directory of the test's own
+     * @return the linked jar, {@code dir/boot.jar}
+     */
+    static Path linkedSample(Path dir) {
+        Path linked = dir.resolve("boot.jar");
+        Cli.run("link", SAMPLE, "-o", linked).assertClean(ExitCodes.OK);
+        return linked;
     }
 
     /**

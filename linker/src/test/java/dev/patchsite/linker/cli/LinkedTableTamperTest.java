@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LinkedTableTamperTest {
 
-    private static final Path SAMPLE = Path.of(System.getProperty("patchsite.testdata"), "sample.jar");
-    private static final String TABLE = "META-INF/patchsite/table";
+    private static final String TABLE = JarEdits.TABLE;
 
     @TempDir
     Path dir;
@@ -29,8 +28,7 @@ class LinkedTableTamperTest {
 
     @BeforeEach
     void link() {
-        linked = dir.resolve("boot.jar");
-        Cli.run("link", SAMPLE, "-o", linked).assertClean(ExitCodes.OK);
+        linked = JarEdits.linkedSample(dir);
     }
 
     @Test

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VerifyTamperedTest {
 
-    private static final Path SAMPLE = Path.of(System.getProperty("patchsite.testdata"), "sample.jar");
-    private static final String TABLE = "META-INF/patchsite/table";
+    private static final String TABLE = JarEdits.TABLE;
     private static final String SPINLOCK = "META-INF/patchsite/groups/dev.patchsite.sample.lock.SpinLock.group";
     private static final String UNLOCK = "dev.patchsite.sample.lock.SpinLock.unlock(Ldev/patchsite/sample/lock/QLock;)V";
 
@@ -33,8 +32,7 @@ class VerifyTamperedTest {
 
     @BeforeEach
     void link() {
-        linked = dir.resolve("boot.jar");
-        Cli.run("link", SAMPLE, "-o", linked).assertClean(ExitCodes.OK);
+        linked = JarEdits.linkedSample(dir);
     }
 
     @Test
@@ -116,6 +114,17 @@ class VerifyTamperedTest {
                     + " \"variant NAME CLASS PRIORITY PROBE|- FUNCTIONS|-\""), result.errLines());
             assertArrayEquals(before, Files.readAllBytes(tampered), "the input was modified");
         }
+    }
+
+    @Test
+    void explainOfAGroupDescriptionWhoseNameHasAControlCharacter() throws IOException {
+        Path tampered = tamper("META-INF/patchsite/groups/a\tb.group", bytes -> "patchsite-group 1\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        Cli.Result result = Cli.run("explain", tampered).assertExit(ExitCodes.INPUT).assertNoStackTrace();
+
+        assertEquals(List.of("error: " + tampered + "!/META-INF/patchsite/groups/a b.group: not a group description:"
+                + " a group name has no spaces or control characters"), result.errLines());
     }
 
     /** Verifies a tampered jar: exit 4, no stack trace, the jar unchanged; returns standard error's lines. */
