@@ -139,30 +139,63 @@ public final class GroupInfo {
                 throw new IllegalStateException("patchsite: " + resourceName(group) + " does not start with \""
                         + HEADER + "\"; relink with this patchsite version");
             }
+            int lineNumber = 1;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
                 if (line.isEmpty()) {
                     continue;
                 }
-                String[] t = line.split(" ");
-                if (t[0].equals("function") && t.length >= 3) {
+                String[] t = line.split(" ", -1);
+                if (t[0].equals("function") && t.length >= 3 && named(t, 3)) {
                     List<String> flags = Arrays.asList(t).subList(3, t.length);
                     functions.add(new FunctionInfo(t[1], t[2], flags.contains("updatable")));
-                } else if (t[0].equals("variant") && t.length == 6) {
+                } else if (t[0].equals("variant") && t.length == 6 && named(t, 6) && isInteger(t[3])) {
                     List<String> implemented = new ArrayList<String>();
                     if (!t[5].equals("-")) {
-                        Collections.addAll(implemented, t[5].split(","));
+                        Collections.addAll(implemented, t[5].split(",", -1));
                     }
                     variants.add(new VariantInfo(t[1], t[2], Integer.parseInt(t[3]), t[4].equals("-") ? null : t[4],
                             implemented));
                 } else {
-                    throw new IllegalStateException("patchsite: " + resourceName(group) + ": bad line \"" + line
-                            + "\"");
+                    throw new IllegalStateException("patchsite: " + resourceName(group) + " line " + lineNumber
+                            + ": bad line \"" + printable(line) + "\"; expected \"function NAME DESCRIPTOR"
+                            + " [updatable]\" or \"variant NAME CLASS PRIORITY PROBE|- FUNCTIONS|-\"");
                 }
             }
         } finally {
             reader.close();
         }
         return new GroupInfo(group, functions, variants);
+    }
+
+    /** Returns whether the first {@code count} tokens are non-empty (a doubled or trailing space makes one empty). */
+    private static boolean named(String[] tokens, int count) {
+        for (int i = 1; i < count; i++) {
+            if (tokens[i].isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns whether a token is a decimal int, as the linker writes a priority. */
+    private static boolean isInteger(String token) {
+        try {
+            Integer.parseInt(token);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Returns a line fit for a one-line message: control characters shown as {@code ?}, at most 80 characters. */
+    private static String printable(String line) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < line.length() && i < 80; i++) {
+            char c = line.charAt(i);
+            out.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return line.length() > 80 ? out.append("...").toString() : out.toString();
     }
 
     /**

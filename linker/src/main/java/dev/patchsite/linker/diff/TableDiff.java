@@ -288,7 +288,8 @@ public final class TableDiff {
             // Insertion order is the old table's canonical order, so what is left over is removed in that order.
             Map<Object, Deque<T>> unmatched = new LinkedHashMap<>();
             for (T item : oldItems) {
-                unmatched.computeIfAbsent(identity.apply(item), key -> new ArrayDeque<>()).add(item);
+                // Identities repeat rarely: a deque of one slot, not the default sixteen, per record.
+                unmatched.computeIfAbsent(identity.apply(item), key -> new ArrayDeque<>(1)).add(item);
             }
             for (T item : newItems) {
                 Deque<T> candidates = unmatched.get(identity.apply(item));

@@ -7,27 +7,31 @@ import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.link.GroupDescriptions;
 import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.runtime.GroupInfo;
-import dev.patchsite.runtime.Selection;
 import dev.patchsite.runtime.Selector;
 import dev.patchsite.linker.scan.Jars;
 import dev.patchsite.linker.zip.ZipArchive;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Tells, for each group of a program, which variant this machine would get and why: the override in force, each
- * probe evaluated (in this JVM, with the program's classes, as the runtime would at boot), the priorities. Works on a
- * linked jar (from the group descriptions it carries) and on an unlinked one (from a scan).
+ * probe evaluated (with the program's classes, as the runtime would at boot), the priorities. Works on a linked jar
+ * (from the group descriptions it carries) and on an unlinked one (from a scan).
+ *
+ * <p>The probes are the program's code: they run in a child JVM ({@link ProbeProcess}), each with a time limit, never
+ * in this one. Nothing else of {@code explain} runs code of the program.
  */
 public final class Explainer {
+
+    /** The time a probe has to answer unless told otherwise. */
+    public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(10);
 
     private Explainer() {
     }
@@ -39,37 +43,35 @@ public final class Explainer {
      * @param settings the classpath (the request's inputs after the jar), declaration file, threads and log
      * @param overrides selections to apply as {@code -Dpatchsite.select.<group>} would, by group binary name; this
      *     JVM's own {@code patchsite.select.*} properties apply to the groups not named
+     * @param probeTimeout how long each probe may run before it is reported as not answering
      * @return the explanation, one group after another
-     * @throws PatchsiteException if the jar cannot be read, its declarations are invalid, or an override names an
-     *     unknown variant
+     * @throws PatchsiteException if the jar cannot be read, its declarations are invalid, an override names an
+     *     unknown variant, or a probe does not answer or ends its JVM
      */
-    public static String explain(Path jar, ScanRequest settings, Map<String, String> overrides)
-            throws PatchsiteException {
+    public static String explain(Path jar, ScanRequest settings, Map<String, String> overrides,
+            Duration probeTimeout) throws PatchsiteException {
         Map<String, GroupInfo> groups = linkedGroups(jar);
         if (groups.isEmpty()) {
             groups = GroupDescriptions.of(Scanner.scan(settings));
         }
+        Map<GroupInfo, String> requests = new LinkedHashMap<>();
+        for (GroupInfo group : groups.values()) {
+            requests.put(group, overrides.containsKey(group.name()) ? overrides.get(group.name())
+                    : System.getProperty(Selector.PROPERTY_PREFIX + group.name()));
+        }
+        Map<String, ProbeOutcome> outcomes = ProbeProcess.evaluate(settings.inputs(), requests, probeTimeout);
         StringBuilder out = new StringBuilder();
         List<String> problems = new ArrayList<>();
-        try (URLClassLoader loader = new URLClassLoader(urls(settings.inputs()),
-                ClassLoader.getPlatformClassLoader())) {
-            for (GroupInfo group : groups.values()) {
-                explain(group, loader, overrides, out, problems);
-            }
-        } catch (IOException e) {
-            throw new InputException("cannot close the program's class loader: " + e.getMessage(), e);
-        }
+        requests.forEach((group, override) -> explain(group, override, outcomes.get(group.name()), out, problems));
         if (!problems.isEmpty()) {
             throw new ValidationException("in the selections", problems);
         }
         return out.toString();
     }
 
-    private static void explain(GroupInfo group, ClassLoader loader, Map<String, String> overrides,
-            StringBuilder out, List<String> problems) {
+    private static void explain(GroupInfo group, String override, ProbeOutcome outcome, StringBuilder out,
+            List<String> problems) {
         String property = Selector.PROPERTY_PREFIX + group.name();
-        String override = overrides.containsKey(group.name()) ? overrides.get(group.name())
-                : System.getProperty(property);
         out.append("group ").append(group.name()).append('\n');
         List<String> functions = new ArrayList<>();
         group.functions().forEach(f -> functions.add(f.name() + f.descriptor() + (f.updatable() ? " (updatable)" : "")));
@@ -85,16 +87,16 @@ public final class Explainer {
         out.append("  variants: ").append(described.isEmpty() ? "none" : String.join(", ", described)).append('\n');
         out.append("  override: ").append(override == null ? "none (-D" + property + " is not set)"
                 : "-D" + property + "=" + override).append('\n');
-        try {
-            Selection selection = Selector.select(group, loader, null, override);
-            for (String probe : selection.probes()) {
-                out.append("  probe ").append(probe).append('\n');
-            }
-            out.append("  selected: ").append(selection.variant()).append(" (").append(selection.reason())
+        for (String probe : outcome.probes()) {
+            out.append("  probe ").append(probe).append('\n');
+        }
+        if (outcome.selected() != null) {
+            out.append("  selected: ").append(outcome.selected()).append(" (").append(outcome.reason())
                     .append(")\n");
-        } catch (IllegalArgumentException e) {
-            out.append("  selected: none: ").append(e.getMessage()).append('\n');
-            problems.add(e.getMessage());
+        } else {
+            out.append("  selected: none: ").append(outcome.problem()).append('\n');
+            problems.add(outcome.problem().startsWith("patchsite: ") ? outcome.problem()
+                    : "group " + group.name() + ": " + outcome.problem());
         }
     }
 
@@ -106,27 +108,21 @@ public final class Explainer {
                 String name = zip.name(entry);
                 if (name.startsWith(GroupInfo.DIRECTORY) && name.endsWith(".group")) {
                     String group = name.substring(GroupInfo.DIRECTORY.length(), name.length() - ".group".length());
+                    if (!ProbeProtocol.oneLine(group).equals(group) || group.contains(" ")) {
+                        throw new InputException(jar + "!/" + ProbeProtocol.oneLine(name)
+                                + ": not a group description: a group name has no spaces or control characters");
+                    }
                     try (InputStream in = zip.open(entry)) {
                         groups.put(group, GroupInfo.parse(group, in));
+                    } catch (IllegalStateException e) {
+                        throw new InputException(jar + "!/" + name + ": not a group description: "
+                                + e.getMessage().replaceFirst("^patchsite: ", ""), e);
                     }
                 }
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException e) {
             throw new InputException(jar + ": not a readable jar: " + e.getMessage(), e);
         }
         return groups;
     }
-
-    private static URL[] urls(List<Path> paths) throws InputException {
-        List<URL> urls = new ArrayList<>();
-        for (Path path : paths) {
-            try {
-                urls.add(path.toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new InputException(path + ": not a valid path: " + e.getMessage(), e);
-            }
-        }
-        return urls.toArray(new URL[0]);
-    }
-
 }

@@ -27,6 +27,8 @@ public final class TableReader {
     private final List<Variant> variants = new ArrayList<>();
     private final List<Site> sites = new ArrayList<>();
     private final java.util.Set<Object> keys = new java.util.HashSet<>();
+    /** One instance of each name, descriptor and binding: a table of a million sites repeats them a million times. */
+    private final Map<Object, Object> shared = new HashMap<>();
     private String linkedMode;
     private final Map<String, String> linkedSelections = new java.util.TreeMap<>();
     private int lineNumber;
@@ -74,7 +76,7 @@ public final class TableReader {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] tokens = line.trim().split(" +");
+            String[] tokens = tokens(line.trim());
             if (!versionSeen) {
                 checkVersion(tokens);
                 versionSeen = true;
@@ -179,26 +181,56 @@ public final class TableReader {
     private void site(String[] tokens) {
         Attributes attributes = new Attributes(tokens, 5,
                 "site FUNCTION CALLER #ORDINAL KIND [release=N] [super] [via=CLASS] line=N offset=N [bind=B]");
-        String functionId = Tokens.decode(tokens[1]);
-        if (!functionsById.containsKey(functionId)) {
-            throw new IllegalArgumentException("site of function " + functionId + ", which is not listed above");
+        Function function = functionsById.get(Tokens.decode(tokens[1]));
+        if (function == null) {
+            throw new IllegalArgumentException("site of function " + Tokens.decode(tokens[1])
+                    + ", which is not listed above");
         }
+        String functionId = function.id();
         if (!tokens[3].startsWith("#")) {
             throw new IllegalArgumentException("expected #ORDINAL but found \"" + tokens[3] + "\"");
         }
         String release = attributes.value("release");
         String via = attributes.value("via");
         String binding = attributes.value("bind");
-        Site site = new Site(functionId, Tokens.parseMethod(tokens[2]), release == null ? 0 : integer("release", release),
+        Site site = new Site(functionId, method(tokens[2]), release == null ? 0 : integer("release", release),
                 integer("ordinal", tokens[3].substring(1)), SiteKind.ofLabel(tokens[4]), attributes.flag("super"),
                 integer("line", attributes.required("line")), integer("offset", attributes.required("offset")),
-                binding == null ? null : Binding.ofLabel(binding), via == null ? null : internal(via));
+                binding == null ? null : share(Binding.ofLabel(binding)), via == null ? null : share(internal(via)));
         attributes.checkAllUsed();
         if (!keys.add(site.key())) {
             throw new IllegalArgumentException("site " + tokens[1] + " " + tokens[2] + " " + tokens[3]
                     + " is listed twice");
         }
         sites.add(site);
+    }
+
+    /** Returns a caller, sharing its owner, name and descriptor with the table's other sites. */
+    private MethodRef method(String token) {
+        MethodRef method = Tokens.parseMethod(token);
+        return new MethodRef(share(method.owner()), share(method.name()), share(method.descriptor()));
+    }
+
+    /** Returns the instance of a value this reader kept first. */
+    @SuppressWarnings("unchecked")
+    private <T> T share(T value) {
+        return (T) shared.computeIfAbsent(value, v -> v);
+    }
+
+    /** Splits a trimmed line at runs of spaces, as {@code split(" +")} does, without a regular expression. */
+    private static String[] tokens(String line) {
+        List<String> tokens = new ArrayList<>(8);
+        int end = line.length();
+        for (int i = 0; i < end; i++) {
+            if (line.charAt(i) != ' ') {
+                int start = i;
+                while (i < end && line.charAt(i) != ' ') {
+                    i++;
+                }
+                tokens.add(line.substring(start, i));
+            }
+        }
+        return tokens.toArray(new String[0]);
     }
 
     private static String internal(String token) {

@@ -43,7 +43,9 @@ import java.util.TreeSet;
  * Checks a linked jar against the table embedded in it: every site of the table is in the bytecode, bound as the
  * table says (a patched site is an {@code invokestatic} the agent's patch data covers, an {@code indy} site an
  * {@code invokedynamic}...); every call of a function in the bytecode is in the table; every group the runtime needs
- * is described; every variant is still valid.
+ * is described; every variant is still valid. A jar tampered with after linking is refused too: a group description
+ * that disagrees with the table ({@link GroupDescriptionCheck}), a binding its mode never makes
+ * ({@link BindingModeCheck}), a bound site in a class nowhere ({@link SiteClassCheck}).
  */
 public final class Verifier {
 
@@ -89,8 +91,13 @@ public final class Verifier {
             } catch (ValidationException e) {
                 problems.addAll(e.problems());
             }
-            checkBytecode(zip, table, inherited);
+            Set<String> classes = classes(zip);
+            checkBytecode(zip, table, inherited, classes);
             checkGroups(zip, table);
+            problems.addAll(GroupDescriptionCheck.problems(jar, zip, table));
+            problems.addAll(BindingModeCheck.problems(jar, table, classes));
+            problems.addAll(SiteClassCheck.problems(jar, table, classes,
+                    settings.inputs().subList(1, settings.inputs().size())));
             problems.addAll(LauncherAgentCheck.problems(jar, zip, settings.inputs().subList(1,
                     settings.inputs().size())));
         } catch (IOException e) {
@@ -140,17 +147,9 @@ public final class Verifier {
     }
 
     /** Compares the table's sites in this jar's classes with the sites found in their bytecode. */
-    private void checkBytecode(ZipArchive zip, PatchSiteTable table, Map<MethodRef, Function> inherited)
-            throws IOException {
+    private void checkBytecode(ZipArchive zip, PatchSiteTable table, Map<MethodRef, Function> inherited,
+            Set<String> classes) throws IOException {
         List<Function> locatable = LinkedCalls.locatable(table, "static".equals(table.linkedMode()));
-        Set<String> classes = new HashSet<>();
-        for (int entry = 0; entry < zip.size(); entry++) {
-            String name = zip.name(entry);
-            int release = ClassPaths.release(name);
-            if (release >= 0) {
-                classes.add(release + "/" + ClassPaths.className(name, release));
-            }
-        }
         Map<Site.Key, Site> expected = new HashMap<>();
         for (Site site : table.sites()) {
             if (site.binding() != null && classes.contains(site.release() + "/" + site.caller().owner())) {
@@ -200,6 +199,19 @@ public final class Verifier {
             problems.add(jar + ": " + TableWriter.siteLine(missing).substring("site ".length())
                     + ": not in the bytecode");
         }
+    }
+
+    /** Returns the classes of a jar, as {@code release/internal name}. */
+    private static Set<String> classes(ZipArchive zip) {
+        Set<String> classes = new HashSet<>();
+        for (int entry = 0; entry < zip.size(); entry++) {
+            String name = zip.name(entry);
+            int release = ClassPaths.release(name);
+            if (release >= 0) {
+                classes.add(release + "/" + ClassPaths.className(name, release));
+            }
+        }
+        return classes;
     }
 
     /** Returns what is wrong with a site's bytecode, or null. */

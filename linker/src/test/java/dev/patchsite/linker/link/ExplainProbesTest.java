@@ -1,0 +1,108 @@
+package dev.patchsite.linker.link;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Code of the program runs only when asked (issue 9, finding 7): {@code scan}, {@code link}, {@code verify} and
+ * {@code diff} never run it; {@code explain} runs the probes, in a JVM of their own with a time limit, so that a probe
+ * that calls {@code System.exit} or never returns is reported (exit 4) and the other groups are still explained.
+ */
+class ExplainProbesTest {
+
+    @TempDir
+    static Path tmp;
+    private static Path program;
+    private static Path marker;
+
+    @BeforeAll
+    static void build() throws IOException {
+        marker = tmp.resolve("probe-ran");
+        Map<String, String> sources = new HashMap<>();
+        group(sources, "Exits", "System.exit(42); return true;");
+        group(sources, "Loops", "while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { } }");
+        group(sources, "Writes", "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                + marker.toString().replace("\\", "\\\\") + "\"), \"ran\"); } catch (java.io.IOException e) { }"
+                + " System.out.println(\"a probe's own output\"); return true;");
+        sources.put("p.Main", """
+                package p;
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println(Exits.f() + Loops.f() + Writes.f());
+                    }
+                }
+                """);
+        program = LinkTestFiles.jar(LinkTestFiles.compile(tmp.resolve("src"), sources), tmp.resolve("app.jar"),
+                "p.Main");
+    }
+
+    /** Adds a group {@code p.NAME} with a variant {@code v} whose probe's {@code getAsBoolean} runs the body. */
+    private static void group(Map<String, String> sources, String name, String body) {
+        sources.put("p." + name, "package p; public class " + name + " {"
+                + " @dev.patchsite.RuntimeStatic public static String f() { return \"default\"; } }");
+        sources.put("p." + name + "V", "package p; @dev.patchsite.Variant(of = " + name + ".class, name = \"v\","
+                + " when = " + name + "Probe.class, priority = 1) public class " + name + "V {"
+                + " public static String f() { return \"v\"; } }");
+        sources.put("p." + name + "Probe", "package p; public class " + name + "Probe implements"
+                + " java.util.function.BooleanSupplier { static { if (\"" + name + "\".equals(\"Writes\")) {"
+                + " new " + name + "Probe().getAsBoolean(); } }"
+                + " public boolean getAsBoolean() { " + body + " } }");
+    }
+
+    @Test
+    void scanLinkVerifyAndDiffNeverRunTheProgram() throws IOException {
+        Files.deleteIfExists(marker); // explain, in another test, may have run the probe
+        byte[] before = Files.readAllBytes(program);
+        PatchsiteCommand.run("scan", program, "-o", tmp.resolve("app.table")).assertExit(0);
+        for (String mode : List.of("boot", "indy", "static")) {
+            Path linked = tmp.resolve(mode + ".jar");
+            PatchsiteCommand.run("link", program, "-o", linked, "--mode", mode).assertExit(0);
+            PatchsiteCommand.run("verify", linked).assertExit(0);
+            PatchsiteCommand.run("diff", program, linked).assertExit(0);
+        }
+        PatchsiteCommand.run("diff", tmp.resolve("app.table"), program).assertExit(0);
+
+        assertFalse(Files.exists(marker), "a command other than explain ran a probe");
+        assertArrayEquals(before, Files.readAllBytes(program));
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aProbeThatExitsAndOneThatNeverReturnsAreReported() {
+        PatchsiteCommand.Output result = PatchsiteCommand.run("explain", program, "--probe-timeout", "1")
+                .assertExit(4);
+
+        assertEquals(List.of("error: 2 problems in the selections:",
+                "  group p.Exits: probe p.ExitsProbe ended the JVM (exit code 42)",
+                "  group p.Loops: probe p.LoopsProbe did not answer in 1 s"), result.err().lines().toList());
+    }
+
+    @Test
+    void explainRunsTheProbesOfTheGroupsItIsAskedAbout() throws IOException {
+        Files.deleteIfExists(marker);
+        PatchsiteCommand.Output result = PatchsiteCommand.run("explain", program, "--select", "p.Exits=default",
+                "--select", "p.Loops=default").assertExit(0);
+
+        assertTrue(result.out().contains("""
+                  probe v: p.WritesProbe true
+                  selected: v (probe p.WritesProbe holds (priority 1))
+                """), result.out());
+        assertFalse(result.out().contains("a probe's own output"), result.out());
+        assertEquals("", result.err());
+        assertTrue(Files.exists(marker), "explain did not run the probe");
+    }
+}
