@@ -38,7 +38,8 @@ final class LinkCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "The linked jar (one input), or the directory to write the linked jars to (several).")
+            description = "The linked jar (one input), or the directory to write the linked jars to (several); written"
+                    + " atomically, a symbolic link written through. It must not be an input, a device or a FIFO.")
     Path output;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "boot", completionCandidates = Modes.class,
@@ -82,6 +83,10 @@ final class LinkCommand implements Callable<Integer> {
     }
 
     private List<Path> outputs() {
+        if (Output.isStandardOutput(output)) {
+            throw new UsageError("-o -: link writes jars, to files; standard output is for"
+                    + " the text of scan and diff");
+        }
         if (inputs.size() == 1) {
             return List.of(output);
         }
