@@ -15,6 +15,7 @@ import dev.patchsite.linker.zip.Deflated;
 import dev.patchsite.linker.zip.ZipArchive;
 import dev.patchsite.linker.zip.ZipWriter;
 import dev.patchsite.runtime.GroupInfo;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -298,8 +299,9 @@ final class JarLinker {
                 deflater.end();
             }
             AtomicOutput.move(temporary, output);
-        } catch (ZipException e) {
-            // The zip layer's word for an input whose bytes are not as its directory says: the input's fault.
+        } catch (ZipException | EOFException e) {
+            // The zip layer's words for an input whose bytes are not as its directory says (writing never meets an
+            // end of file): the input's fault, not the output's.
             throw new InputException(input + ": corrupt jar: " + e.getMessage(), e);
         } catch (IOException e) {
             throw AtomicOutput.cannotWrite(output, e);
