@@ -69,7 +69,9 @@ public final class OutputPaths {
 
     /**
      * Returns the file an output replaces: the path itself or, for a symbolic link, the file at the end of its chain
-     * of links, which need not exist yet. A directory is refused.
+     * of links, which need not exist yet; or the path itself if it names a device or FIFO (a link such as
+     * {@code /dev/stdout} may point to one by a name that is no path, e.g. {@code pipe:[1234]}). A directory is
+     * refused.
      *
      * @param output the output path
      * @return the absolute path of the file to replace
@@ -77,6 +79,9 @@ public final class OutputPaths {
      */
     public static Path target(Path output) throws IOException {
         Path file = output.toAbsolutePath();
+        if (isSpecial(file)) {
+            return file;
+        }
         for (int hops = 0; Files.isSymbolicLink(file); hops++) {
             if (hops == MAX_LINKS) {
                 throw new FileSystemException(output.toString(), null, "Too many levels of symbolic links");

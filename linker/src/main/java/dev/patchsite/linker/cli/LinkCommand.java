@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -91,8 +90,7 @@ final class LinkCommand implements Callable<Integer> {
             return List.of(output);
         }
         if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new ParameterException(spec.commandLine(), "with several inputs, -o names a directory, but "
-                    + output + " is a file");
+            throw new UsageError("with several inputs, -o names a directory, but " + output + " is a file");
         }
         List<Path> outputs = new ArrayList<>();
         for (Path input : inputs) {

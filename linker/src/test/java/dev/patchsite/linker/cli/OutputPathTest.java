@@ -102,6 +102,13 @@ class OutputPathTest {
     }
 
     @Test
+    void severalInputsNeedAnOutputDirectory() throws IOException {
+        Path other = Files.copy(sample, Files.createDirectories(dir.resolve("other")).resolve("other.jar"));
+        assertRefused(ExitCodes.USAGE, "error: with several inputs, -o names a directory, but " + table
+                + " is a file", "link", sample, other, "-o", table);
+    }
+
+    @Test
     void linkRefusesTheSameInputTwice() throws IOException {
         Path out = dir.resolve("out");
         assertRefused(ExitCodes.LINK, "error: " + sample + " is given twice; name each jar to link once",
@@ -167,6 +174,15 @@ class OutputPathTest {
         assertRefused(ExitCodes.INPUT, "error: /dev/null: cannot write: a character device, not a regular file: a"
                 + " jar is written to a file and moved into place, never into a device or FIFO",
                 "link", sample, "-o", devNull);
+        assertFalse(Files.isRegularFile(devNull, LinkOption.NOFOLLOW_LINKS), "/dev/null was replaced");
+
+        // Through a symbolic link, as /dev/stdout is one: written to by scan, refused by link, the link kept.
+        Path link = Files.createSymbolicLink(dir.resolve("null"), devNull);
+        Cli.run("scan", sample, "-o", link).assertClean(ExitCodes.OK);
+        assertRefused(ExitCodes.INPUT, "error: " + link + ": cannot write: a character device, not a regular file: a"
+                + " jar is written to a file and moved into place, never into a device or FIFO",
+                "link", sample, "-o", link);
+        assertTrue(Files.isSymbolicLink(link), "the link was replaced");
         assertFalse(Files.isRegularFile(devNull, LinkOption.NOFOLLOW_LINKS), "/dev/null was replaced");
     }
 
