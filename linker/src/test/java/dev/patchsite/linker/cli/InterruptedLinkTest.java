@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -85,15 +84,8 @@ class InterruptedLinkTest {
     }
 
     private static Process startLink(Path output) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Patchsite.class.getName(), "link", big.toString(), "-o", output.toString(), "--threads", "1"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(output.getParent().getFileName() + ".log").toFile());
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.environment().remove("JDK_JAVA_OPTIONS");
-        builder.environment().remove("_JAVA_OPTIONS");
-        return builder.start();
+        return ForkedPatchsite.start(ForkedPatchsite.command("link", big, "-o", output, "--threads", "1"),
+                dir.resolve(output.getParent().getFileName() + ".log"));
     }
 
     /** Waits for the link's temporary file to appear, and returns it. */
