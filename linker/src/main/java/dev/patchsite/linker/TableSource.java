@@ -116,7 +116,7 @@ public final class TableSource {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InputException(file + ": no such file or directory");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(file + ": cannot read: " + IoReasons.of(e), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.patchsite.maven;
 
 import dev.patchsite.linker.AtomicOutput;
+import dev.patchsite.linker.OutputPaths;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.diff.DiffFormat;
 import dev.patchsite.linker.diff.FailPolicy;
@@ -64,6 +65,24 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "patchsite.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Refuses a baseline that is one of the files the goal writes: the table written over it would then always match.
+     *
+     * @param baseline the baseline
+     * @param outputs the files the goal writes
+     * @throws MojoFailureException if the baseline is one of them
+     */
+    static void refuseOutputsOverBaseline(Path baseline, Path... outputs) throws MojoFailureException {
+        for (Path output : outputs) {
+            String conflict = OutputPaths.conflict(output, List.of(baseline));
+            if (conflict != null) {
+                throw new MojoFailureException("patchsite parameter baseline: " + conflict + " (the check goal writes"
+                        + " its table and report there: keep the baseline with the sources, e.g."
+                        + " src/patchsite/baseline.table)");
+            }
+        }
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -82,6 +101,7 @@ public final class CheckMojo extends AbstractMojo {
         Path jar = ProjectJar.artifact(project, "the check goal runs in the verify phase, after the jar is built");
         Path tableFile = Path.of(project.getBuild().getDirectory(), "patchsite", "patchsite.table");
         Path reportFile = tableFile.resolveSibling("report.md");
+        refuseOutputsOverBaseline(baseline.toPath(), tableFile, reportFile);
         String baselineName = ProjectJar.relative(project, baseline.toPath());
         String tableName = ProjectJar.relative(project, tableFile);
         TableDiff diff;

@@ -7,6 +7,7 @@ import dev.patchsite.linker.diff.FailPolicy;
 import dev.patchsite.linker.diff.TableDiff;
 import dev.patchsite.linker.table.PatchSiteTable;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +47,8 @@ final class DiffCommand implements Callable<Integer> {
     String failOn;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE (atomically) instead of standard output.")
+            description = "Write the report to FILE (atomically; a symbolic link is written through, a device or FIFO"
+                    + " written to) instead of standard output; - is standard output. FILE must not be an input.")
     Path output;
 
     @Mixin
@@ -55,6 +57,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws PatchsiteException {
         CliLog log = new CliLog(spec.commandLine().getErr(), scanOptions.verbose);
+        Output.check(output, Arrays.asList(oldInput, newInput, scanOptions.declarations));
         var settings = scanOptions.request(spec.commandLine(), List.of(oldInput), log);
         PatchSiteTable oldTable = TableSource.load(oldInput, settings);
         PatchSiteTable newTable = TableSource.load(newInput, settings);

@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -38,7 +37,8 @@ final class LinkCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "The linked jar (one input), or the directory to write the linked jars to (several).")
+            description = "The linked jar (one input), or the directory to write the linked jars to (several); written"
+                    + " atomically, a symbolic link written through. It must not be an input, a device or a FIFO.")
     Path output;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "boot", completionCandidates = Modes.class,
@@ -82,12 +82,15 @@ final class LinkCommand implements Callable<Integer> {
     }
 
     private List<Path> outputs() {
+        if (Output.isStandardOutput(output)) {
+            throw new UsageError("-o -: link writes jars, to files; standard output is for"
+                    + " the text of scan and diff");
+        }
         if (inputs.size() == 1) {
             return List.of(output);
         }
         if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new ParameterException(spec.commandLine(), "with several inputs, -o names a directory, but "
-                    + output + " is a file");
+            throw new UsageError("with several inputs, -o names a directory, but " + output + " is a file");
         }
         List<Path> outputs = new ArrayList<>();
         for (Path input : inputs) {

@@ -25,10 +25,11 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             "0:success; for diff, no difference the --fail-on policy fails on",
             "1:diff found a difference the --fail-on policy fails on",
-            "2:usage error (unknown option, missing or bad argument)",
-            "3:an input cannot be read or is invalid",
+            "2:usage error (unknown option, missing or bad argument, -o naming an input of scan or diff)",
+            "3:an input cannot be read or is invalid, or an output cannot be written",
             "4:the declarations break a rule (each problem is listed)",
-            "5:the program cannot be linked as asked (signed jar, unknown --select, class too old)",
+            "5:the program cannot be linked as asked (signed jar, unknown --select, class too old, an output that"
+                + " is an input, two inputs to one output)",
             "6:out of memory: run java with a larger -Xmx",
             "70:internal error in patchsite (please report it)"})
 public final class Patchsite {
@@ -64,20 +65,17 @@ public final class Patchsite {
 
     static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        if (e instanceof ValidationException validation) {
-            err.println("error: " + validation.getMessage());
-            err.flush();
-            return ExitCodes.VALIDATION;
+        if (e instanceof ValidationException) {
+            return error(err, e, ExitCodes.VALIDATION);
         }
-        if (e instanceof LinkException link) {
-            err.println("error: " + link.getMessage());
-            err.flush();
-            return ExitCodes.LINK;
+        if (e instanceof LinkException) {
+            return error(err, e, ExitCodes.LINK);
         }
-        if (e instanceof InputException input) {
-            err.println("error: " + input.getMessage());
-            err.flush();
-            return ExitCodes.INPUT;
+        if (e instanceof UsageError) {
+            return error(err, e, ExitCodes.USAGE);
+        }
+        if (e instanceof InputException) {
+            return error(err, e, ExitCodes.INPUT);
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof OutOfMemoryError) {
@@ -88,6 +86,13 @@ public final class Patchsite {
         e.printStackTrace(err);
         err.flush();
         return ExitCodes.INTERNAL;
+    }
+
+    /** Reports a user's error in one line, its message, and returns its exit code. */
+    private static int error(PrintWriter err, Exception e, int code) {
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return code;
     }
 
     /** Reports running out of heap, which is not a fault of the input nor a bug: the heap was too small. */

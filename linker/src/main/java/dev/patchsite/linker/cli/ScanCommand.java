@@ -6,6 +6,7 @@ import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.TableJson;
 import dev.patchsite.linker.table.TableWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,8 @@ final class ScanCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the table to FILE (atomically) instead of standard output.")
+            description = "Write the table to FILE (atomically; a symbolic link is written through, a device or FIFO"
+                    + " written to) instead of standard output; - is standard output. FILE must not be an input.")
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = TableFormats.class,
@@ -42,6 +44,9 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws PatchsiteException {
         CliLog log = new CliLog(spec.commandLine().getErr(), scanOptions.verbose);
+        List<Path> read = new ArrayList<>(inputs);
+        read.add(scanOptions.declarations);
+        Output.check(output, read);
         PatchSiteTable table = Scanner.scan(scanOptions.request(spec.commandLine(), inputs, log));
         String text = format.equals("json") ? TableJson.toJson(table) : TableWriter.toText(table);
         Output.emit(spec.commandLine(), output, text);

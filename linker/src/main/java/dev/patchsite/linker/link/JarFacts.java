@@ -1,6 +1,7 @@
 package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.TableSource;
 import dev.patchsite.linker.scan.Jars;
 import dev.patchsite.linker.table.PatchSiteTable;
@@ -42,7 +43,7 @@ record JarFacts(List<String> signatureFiles, String linkedDescription) {
             }
             return new JarFacts(signatures, linked(jar, zip));
         } catch (IOException e) {
-            throw new InputException(jar + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(jar + ": cannot read: " + IoReasons.of(e), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.AtomicOutput;
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.TableSource;
 import dev.patchsite.linker.scan.ClassPaths;
@@ -14,10 +15,13 @@ import dev.patchsite.linker.zip.Deflated;
 import dev.patchsite.linker.zip.ZipArchive;
 import dev.patchsite.linker.zip.ZipWriter;
 import dev.patchsite.runtime.GroupInfo;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 import java.util.zip.Deflater;
+import java.util.zip.ZipException;
 
 /**
  * Links one jar in two steps: {@link #startLinking} links the classes that change and keeps them (the only class
@@ -294,6 +299,10 @@ final class JarLinker {
                 deflater.end();
             }
             AtomicOutput.move(temporary, output);
+        } catch (ZipException | EOFException e) {
+            // The zip layer's words for an input whose bytes are not as its directory says (writing never meets an
+            // end of file): the input's fault, not the output's.
+            throw new InputException(input + ": corrupt jar: " + e.getMessage(), e);
         } catch (IOException e) {
             throw AtomicOutput.cannotWrite(output, e);
         } finally {
@@ -348,12 +357,37 @@ final class JarLinker {
         }
     }
 
-    /** Copies an input to its output unchanged, atomically. */
+    /**
+     * Copies an input to its output unchanged, atomically, without holding it in memory. A failure to open the input
+     * is the input's; any other, the output's.
+     */
     static void copy(Path input, Path output) throws InputException {
-        try {
-            AtomicOutput.write(output, Files.readAllBytes(input));
+        Path temporary = null;
+        try (FileChannel in = openInput(input)) {
+            temporary = AtomicOutput.temporaryFor(output);
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                long size = in.size();
+                for (long done = 0; done < size; ) {
+                    long moved = in.transferTo(done, size - done, out);
+                    if (moved <= 0) {
+                        throw new InputException(input + ": cannot read: it changed while being copied");
+                    }
+                    done += moved;
+                }
+            }
+            AtomicOutput.move(temporary, output);
         } catch (IOException e) {
-            throw new InputException(input + ": cannot read: " + e.getMessage(), e);
+            throw AtomicOutput.cannotWrite(output, e);
+        } finally {
+            AtomicOutput.deleteQuietly(temporary);
+        }
+    }
+
+    private static FileChannel openInput(Path input) throws InputException {
+        try {
+            return FileChannel.open(input, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new InputException(input + ": cannot read: " + IoReasons.of(e), e);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.patchsite.linker.link;
 
+import dev.patchsite.linker.AtomicOutput;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.LinkException;
+import dev.patchsite.linker.OutputPaths;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.scan.ClassInfo;
@@ -16,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -307,16 +308,35 @@ public final class Linker {
         }
     }
 
-    private void checkOutputs() throws LinkException {
-        Set<Path> inputs = new HashSet<>();
-        for (Path input : request.inputs()) {
-            inputs.add(input.toAbsolutePath().normalize());
-        }
-        for (Path output : request.outputs()) {
-            if (inputs.contains(output.toAbsolutePath().normalize())) {
-                throw new LinkException(output + " is also an input; patchsite never modifies its inputs: write the"
-                        + " linked jar elsewhere and move it if you must");
+    /**
+     * Refuses, before any work, outputs that would replace an input (a jar to link, a class path entry or the
+     * declaration file, compared as files, not as names), two inputs that would be written to one output (the same
+     * jar given twice, or two jars of one file name with an output directory), and outputs that cannot be replaced
+     * by a file.
+     */
+    private void checkOutputs() throws PatchsiteException {
+        List<Path> inputs = new ArrayList<>(request.inputs());
+        inputs.addAll(request.classpath());
+        inputs.add(request.declarations());
+        for (int i = 0; i < request.outputs().size(); i++) {
+            Path output = request.outputs().get(i);
+            String conflict = OutputPaths.conflict(output, inputs);
+            if (conflict != null) {
+                throw new LinkException(conflict);
             }
+            for (int j = 0; j < i; j++) {
+                Path input = request.inputs().get(i);
+                Path earlier = request.inputs().get(j);
+                if (OutputPaths.sameFile(input, earlier)) {
+                    throw new LinkException(input + " is given twice" + (input.equals(earlier) ? "" : " (also as "
+                            + earlier + ")") + "; name each jar to link once");
+                }
+                if (OutputPaths.sameFile(output, request.outputs().get(j))) {
+                    throw new LinkException(earlier + " and " + input + " would both be written to " + output
+                            + "; link jars of one file name in separate runs, each with its own output");
+                }
+            }
+            AtomicOutput.checkReplaceable(output);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.patchsite.linker.scan;
 
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.table.MethodRef;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -108,7 +109,7 @@ public record DeclarationFile(List<DeclaredFunction> functions, List<DeclaredVar
         } catch (CharacterCodingException e) {
             throw new InputException(file + ": not a declaration file (not UTF-8 text)");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(file + ": cannot read: " + IoReasons.of(e), e);
         }
         if (!versionSeen) {
             throw new InputException(file + ": empty; a declaration file starts with \"" + MAGIC + " " + VERSION + "\"");

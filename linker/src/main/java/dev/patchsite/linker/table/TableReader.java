@@ -1,6 +1,7 @@
 package dev.patchsite.linker.table;
 
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.IoReasons;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -52,7 +53,7 @@ public final class TableReader {
         } catch (CharacterCodingException e) {
             throw new InputException(file + ": not a patch-site table (not UTF-8 text)");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(file + ": cannot read: " + IoReasons.of(e), e);
         }
     }
 

@@ -228,10 +228,10 @@ class LinkRefusalTest {
     @Test
     void outputThatIsTheInputIsRefused() {
         link(sample, "-o", sample).assertRefused("error: " + sample + " is also an input; patchsite never modifies"
-                + " its inputs: write the linked jar elsewhere and move it if you must");
+                + " its inputs: write the output elsewhere and move it if you must");
         Path sameFile = tmp.resolve("out/../sample.jar");
-        link(sample, "-o", sameFile).assertRefused("error: " + sameFile + " is also an input; patchsite never"
-                + " modifies its inputs: write the linked jar elsewhere and move it if you must");
+        link(sample, "-o", sameFile).assertRefused("error: " + sameFile + " is also an input (" + sample + ");"
+                + " patchsite never modifies its inputs: write the output elsewhere and move it if you must");
     }
 
     /** Invariant 5: same inputs, same bytes, in every mode. */
