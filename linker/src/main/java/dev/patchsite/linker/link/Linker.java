@@ -216,6 +216,7 @@ public final class Linker {
         for (int i = 0; i < jars.size(); i++) {
             if (toLink.get(i)) {
                 jars.get(i).awaitLinking();
+                jars.get(i).warnings().forEach(request.log()::warn);
                 for (Site site : jars.get(i).boundSites()) {
                     boundSites.put(site.key(), site);
                 }

@@ -141,11 +141,12 @@ public final class Scanner {
     }
 
     /** Looks at every class's pool; reads declaring classes and classes calling known functions whole. */
-    private void firstPass(ClassBuffer buffer, int i) throws IOException {
+    private void firstPass(ClassBuffer buffer, int i) throws IOException, InputException {
         ClassEntry entry = entries.get(i);
         try (InputStream in = entry.source().open(entry)) {
             buffer.start(in);
             ConstantPool pool = ConstantPool.read(buffer);
+            checkName(entry, pool);
             PoolPeek peek = PoolPeek.of(pool);
             owners.set(i, peek.ownerHashes());
             superHashes[i] = pool.superNameHash();
@@ -170,6 +171,22 @@ public final class Scanner {
                 sites.set(i, found);
                 keep(entry, buffer, found);
             }
+        }
+    }
+
+    /**
+     * Refuses an entry that holds a class of another name: the JVM would never load it from there, and what links
+     * it would write an output that {@code verify} rejects.
+     */
+    private static void checkName(ClassEntry entry, ConstantPool pool) throws IOException, InputException {
+        String path = entry.className();
+        if (path.indexOf('\0') >= 0) {
+            throw new InputException(entry.location().replace("\0", "\\0") + ": entry name holds a NUL character");
+        }
+        String name = pool.thisClassName();
+        if (!name.equals(path)) {
+            throw new InputException(entry.location() + ": holds class " + name.replace('/', '.')
+                    + ", which belongs in " + ClassPaths.path(name, entry.release()));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ final class SiteScanner {
     private final List<int[]> locations = new ArrayList<>();
     private String className;
     private int bootstrapMethods = -1;
+    private int[] bootstrapOffsets;
+    /** The function handles reachable from each top-level constant an instruction names, by its pool index. */
+    private final Map<Integer, List<MethodRef>> functionHandles = new HashMap<>();
 
     private SiteScanner(ClassBuffer buffer, ConstantPool pool, FunctionIndex index, int release) {
         this.buffer = buffer;
@@ -122,9 +126,10 @@ final class SiteScanner {
         return offset;
     }
 
+    /** Returns the length of the attribute at {@code offset}, checked to lie within the class file's bytes. */
     private int attributeLength(int offset) {
         int length = buffer.s4(offset + 2);
-        if (length < 0) {
+        if (length < 0 || length > buffer.length() - offset - 6) {
             throw new MalformedClassException("attribute length out of range");
         }
         return length;
@@ -169,9 +174,9 @@ final class SiteScanner {
             int opcode = buffer.u1(code + pc);
             switch (opcode) {
                 case 0xb8 -> invoke(caller, pc, buffer.u2(code + pc + 1), found, ordinals);
-                case 0x12 -> constant(caller, pc, SiteKind.LDC, buffer.u1(code + pc + 1), 0, found, ordinals);
-                case 0x13 -> constant(caller, pc, SiteKind.LDC, buffer.u2(code + pc + 1), 0, found, ordinals);
-                case 0xba -> constant(caller, pc, SiteKind.REF, buffer.u2(code + pc + 1), 0, found, ordinals);
+                case 0x12 -> constant(caller, pc, SiteKind.LDC, buffer.u1(code + pc + 1), found, ordinals);
+                case 0x13 -> constant(caller, pc, SiteKind.LDC, buffer.u2(code + pc + 1), found, ordinals);
+                case 0xba -> constant(caller, pc, SiteKind.REF, buffer.u2(code + pc + 1), found, ordinals);
                 default -> {
                 }
             }
@@ -182,7 +187,12 @@ final class SiteScanner {
             pc += length;
         }
         if (!found.isEmpty()) {
-            LineNumbers lines = LineNumbers.read(buffer, pool, code + codeLength, end);
+            LineNumbers lines;
+            try {
+                lines = LineNumbers.read(buffer, pool, code + codeLength, end);
+            } catch (MalformedClassException e) {
+                throw new MalformedClassException(where(caller) + ": " + e.getMessage());
+            }
             for (Site site : found) {
                 sites.add(site.with(site.caller(), false, lines.lineAt(site.offset()), site.offset()));
                 int instruction = code + site.offset();
@@ -207,8 +217,30 @@ final class SiteScanner {
     }
 
     /** Records a site for each function handle reachable from a loadable constant or an indy/condy entry. */
-    private void constant(MethodRef caller, int pc, SiteKind kind, int cpIndex, int depth, List<Site> found,
+    private void constant(MethodRef caller, int pc, SiteKind kind, int cpIndex, List<Site> found,
             Map<String, Integer> ordinals) {
+        List<MethodRef> handles = functionHandles.get(cpIndex);
+        if (handles == null) {
+            handles = new ArrayList<>();
+            try {
+                collect(cpIndex, 0, new BitSet(), handles);
+            } catch (MalformedClassException e) {
+                throw new MalformedClassException(where(caller) + ": " + e.getMessage());
+            }
+            functionHandles.put(cpIndex, handles);
+        }
+        for (MethodRef method : handles) {
+            found.add(site(index.function(method), method, caller, pc, kind, ordinals));
+        }
+    }
+
+    /**
+     * Collects the function handles reachable from a constant, in order: a {@code MethodHandle} of a function is one,
+     * an indy or condy entry is followed into its bootstrap method and arguments, to a depth of
+     * {@value #MAX_CONSTANT_DEPTH} and once per top-level constant (the {@code expanded} pool indexes), so the work is
+     * bounded by the size of the {@code BootstrapMethods} attribute. {@code SiteRewriter} counts the same way.
+     */
+    private void collect(int cpIndex, int depth, BitSet expanded, List<MethodRef> handles) {
         int tag = pool.tag(cpIndex);
         if (tag == ConstantPool.METHOD_HANDLE) {
             int offset = pool.offset(cpIndex);
@@ -216,36 +248,44 @@ final class SiteScanner {
             int reference = buffer.u2(offset + 2);
             int referenceTag = pool.tag(reference);
             if (referenceKind == ConstantPool.REF_INVOKE_STATIC
-                    && (referenceTag == ConstantPool.METHODREF || referenceTag == ConstantPool.INTERFACE_METHODREF)) {
-                MethodRef method = pool.method(reference);
-                Function function = index.function(method);
-                if (function != null) {
-                    found.add(site(function, method, caller, pc, kind, ordinals));
-                }
+                    && (referenceTag == ConstantPool.METHODREF || referenceTag == ConstantPool.INTERFACE_METHODREF)
+                    && index.function(pool.method(reference)) != null) {
+                handles.add(pool.method(reference));
             }
-        } else if ((tag == ConstantPool.INVOKE_DYNAMIC || tag == ConstantPool.DYNAMIC) && depth < MAX_CONSTANT_DEPTH) {
+        } else if ((tag == ConstantPool.INVOKE_DYNAMIC || tag == ConstantPool.DYNAMIC) && depth < MAX_CONSTANT_DEPTH
+                && !expanded.get(cpIndex)) {
+            expanded.set(cpIndex);
             if (bootstrapMethods < 0) {
-                throw new MalformedClassException(where(caller) + ": dynamic constant without BootstrapMethods");
+                throw new MalformedClassException("dynamic constant without BootstrapMethods");
             }
             int bootstrap = bootstrapMethod(buffer.u2(pool.offset(cpIndex) + 1));
-            constant(caller, pc, kind, buffer.u2(bootstrap), depth + 1, found, ordinals);
+            collect(buffer.u2(bootstrap), depth + 1, expanded, handles);
             int arguments = buffer.u2(bootstrap + 2);
             for (int i = 0; i < arguments; i++) {
-                constant(caller, pc, kind, buffer.u2(bootstrap + 4 + 2 * i), depth + 1, found, ordinals);
+                collect(buffer.u2(bootstrap + 4 + 2 * i), depth + 1, expanded, handles);
             }
         }
     }
 
+    /** Returns the offset of bootstrap method {@code number}, found from a table of them all made on first use. */
     private int bootstrapMethod(int number) {
-        int count = buffer.u2(bootstrapMethods);
-        if (number >= count) {
+        if (bootstrapOffsets == null) {
+            int count = buffer.u2(bootstrapMethods);
+            int end = bootstrapMethods + buffer.s4(bootstrapMethods - 4);
+            bootstrapOffsets = new int[count];
+            int offset = bootstrapMethods + 2;
+            for (int i = 0; i < count; i++) {
+                bootstrapOffsets[i] = offset;
+                offset += 4 + 2 * buffer.u2(offset + 2);
+                if (offset > end) {
+                    throw new MalformedClassException("BootstrapMethods attribute runs past its end");
+                }
+            }
+        }
+        if (number >= bootstrapOffsets.length) {
             throw new MalformedClassException("bootstrap method " + number + " out of range");
         }
-        int offset = bootstrapMethods + 2;
-        for (int i = 0; i < number; i++) {
-            offset += 4 + 2 * buffer.u2(offset + 2);
-        }
-        return offset;
+        return bootstrapOffsets[number];
     }
 
     /** Makes a site of a call naming {@code method}; calls through a subclass count with the group's own. */

@@ -1,0 +1,151 @@
+package dev.patchsite.linker.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.patchsite.testdata.BadInputs;
+import dev.patchsite.testdata.Samples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Malformed and hostile class files (issue 9) through every command that reads classes: each gives exit 3 and one
+ * line naming the input, the entry and what is wrong, no stack trace, and leaves the input as it was. Inputs that
+ * once took minutes (a dynamic constant reached by 64^7 paths, a line-number walk sent backwards) are bounded by
+ * construction; the {@code @Timeout}s are guards only.
+ */
+class HostileClassFilesTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void classConstantWithItsNameIndexOutOfRangeInAJar() throws IOException {
+        Path jar = BadInputs.badPoolIndexJar(tmp.resolve("bad-index.jar"));
+        String message = jar + "!/bad/BadIndex.class: malformed class file: constant pool index 999 out of range"
+                + " (1 to 14), where a Utf8 entry should be";
+        for (List<Object> command : everyCommand(jar)) {
+            assertRefused(jar, message, command);
+        }
+    }
+
+    @Test
+    void classConstantWithItsNameIndexOutOfRangeInADirectory() throws IOException {
+        Path dir = BadInputs.badPoolIndexDir(tmp.resolve("bad-index"));
+        String message = dir.resolve("bad/BadIndex.class") + ": malformed class file: constant pool index 999 out of"
+                + " range (1 to 14), where a Utf8 entry should be";
+        assertRefused(dir, message, List.of("scan", dir));
+        assertRefused(dir, message, List.of("diff", dir, Samples.jar(Samples.SAMPLE)));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void dynamicConstantReachedByManyPathsIsFollowedOncePerConstant() throws IOException {
+        Path jar = BadInputs.condyChainJar(tmp.resolve("condy-chain.jar"), 8, 64);
+        assertOneLdcSiteLeftOnItsTrampoline(jar, "bad.CondyChain");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void dynamicConstantAmongItsOwnArgumentsIsFollowedOnce() throws IOException {
+        Path jar = BadInputs.condySelfJar(tmp.resolve("condy-self.jar"));
+        assertOneLdcSiteLeftOnItsTrampoline(jar, "bad.CondySelf");
+    }
+
+    /**
+     * Scans the jar (one {@code ldc} site, the handle counted once however many paths reach it) and links it in
+     * each mode: ASM will not read a dynamic constant this large, so the class stays as it is, its site on its
+     * trampoline ({@code address}) with a warning, and {@code verify} accepts the output.
+     */
+    private void assertOneLdcSiteLeftOnItsTrampoline(Path jar, String className) throws IOException {
+        Path lib = Samples.jar(Samples.SAMPLE_LIB);
+        Map<String, String> before = TestFiles.snapshot(jar);
+        Cli.Result result = Cli.run("scan", lib, jar).assertExit(0);
+        List<String> sites = result.out().lines().filter(line -> line.contains(" " + className + ".")).toList();
+        assertEquals(List.of("site dev.patchsite.sample.lock.SpinLock.slowpath(Ldev/patchsite/sample/lock/QLock;I)V "
+                + className + ".run()V #0 ldc line=0 offset=0"), sites);
+        for (String mode : List.of("boot", "indy", "static")) {
+            Path out = tmp.resolve(mode + "-linked.jar");
+            Cli.Result linked = Cli.run("link", jar, "--classpath", lib, "--mode", mode, "-o", out).assertExit(0)
+                    .assertNoStackTrace();
+            assertTrue(linked.errLines().contains("warning: " + jar + "!/" + className.replace('.', '/') + ".class:"
+                    + " its dynamic constants nest too deep or too wide to be rewritten; its sites are left as they"
+                    + " are, on their trampolines"), linked.err());
+            Cli.run("verify", out, "--classpath", lib).assertExit(0);
+        }
+        assertEquals(before, TestFiles.snapshot(jar), "the input changed");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void attributeOfNegativeLengthInACodeAttributeIsRefused() throws IOException {
+        Path jar = BadInputs.negativeAttributeLengthJar(tmp.resolve("lines.jar"));
+        String message = jar + "!/bad/Lines.class: malformed class file: method run(Ldev/patchsite/sample/lock/QLock;I)V:"
+                + " attribute of a Code attribute runs past its end";
+        for (List<Object> command : commandsWithTheLibrary(jar)) {
+            assertRefused(jar, message, command);
+        }
+    }
+
+    @Test
+    void entryHoldingAClassOfAnotherNameIsRefused() throws IOException {
+        Path jar = BadInputs.misnamedEntryJar(tmp.resolve("misnamed.jar"));
+        String message = jar + "!/x/Other.class: holds class x.Good, which belongs in x/Good.class";
+        for (List<Object> command : everyCommand(jar)) {
+            assertRefused(jar, message, command);
+        }
+    }
+
+    @Test
+    void entryNameWithANulIsRefused() throws IOException {
+        Path jar = BadInputs.nulNamedEntryJar(tmp.resolve("nul.jar"));
+        String message = jar + "!/x/Nul\\0.class: entry name holds a NUL character";
+        for (List<Object> command : everyCommand(jar)) {
+            assertRefused(jar, message, command);
+        }
+    }
+
+    /** Scan, link in each mode, explain and diff of the input alone. */
+    private List<List<Object>> everyCommand(Path input) {
+        List<List<Object>> commands = new ArrayList<>();
+        commands.add(List.of("scan", input));
+        for (String mode : List.of("boot", "indy", "static")) {
+            commands.add(List.of("link", input, "--mode", mode, "-o", tmp.resolve("out-" + mode + ".jar")));
+        }
+        commands.add(List.of("explain", input));
+        commands.add(List.of("diff", Samples.jar(Samples.SAMPLE), input));
+        return commands;
+    }
+
+    /** Scan and link in each mode, with the library that declares the functions the input calls. */
+    private List<List<Object>> commandsWithTheLibrary(Path input) {
+        Path lib = Samples.jar(Samples.SAMPLE_LIB);
+        List<List<Object>> commands = new ArrayList<>();
+        commands.add(List.of("scan", lib, input));
+        for (String mode : List.of("boot", "indy", "static")) {
+            commands.add(List.of("link", input, "--classpath", lib, "--mode", mode, "-o",
+                    tmp.resolve("out-" + mode + ".jar")));
+        }
+        return commands;
+    }
+
+    private void assertRefused(Path input, String message, List<Object> command) throws IOException {
+        Map<String, String> before = TestFiles.snapshot(input);
+        Cli.Result result = Cli.run(command.toArray()).assertExit(ExitCodes.INPUT).assertNoStackTrace();
+        assertEquals(List.of("error: " + message), result.errLines(), command.toString());
+        assertEquals(before, TestFiles.snapshot(input), "the input changed: " + command);
+        for (String mode : List.of("boot", "indy", "static")) {
+            assertFalse(Files.exists(tmp.resolve("out-" + mode + ".jar")), "an output was written: " + command);
+        }
+        assertTrue(result.out().isEmpty(), command.toString());
+    }
+}
