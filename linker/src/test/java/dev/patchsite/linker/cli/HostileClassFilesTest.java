@@ -114,6 +114,28 @@ class HostileClassFilesTest {
         }
     }
 
+    @Test
+    void classFileLinkedFromOutsideADirectoryInputIsRefused() throws IOException {
+        Path dir = BadInputs.badMagicClassDir(tmp.resolve("classes"));
+        Files.delete(dir.resolve("x/Bad.class"));
+        Path outside = BadInputs.badMagicClassDir(tmp.resolve("outside")).resolve("x/Bad.class");
+        Path link = Files.createSymbolicLink(dir.resolve("x/Bad.class"), outside);
+        String message = link + ": a symbolic link to " + outside.toRealPath() + ", outside " + dir + "; refused (a"
+                + " directory input is read only inside itself)";
+        assertRefused(dir, message, List.of("scan", dir));
+        assertRefused(dir, message, List.of("diff", dir, Samples.jar(Samples.SAMPLE)));
+    }
+
+    @Test
+    void classFileLinkedFromInsideADirectoryInputIsRead() throws IOException {
+        Path dir = BadInputs.badMagicClassDir(tmp.resolve("classes"));
+        Files.delete(dir.resolve("x/Bad.class"));
+        Path copy = dir.resolve("META-INF/versions/11/x/Good.class");
+        Files.createDirectories(copy.getParent());
+        Files.createSymbolicLink(copy, copy.getParent().relativize(dir.resolve("x/Good.class")));
+        Cli.run("scan", dir).assertClean(0);
+    }
+
     /** Scan, link in each mode, explain and diff of the input alone. */
     private List<List<Object>> everyCommand(Path input) {
         List<List<Object>> commands = new ArrayList<>();
