@@ -248,7 +248,8 @@ public final class Scanner {
             if (found == null) {
                 continue;
             }
-            for (Site site : found) {
+            for (Site scanned : found) {
+                Site site = LinkedForms.unmoved(scanned);
                 boolean superCall = byClass.getOrDefault(site.caller().owner(), List.of()).stream()
                         .anyMatch(v -> v.implementsFunction(site.functionId()));
                 all.add(superCall == site.superCall() ? site : site.with(site.caller(), true, site.line(),

@@ -176,7 +176,11 @@ final class SiteScanner {
                 case 0xb8 -> invoke(caller, pc, buffer.u2(code + pc + 1), found, ordinals);
                 case 0x12 -> constant(caller, pc, SiteKind.LDC, buffer.u1(code + pc + 1), found, ordinals);
                 case 0x13 -> constant(caller, pc, SiteKind.LDC, buffer.u2(code + pc + 1), found, ordinals);
-                case 0xba -> constant(caller, pc, SiteKind.REF, buffer.u2(code + pc + 1), found, ordinals);
+                case 0xba -> {
+                    int indy = buffer.u2(code + pc + 1);
+                    constant(caller, pc, bindsCall(caller, indy) ? SiteKind.INVOKE : SiteKind.REF, indy, found,
+                            ordinals);
+                }
                 default -> {
                 }
             }
@@ -211,7 +215,7 @@ final class SiteScanner {
         }
         MethodRef method = pool.method(cpIndex);
         Function function = index.function(method);
-        if (function != null) {
+        if (function != null && !LinkedForms.isTrampolineCall(caller, method, function)) {
             found.add(site(function, method, caller, pc, SiteKind.INVOKE, ordinals));
         }
     }
@@ -265,6 +269,28 @@ final class SiteScanner {
                 collect(buffer.u2(bootstrap + 4 + 2 * i), depth + 1, expanded, handles);
             }
         }
+    }
+
+    /**
+     * Returns whether an {@code invokedynamic} is a linked call of a function: one that the runtime's {@code site} or
+     * {@code defaultBody} bootstrap binds ({@link LinkedForms}), which is a call of the function, not a reference.
+     */
+    private boolean bindsCall(MethodRef caller, int cpIndex) {
+        if (pool.tag(cpIndex) != ConstantPool.INVOKE_DYNAMIC) {
+            throw new MalformedClassException(where(caller) + ": invokedynamic of constant pool entry " + cpIndex
+                    + ", which is not an InvokeDynamic entry");
+        }
+        if (bootstrapMethods < 0) {
+            throw new MalformedClassException(where(caller) + ": dynamic constant without BootstrapMethods");
+        }
+        int handle = buffer.u2(bootstrapMethod(buffer.u2(pool.offset(cpIndex) + 1)));
+        if (pool.tag(handle) != ConstantPool.METHOD_HANDLE) {
+            return false;
+        }
+        int reference = buffer.u2(pool.offset(handle) + 2);
+        int tag = pool.tag(reference);
+        return (tag == ConstantPool.METHODREF || tag == ConstantPool.INTERFACE_METHODREF)
+                && LinkedForms.bindsCall(pool.method(reference));
     }
 
     /** Returns the offset of bootstrap method {@code number}, found from a table of them all made on first use. */
