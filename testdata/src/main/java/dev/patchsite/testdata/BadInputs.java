@@ -166,13 +166,7 @@ public final class BadInputs {
      */
     public static Path oldClassCallingFunction(Path dir, String internalName) throws IOException {
         ClassBytes cls = new ClassBytes(50, internalName).constructor();
-        int slowpath = cls.methodRef(SPIN_LOCK, "slowpath", SLOWPATH_DESCRIPTOR);
-        cls.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_STATIC, "run", SLOWPATH_DESCRIPTOR, 2, 2, new byte[] {
-            (byte) ClassBytes.ALOAD_0,
-            (byte) ClassBytes.ILOAD_1,
-            (byte) ClassBytes.INVOKESTATIC, (byte) (slowpath >> 8), (byte) slowpath,
-            (byte) ClassBytes.RETURN,
-        });
+        runCallingSlowpath(cls, 0, new byte[0]);
         return write(dir.resolve(internalName + ".class"), cls.toByteArray());
     }
 
@@ -298,7 +292,6 @@ public final class BadInputs {
      */
     public static Path negativeAttributeLengthJar(Path out) throws IOException {
         ClassBytes cls = new ClassBytes(52, "bad/Lines").constructor();
-        int slowpath = cls.methodRef(SPIN_LOCK, "slowpath", SLOWPATH_DESCRIPTOR);
         int lines = 2000;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream attributes = new DataOutputStream(bytes);
@@ -312,15 +305,32 @@ public final class BadInputs {
         attributes.writeShort(cls.utf8("Back"));
         attributes.writeInt(-(6 + 2 + 4 * lines) - 6);
         attributes.flush();
-        cls.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_STATIC, "run", SLOWPATH_DESCRIPTOR, 2, 2, new byte[] {
-            (byte) ClassBytes.ALOAD_0,
-            (byte) ClassBytes.ILOAD_1,
-            (byte) ClassBytes.INVOKESTATIC, (byte) (slowpath >> 8), (byte) slowpath,
-            (byte) ClassBytes.RETURN,
-        }, 65535, bytes.toByteArray());
+        runCallingSlowpath(cls, 65535, bytes.toByteArray());
         return write(out, new ZipBytes()
                 .stored("META-INF/MANIFEST.MF", MANIFEST)
                 .deflated("bad/Lines.class", cls.toByteArray())
+                .toByteArray());
+    }
+
+    /**
+     * Writes a jar holding {@code bad/FullPool}, a valid class whose method {@code run(QLock, int)} calls {@code
+     * SpinLock.slowpath} (as {@link #oldClassCallingFunction} does, at version 52) and whose constant pool is full:
+     * 65,534 entries, the most a class file can hold, most of them unused strings. Linking cannot add a constant to
+     * it. The jar also holds a manifest.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path fullPoolJar(Path out) throws IOException {
+        ClassBytes cls = new ClassBytes(52, "bad/FullPool").constructor();
+        runCallingSlowpath(cls, 0, new byte[0]);
+        for (int i = 0; cls.poolCount() < 65535; i++) {
+            cls.utf8("unused" + i);
+        }
+        return write(out, new ZipBytes()
+                .stored("META-INF/MANIFEST.MF", MANIFEST)
+                .deflated("bad/FullPool.class", cls.toByteArray())
                 .toByteArray());
     }
 
@@ -374,6 +384,20 @@ public final class BadInputs {
         badMagicClassDir(dir.resolve("bad-magic"));
         duplicateEntryJar(dir.resolve("duplicate-entry.jar"));
         oldClassCallingFunction(dir.resolve("old-classes"), "old/Caller");
+    }
+
+    /**
+     * Adds the method {@code public static void run(QLock lock, int val)}, which is {@code aload_0}, {@code iload_1},
+     * {@code invokestatic SpinLock.slowpath}, {@code return}, with the given attributes in its {@code Code} attribute.
+     */
+    private static ClassBytes runCallingSlowpath(ClassBytes cls, int attributeCount, byte[] attributes) {
+        int slowpath = cls.methodRef(SPIN_LOCK, "slowpath", SLOWPATH_DESCRIPTOR);
+        return cls.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_STATIC, "run", SLOWPATH_DESCRIPTOR, 2, 2, new byte[] {
+            (byte) ClassBytes.ALOAD_0,
+            (byte) ClassBytes.ILOAD_1,
+            (byte) ClassBytes.INVOKESTATIC, (byte) (slowpath >> 8), (byte) slowpath,
+            (byte) ClassBytes.RETURN,
+        }, attributeCount, attributes);
     }
 
     /** A valid Java 8 class: a public class with a public no-argument constructor. */

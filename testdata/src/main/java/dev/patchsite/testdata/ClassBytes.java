@@ -188,6 +188,11 @@ final class ClassBytes {
         bootstrapMethods.set(number, method);
     }
 
+    /** Returns the {@code constant_pool_count} so far: one more than the last entry's index. */
+    int poolCount() {
+        return poolCount;
+    }
+
     /** Returns the index of a {@code CONSTANT_Utf8}, creating it on first use. */
     int utf8(String value) {
         return utf8Entry(value);

@@ -73,7 +73,11 @@ final class ClassLinker {
      * @param tableSites its sites as the scan found them (with super-call marks)
      * @param trampolined the functions it declares that get trampolines (empty unless it is a group this link
      *     rewrites)
-     * @return the linked class
+     * @return the linked class; if rewriting it would pass a class-file limit (a full constant pool, a method past
+     *     64 KiB, dynamic constants ASM will not read), the class with its sites left on their trampolines
+     *     ({@code size}) and a warning
+     * @throws IllegalArgumentException if ASM cannot read the class, or it passes a limit even so, in words naming
+     *     the method where known
      */
     Linked link(byte[] classFile, int release, Collection<Site> tableSites, List<Function> trampolined) {
         Map<Site.Key, Site> byKey = new HashMap<>();
@@ -95,7 +99,8 @@ final class ClassLinker {
         byte[] bytes;
         try {
             bytes = rewrite(classFile, release, appender, plans, located, trampolined);
-        } catch (ClassTooLargeException | MethodTooLargeException | LimitExceededException | ClassFileAppender.FullException e) {
+        } catch (ClassTooLargeException | MethodTooLargeException | LimitExceededException
+                | ClassFileAppender.FullException e) {
             // Not invalid input: the class is as the JVM takes it, but rewriting it would pass a class-file limit.
             // Its sites stay on their trampolines, as they are; a super-call must still be rewritten.
             String limit = limit(e);

@@ -145,7 +145,8 @@ final class ConstantPool {
     int checkedOffset(int index, int expectedTag) {
         int tag = tag(index);
         if (tag != expectedTag) {
-            throw new MalformedClassException(tag == 0 ? missing(index) + ", where a " + tagName(expectedTag) + " entry should be"
+            throw new MalformedClassException(tag == 0
+                    ? missing(index) + ", where a " + tagName(expectedTag) + " entry should be"
                     : "constant pool entry " + index + " should be " + tagName(expectedTag) + " but is "
                             + tagName(tag));
         }

@@ -33,9 +33,7 @@ class HostileClassFilesTest {
         Path jar = BadInputs.badPoolIndexJar(tmp.resolve("bad-index.jar"));
         String message = jar + "!/bad/BadIndex.class: malformed class file: constant pool index 999 out of range"
                 + " (1 to 14), where a Utf8 entry should be";
-        for (List<Object> command : everyCommand(jar)) {
-            assertRefused(jar, message, command);
-        }
+        assertRefusedByEveryCommand(jar, message);
     }
 
     @Test
@@ -89,29 +87,51 @@ class HostileClassFilesTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void attributeOfNegativeLengthInACodeAttributeIsRefused() throws IOException {
         Path jar = BadInputs.negativeAttributeLengthJar(tmp.resolve("lines.jar"));
-        String message = jar + "!/bad/Lines.class: malformed class file: method run(Ldev/patchsite/sample/lock/QLock;I)V:"
-                + " attribute of a Code attribute runs past its end";
+        String message = jar + "!/bad/Lines.class: malformed class file: method"
+                + " run(Ldev/patchsite/sample/lock/QLock;I)V: attribute of a Code attribute runs past its end";
         for (List<Object> command : commandsWithTheLibrary(jar)) {
             assertRefused(jar, message, command);
         }
     }
 
     @Test
+    void classWhoseConstantPoolIsFullKeepsItsSitesOnTheirTrampolines() throws IOException {
+        Path jar = BadInputs.fullPoolJar(tmp.resolve("full-pool.jar"));
+        Path lib = Samples.jar(Samples.SAMPLE_LIB);
+        Map<String, String> before = TestFiles.snapshot(jar);
+        for (String mode : List.of("boot", "indy")) {
+            Path out = tmp.resolve(mode + "-linked.jar");
+            Cli.Result linked = Cli.run("link", jar, "--classpath", lib, "--mode", mode, "-o", out).assertExit(0)
+                    .assertNoStackTrace();
+            String limit = mode.equals("boot") ? "the constant pool is full (65,535 entries)"
+                    : "its constant pool would be full";
+            assertTrue(linked.errLines().contains("warning: " + jar + "!/bad/FullPool.class: " + limit + "; its sites"
+                    + " are left as they are, on their trampolines"), linked.err());
+            Cli.Result table = Cli.run("scan", lib, out).assertExit(0);
+            Cli.run("verify", out, "--classpath", lib).assertExit(0);
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.toFile())) {
+                String embedded = new String(zip.getInputStream(zip.getEntry("META-INF/patchsite/table"))
+                        .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(embedded.contains(" bad.FullPool.run(Ldev/patchsite/sample/lock/QLock;I)V #0 invoke line=0"
+                        + " offset=2 bind=trampoline:size"), embedded);
+            }
+            assertTrue(table.out().contains(" bad.FullPool.run("), table.out());
+        }
+        assertEquals(before, TestFiles.snapshot(jar), "the input changed");
+    }
+
+    @Test
     void entryHoldingAClassOfAnotherNameIsRefused() throws IOException {
         Path jar = BadInputs.misnamedEntryJar(tmp.resolve("misnamed.jar"));
         String message = jar + "!/x/Other.class: holds class x.Good, which belongs in x/Good.class";
-        for (List<Object> command : everyCommand(jar)) {
-            assertRefused(jar, message, command);
-        }
+        assertRefusedByEveryCommand(jar, message);
     }
 
     @Test
     void entryNameWithANulIsRefused() throws IOException {
         Path jar = BadInputs.nulNamedEntryJar(tmp.resolve("nul.jar"));
         String message = jar + "!/x/Nul\\0.class: entry name holds a NUL character";
-        for (List<Object> command : everyCommand(jar)) {
-            assertRefused(jar, message, command);
-        }
+        assertRefusedByEveryCommand(jar, message);
     }
 
     @Test
@@ -136,7 +156,13 @@ class HostileClassFilesTest {
         Cli.run("scan", dir).assertClean(0);
     }
 
-    /** Scan, link in each mode, explain and diff of the input alone. */
+    /** Asserts that scan, link in each mode, explain and diff of the input alone each refuse it. */
+    private void assertRefusedByEveryCommand(Path input, String message) throws IOException {
+        for (List<Object> command : everyCommand(input)) {
+            assertRefused(input, message, command);
+        }
+    }
+
     private List<List<Object>> everyCommand(Path input) {
         List<List<Object>> commands = new ArrayList<>();
         commands.add(List.of("scan", input));
