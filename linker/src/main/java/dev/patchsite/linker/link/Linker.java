@@ -127,7 +127,8 @@ public final class Linker {
                 rewritten.add(jars.get(i));
             }
         }
-        Set<String> rewrittenGroups = RewrittenGroups.of(table, scan.declarations(), rewritten, request.log());
+        Set<String> rewrittenGroups = RewrittenGroups.of(table, scan.declarations(), rewritten,
+                scan.linkedSuperCalls(), request.log());
         checkSelections(table);
         checkGroupVersions(scan, rewrittenGroups);
         Program program = new Program(request.mode(), table, scan.declarations(), rewrittenGroups,

@@ -18,6 +18,7 @@ import java.util.List;
 public final class LinkedForms {
 
     private static final String BOOTSTRAP = "dev/patchsite/runtime/Bootstrap";
+    private static final String DEFAULT_BODY_BOOTSTRAP = "defaultBody";
     private static final String TRAMPOLINE_PACKAGE = Bootstrap.TRAMPOLINE_PACKAGE.replace('.', '/');
 
     private LinkedForms() {
@@ -50,7 +51,17 @@ public final class LinkedForms {
     /** Returns whether a bootstrap method is one that binds a linked call of a function (the selection or default). */
     static boolean bindsCall(MethodRef bootstrap) {
         return bootstrap.owner().equals(BOOTSTRAP)
-                && (bootstrap.name().equals("site") || bootstrap.name().equals("defaultBody"));
+                && (bootstrap.name().equals("site") || bootstrap.name().equals(DEFAULT_BODY_BOOTSTRAP));
+    }
+
+    /** Returns whether a bootstrap method is the one that binds a linked super-call to the default. */
+    static boolean bindsDefault(MethodRef bootstrap) {
+        return bootstrap.owner().equals(BOOTSTRAP) && bootstrap.name().equals(DEFAULT_BODY_BOOTSTRAP);
+    }
+
+    /** Returns whether a method is a function's default body, which only a linked super-call names. */
+    static boolean isDefaultBody(MethodRef method) {
+        return method.name().startsWith(Bootstrap.DEFAULT_PREFIX);
     }
 
     /**

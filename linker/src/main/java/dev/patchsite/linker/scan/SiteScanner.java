@@ -6,9 +6,12 @@ import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the sites in one class file: every {@code invokestatic} of a function, every {@code MethodHandle} constant
@@ -29,6 +32,10 @@ final class SiteScanner {
     private final FunctionIndex index;
     private final int release;
     private final List<Site> sites = new ArrayList<>();
+    /** The indexes in {@link #sites} of those found in a linked form that calls the default ({@link LinkedForms}). */
+    private final BitSet callsDefault = new BitSet();
+    /** The sites of the method being scanned that are in such a form. */
+    private final Set<Site> foundCallingDefault = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<int[]> locations = new ArrayList<>();
     private String className;
     private int bootstrapMethods = -1;
@@ -55,6 +62,26 @@ final class SiteScanner {
      */
     static List<Site> scan(ClassBuffer buffer, ConstantPool pool, FunctionIndex index, int release) {
         return run(buffer, pool, index, release).sites;
+    }
+
+    /**
+     * Scans a class, also telling which sites are in a linked form that calls the default.
+     *
+     * @see #scan
+     */
+    static Scanned scanLinked(ClassBuffer buffer, ConstantPool pool, FunctionIndex index, int release) {
+        SiteScanner scanner = run(buffer, pool, index, release);
+        return new Scanned(scanner.sites, scanner.callsDefault);
+    }
+
+    /**
+     * The sites of a class.
+     *
+     * @param sites the sites, in bytecode order
+     * @param callsDefault the indexes of those in a linked form that calls the default: its default body, or an
+     *     {@code invokedynamic} the runtime binds to it
+     */
+    record Scanned(List<Site> sites, BitSet callsDefault) {
     }
 
     /**
@@ -178,8 +205,12 @@ final class SiteScanner {
                 case 0x13 -> constant(caller, pc, SiteKind.LDC, buffer.u2(code + pc + 1), found, ordinals);
                 case 0xba -> {
                     int indy = buffer.u2(code + pc + 1);
-                    constant(caller, pc, bindsCall(caller, indy) ? SiteKind.INVOKE : SiteKind.REF, indy, found,
-                            ordinals);
+                    MethodRef bootstrap = linkedCallBootstrap(caller, indy);
+                    int before = found.size();
+                    constant(caller, pc, bootstrap != null ? SiteKind.INVOKE : SiteKind.REF, indy, found, ordinals);
+                    if (bootstrap != null && LinkedForms.bindsDefault(bootstrap)) {
+                        foundCallingDefault.addAll(found.subList(before, found.size()));
+                    }
                 }
                 default -> {
                 }
@@ -198,6 +229,9 @@ final class SiteScanner {
                 throw new MalformedClassException(where(caller) + ": " + e.getMessage());
             }
             for (Site site : found) {
+                if (foundCallingDefault.contains(site)) {
+                    callsDefault.set(sites.size());
+                }
                 sites.add(site.with(site.caller(), false, lines.lineAt(site.offset()), site.offset()));
                 int instruction = code + site.offset();
                 int operand = site.kind() == SiteKind.LDC && buffer.u1(instruction) == 0x12 ? buffer.u1(instruction + 1)
@@ -216,7 +250,11 @@ final class SiteScanner {
         MethodRef method = pool.method(cpIndex);
         Function function = index.function(method);
         if (function != null && !LinkedForms.isTrampolineCall(caller, method, function)) {
-            found.add(site(function, method, caller, pc, SiteKind.INVOKE, ordinals));
+            Site site = site(function, method, caller, pc, SiteKind.INVOKE, ordinals);
+            found.add(site);
+            if (LinkedForms.isDefaultBody(method)) {
+                foundCallingDefault.add(site);
+            }
         }
     }
 
@@ -272,10 +310,11 @@ final class SiteScanner {
     }
 
     /**
-     * Returns whether an {@code invokedynamic} is a linked call of a function: one that the runtime's {@code site} or
-     * {@code defaultBody} bootstrap binds ({@link LinkedForms}), which is a call of the function, not a reference.
+     * Returns the bootstrap method of an {@code invokedynamic} if it is a linked call of a function: one that the
+     * runtime's {@code site} or {@code defaultBody} bootstrap binds ({@link LinkedForms}), which is a call of the
+     * function, not a reference; else null.
      */
-    private boolean bindsCall(MethodRef caller, int cpIndex) {
+    private MethodRef linkedCallBootstrap(MethodRef caller, int cpIndex) {
         if (pool.tag(cpIndex) != ConstantPool.INVOKE_DYNAMIC) {
             throw new MalformedClassException(where(caller) + ": invokedynamic of constant pool entry " + cpIndex
                     + ", which is not an InvokeDynamic entry");
@@ -285,12 +324,15 @@ final class SiteScanner {
         }
         int handle = buffer.u2(bootstrapMethod(buffer.u2(pool.offset(cpIndex) + 1)));
         if (pool.tag(handle) != ConstantPool.METHOD_HANDLE) {
-            return false;
+            return null;
         }
         int reference = buffer.u2(pool.offset(handle) + 2);
         int tag = pool.tag(reference);
-        return (tag == ConstantPool.METHODREF || tag == ConstantPool.INTERFACE_METHODREF)
-                && LinkedForms.bindsCall(pool.method(reference));
+        if (tag != ConstantPool.METHODREF && tag != ConstantPool.INTERFACE_METHODREF) {
+            return null;
+        }
+        MethodRef bootstrap = pool.method(reference);
+        return LinkedForms.bindsCall(bootstrap) ? bootstrap : null;
     }
 
     /** Returns the offset of bootstrap method {@code number}, found from a table of them all made on first use. */
