@@ -335,6 +335,38 @@ public final class BadInputs {
     }
 
     /**
+     * Writes a jar holding {@code bad/Frames} (class-file version 52), whose method {@code run()V} is {@code ldc_w}
+     * of a {@code MethodHandle} of {@code SpinLock.slowpath}, {@code pop}, {@code return}, and whose {@code Code}
+     * attribute has a {@code StackMapTable} of one frame of the reserved type 200. The scanner does not read frames;
+     * ASM refuses the frame when it reads the method. The jar also holds a manifest.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path reservedFrameTypeJar(Path out) throws IOException {
+        ClassBytes cls = new ClassBytes(52, "bad/Frames").constructor();
+        int handle = cls.methodHandle(ClassBytes.REF_INVOKE_STATIC,
+                cls.methodRef(SPIN_LOCK, "slowpath", SLOWPATH_DESCRIPTOR));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream attributes = new DataOutputStream(bytes);
+        attributes.writeShort(cls.utf8("StackMapTable"));
+        attributes.writeInt(3);
+        attributes.writeShort(1); // number_of_entries
+        attributes.writeByte(200); // a reserved frame type
+        attributes.flush();
+        cls.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_STATIC, "run", "()V", 1, 0, new byte[] {
+            (byte) ClassBytes.LDC_W, (byte) (handle >> 8), (byte) handle,
+            (byte) ClassBytes.POP,
+            (byte) ClassBytes.RETURN,
+        }, 1, bytes.toByteArray());
+        return write(out, new ZipBytes()
+                .stored("META-INF/MANIFEST.MF", MANIFEST)
+                .deflated("bad/Frames.class", cls.toByteArray())
+                .toByteArray());
+    }
+
+    /**
      * Writes a jar whose entry {@code x/Other.class} holds the class {@code x/Good}, which the JVM would never load
      * from it (it looks for {@code x/Good.class}). The jar also holds a manifest.
      *

@@ -20,6 +20,12 @@ import java.util.Set;
  * bytecode itself rather than through a visitor, because a site's bytecode offset is part of what it records (the
  * boot runtime patches the instruction at that offset) and ASM's visitors do not expose offsets.
  *
+ * <p>Linked bytecode is read as the program it was linked from ({@link LinkedForms}): a call naming a function's
+ * default body or generated trampoline is a call of the function, and an {@code invokedynamic} bound by the
+ * runtime's {@code site} or {@code defaultBody} bootstrap is an {@code invoke} site, not a reference. Every loop is
+ * bounded by the class's bytes: attribute lengths are checked, and each dynamic constant is followed once per
+ * top-level constant.
+ *
  * <p>Sites are returned in bytecode order within each method, methods in class-file order, with
  * {@link Site#superCall()} false: whether a call is a super-call is known only once all variants are.
  */
