@@ -166,14 +166,234 @@ public final class BadInputs {
      */
     public static Path oldClassCallingFunction(Path dir, String internalName) throws IOException {
         ClassBytes cls = new ClassBytes(50, internalName).constructor();
-        int slowpath = cls.methodRef(SPIN_LOCK, "slowpath", SLOWPATH_DESCRIPTOR);
-        cls.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_STATIC, "run", SLOWPATH_DESCRIPTOR, 2, 2, new byte[] {
-            (byte) ClassBytes.ALOAD_0,
-            (byte) ClassBytes.ILOAD_1,
-            (byte) ClassBytes.INVOKESTATIC, (byte) (slowpath >> 8), (byte) slowpath,
+        runCallingSlowpath(cls, 0, new byte[0]);
+        return write(dir.resolve(internalName + ".class"), cls.toByteArray());
+    }
+
+    /**
+     * Writes a jar whose class {@code bad/BadIndex} has a {@code Class} constant whose name index, 999, is past the
+     * end of its constant pool; a {@code Methodref} of that class is called by {@code invokestatic} in its method
+     * {@code run()V}. The jar also holds a manifest and the good class {@code x/Good}.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path badPoolIndexJar(Path out) throws IOException {
+        return write(out, new ZipBytes()
+                .stored("META-INF/MANIFEST.MF", MANIFEST)
+                .deflated("bad/BadIndex.class", badPoolIndexClass())
+                .deflated(GOOD_CLASS + ".class", goodClass(GOOD_CLASS))
+                .toByteArray());
+    }
+
+    /**
+     * Writes the class of {@link #badPoolIndexJar}, {@code bad/BadIndex.class}, and the good class {@code x/Good}
+     * into a directory of classes.
+     *
+     * @param dir the directory to write into (created if missing)
+     * @return {@code dir}
+     * @throws IOException if writing fails
+     */
+    public static Path badPoolIndexDir(Path dir) throws IOException {
+        write(dir.resolve("bad/BadIndex.class"), badPoolIndexClass());
+        write(dir.resolve(GOOD_CLASS + ".class"), goodClass(GOOD_CLASS));
+        return dir;
+    }
+
+    private static byte[] badPoolIndexClass() {
+        ClassBytes cls = new ClassBytes(52, "bad/BadIndex").constructor();
+        int method = cls.methodRef(cls.classRef(999), "f", "()V");
+        return cls.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_STATIC, "run", "()V", 0, 0, new byte[] {
+            (byte) ClassBytes.INVOKESTATIC, (byte) (method >> 8), (byte) method,
+            (byte) ClassBytes.RETURN,
+        }).toByteArray();
+    }
+
+    /**
+     * Writes a jar holding {@code bad/CondyChain} (class-file version 55), whose method {@code run()V} is {@code
+     * ldc_w} of a {@code CONSTANT_Dynamic}, then {@code pop} and {@code return}. That constant is the top of a chain
+     * of {@code levels} of them: each one's bootstrap arguments are the one below, {@code fanout} times, and the
+     * bottom one's single argument is a {@code MethodHandle} of {@code SpinLock.slowpath}. The chain holds that
+     * handle once, but it is reached by {@code fanout^(levels - 1)} paths: a scanner that follows every path
+     * never finishes. (Its bootstrap method is {@code ConstantBootstraps.invoke}; the constant is never resolved.)
+     *
+     * @param out the file to write
+     * @param levels how many dynamic constants the chain has
+     * @param fanout how many times each names the one below
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path condyChainJar(Path out, int levels, int fanout) throws IOException {
+        ClassBytes cls = new ClassBytes(55, "bad/CondyChain").constructor();
+        int bootstrap = condyBootstrap(cls);
+        int below = cls.methodHandle(ClassBytes.REF_INVOKE_STATIC,
+                cls.methodRef(SPIN_LOCK, "slowpath", SLOWPATH_DESCRIPTOR));
+        for (int level = 0; level < levels; level++) {
+            int[] arguments = new int[level == 0 ? 1 : fanout];
+            Arrays.fill(arguments, below);
+            below = cls.dynamic(cls.bootstrapMethod(bootstrap, arguments), "c" + level, "Ljava/lang/Object;");
+        }
+        return condyJar(out, "bad/CondyChain", cls, below);
+    }
+
+    /**
+     * Writes a jar holding {@code bad/CondySelf} (class-file version 55), whose method {@code run()V} is {@code ldc_w}
+     * of a {@code CONSTANT_Dynamic} whose bootstrap arguments are a {@code MethodHandle} of {@code SpinLock.slowpath}
+     * and then the constant itself, 64 times: it can never be resolved, and a scanner that follows it to a depth of 8
+     * visits 64^8 paths.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path condySelfJar(Path out) throws IOException {
+        ClassBytes cls = new ClassBytes(55, "bad/CondySelf").constructor();
+        int bootstrap = condyBootstrap(cls);
+        int handle = cls.methodHandle(ClassBytes.REF_INVOKE_STATIC,
+                cls.methodRef(SPIN_LOCK, "slowpath", SLOWPATH_DESCRIPTOR));
+        int number = cls.bootstrapMethod(bootstrap);
+        int self = cls.dynamic(number, "self", "Ljava/lang/Object;");
+        int[] arguments = new int[65];
+        Arrays.fill(arguments, self);
+        arguments[0] = handle;
+        cls.bootstrapArguments(number, arguments);
+        return condyJar(out, "bad/CondySelf", cls, self);
+    }
+
+    private static int condyBootstrap(ClassBytes cls) {
+        return cls.methodHandle(ClassBytes.REF_INVOKE_STATIC, cls.methodRef("java/lang/invoke/ConstantBootstraps",
+                "invoke", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;"
+                        + "Ljava/lang/invoke/MethodHandle;[Ljava/lang/Object;)Ljava/lang/Object;"));
+    }
+
+    private static Path condyJar(Path out, String name, ClassBytes cls, int constant) throws IOException {
+        cls.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_STATIC, "run", "()V", 1, 0, new byte[] {
+            (byte) ClassBytes.LDC_W, (byte) (constant >> 8), (byte) constant,
+            (byte) ClassBytes.POP,
             (byte) ClassBytes.RETURN,
         });
-        return write(dir.resolve(internalName + ".class"), cls.toByteArray());
+        return write(out, new ZipBytes()
+                .stored("META-INF/MANIFEST.MF", MANIFEST)
+                .deflated(name + ".class", cls.toByteArray())
+                .toByteArray());
+    }
+
+    /**
+     * Writes a jar holding {@code bad/Lines}, whose method {@code run(QLock, int)} calls {@code SpinLock.slowpath}
+     * (as {@link #oldClassCallingFunction} does, at version 52) and whose {@code Code} attribute announces 65,535
+     * attributes: a {@code LineNumberTable} of 2,000 lines, then an attribute {@code Back} whose length is negative,
+     * taking a reader that trusts it back to the start of the {@code LineNumberTable}, which it then reads 32,767
+     * times.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path negativeAttributeLengthJar(Path out) throws IOException {
+        ClassBytes cls = new ClassBytes(52, "bad/Lines").constructor();
+        int lines = 2000;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream attributes = new DataOutputStream(bytes);
+        attributes.writeShort(cls.utf8("LineNumberTable"));
+        attributes.writeInt(2 + 4 * lines);
+        attributes.writeShort(lines);
+        for (int i = 0; i < lines; i++) {
+            attributes.writeShort(0); // start_pc
+            attributes.writeShort(i + 1); // line_number
+        }
+        attributes.writeShort(cls.utf8("Back"));
+        attributes.writeInt(-(6 + 2 + 4 * lines) - 6);
+        attributes.flush();
+        runCallingSlowpath(cls, 65535, bytes.toByteArray());
+        return write(out, new ZipBytes()
+                .stored("META-INF/MANIFEST.MF", MANIFEST)
+                .deflated("bad/Lines.class", cls.toByteArray())
+                .toByteArray());
+    }
+
+    /**
+     * Writes a jar holding {@code bad/FullPool}, a valid class whose method {@code run(QLock, int)} calls {@code
+     * SpinLock.slowpath} (as {@link #oldClassCallingFunction} does, at version 52) and whose constant pool is full:
+     * 65,534 entries, the most a class file can hold, most of them unused strings. Linking cannot add a constant to
+     * it. The jar also holds a manifest.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path fullPoolJar(Path out) throws IOException {
+        ClassBytes cls = new ClassBytes(52, "bad/FullPool").constructor();
+        runCallingSlowpath(cls, 0, new byte[0]);
+        for (int i = 0; cls.poolCount() < 65535; i++) {
+            cls.utf8("unused" + i);
+        }
+        return write(out, new ZipBytes()
+                .stored("META-INF/MANIFEST.MF", MANIFEST)
+                .deflated("bad/FullPool.class", cls.toByteArray())
+                .toByteArray());
+    }
+
+    /**
+     * Writes a jar holding {@code bad/Frames} (class-file version 52), whose method {@code run()V} is {@code ldc_w}
+     * of a {@code MethodHandle} of {@code SpinLock.slowpath}, {@code pop}, {@code return}, and whose {@code Code}
+     * attribute has a {@code StackMapTable} of one frame of the reserved type 200. The scanner does not read frames;
+     * ASM refuses the frame when it reads the method. The jar also holds a manifest.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path reservedFrameTypeJar(Path out) throws IOException {
+        ClassBytes cls = new ClassBytes(52, "bad/Frames").constructor();
+        int handle = cls.methodHandle(ClassBytes.REF_INVOKE_STATIC,
+                cls.methodRef(SPIN_LOCK, "slowpath", SLOWPATH_DESCRIPTOR));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream attributes = new DataOutputStream(bytes);
+        attributes.writeShort(cls.utf8("StackMapTable"));
+        attributes.writeInt(3);
+        attributes.writeShort(1); // number_of_entries
+        attributes.writeByte(200); // a reserved frame type
+        attributes.flush();
+        cls.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_STATIC, "run", "()V", 1, 0, new byte[] {
+            (byte) ClassBytes.LDC_W, (byte) (handle >> 8), (byte) handle,
+            (byte) ClassBytes.POP,
+            (byte) ClassBytes.RETURN,
+        }, 1, bytes.toByteArray());
+        return write(out, new ZipBytes()
+                .stored("META-INF/MANIFEST.MF", MANIFEST)
+                .deflated("bad/Frames.class", cls.toByteArray())
+                .toByteArray());
+    }
+
+    /**
+     * Writes a jar whose entry {@code x/Other.class} holds the class {@code x/Good}, which the JVM would never load
+     * from it (it looks for {@code x/Good.class}). The jar also holds a manifest.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path misnamedEntryJar(Path out) throws IOException {
+        return write(out, new ZipBytes()
+                .stored("META-INF/MANIFEST.MF", MANIFEST)
+                .deflated("x/Other.class", goodClass(GOOD_CLASS))
+                .toByteArray());
+    }
+
+    /**
+     * Writes a jar whose entry {@code x/Nul\u0000.class} (a NUL byte in its name) holds a class of that very name.
+     * The jar also holds a manifest.
+     *
+     * @param out the file to write
+     * @return {@code out}
+     * @throws IOException if writing fails
+     */
+    public static Path nulNamedEntryJar(Path out) throws IOException {
+        return write(out, new ZipBytes()
+                .stored("META-INF/MANIFEST.MF", MANIFEST)
+                .deflated("x/Nul\u0000.class", goodClass("x/Nul\u0000"))
+                .toByteArray());
     }
 
     /**
@@ -196,6 +416,20 @@ public final class BadInputs {
         badMagicClassDir(dir.resolve("bad-magic"));
         duplicateEntryJar(dir.resolve("duplicate-entry.jar"));
         oldClassCallingFunction(dir.resolve("old-classes"), "old/Caller");
+    }
+
+    /**
+     * Adds the method {@code public static void run(QLock lock, int val)}, which is {@code aload_0}, {@code iload_1},
+     * {@code invokestatic SpinLock.slowpath}, {@code return}, with the given attributes in its {@code Code} attribute.
+     */
+    private static ClassBytes runCallingSlowpath(ClassBytes cls, int attributeCount, byte[] attributes) {
+        int slowpath = cls.methodRef(SPIN_LOCK, "slowpath", SLOWPATH_DESCRIPTOR);
+        return cls.method(ClassBytes.ACC_PUBLIC | ClassBytes.ACC_STATIC, "run", SLOWPATH_DESCRIPTOR, 2, 2, new byte[] {
+            (byte) ClassBytes.ALOAD_0,
+            (byte) ClassBytes.ILOAD_1,
+            (byte) ClassBytes.INVOKESTATIC, (byte) (slowpath >> 8), (byte) slowpath,
+            (byte) ClassBytes.RETURN,
+        }, attributeCount, attributes);
     }
 
     /** A valid Java 8 class: a public class with a public no-argument constructor. */

@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +14,9 @@ import java.util.Map;
  * methods whose bytecode is given as bytes. No fields, no interfaces, no stack map frames (so only straight-line code
  * on class-file versions 50 and later, where the verifier needs no frames for it).
  *
- * <p>Constant-pool entries are created on first use and shared, in the order of use.
+ * <p>Constant-pool entries are created on first use and shared, in the order of use; {@link #raw} adds an entry
+ * with whatever operands it is given, valid or not, and {@link #bootstrapMethod} fills a {@code BootstrapMethods}
+ * attribute.
  */
 final class ClassBytes {
 
@@ -25,6 +29,11 @@ final class ClassBytes {
     static final int INVOKESPECIAL = 0xB7;
     static final int INVOKESTATIC = 0xB8;
     static final int RETURN = 0xB1;
+    static final int LDC_W = 0x13;
+    static final int POP = 0x57;
+
+    static final int CONSTANT_DYNAMIC = 17;
+    static final int REF_INVOKE_STATIC = 6;
 
     private static final int CONSTANT_UTF8 = 1;
     private static final int CONSTANT_CLASS = 7;
@@ -41,6 +50,8 @@ final class ClassBytes {
     private final ByteArrayOutputStream methodBytes = new ByteArrayOutputStream();
     private final DataOutputStream methods = new DataOutputStream(methodBytes);
     private int methodCount;
+    private final List<int[]> bootstrapMethods = new ArrayList<>();
+    private int rawCount;
 
     /**
      * Starts a class.
@@ -76,19 +87,38 @@ final class ClassBytes {
      * @return this writer
      */
     ClassBytes method(int access, String name, String descriptor, int maxStack, int maxLocals, byte[] code) {
+        return method(access, name, descriptor, maxStack, maxLocals, code, 0, new byte[0]);
+    }
+
+    /**
+     * Adds a method with a {@code Code} attribute, no exception handlers and the given attributes of its own.
+     *
+     * @param access the access flags
+     * @param name the method's name
+     * @param descriptor the method's descriptor
+     * @param maxStack the operand stack size
+     * @param maxLocals the number of local variable slots
+     * @param code the bytecode
+     * @param attributeCount the {@code attributes_count} of the {@code Code} attribute
+     * @param attributes the bytes of its attributes, as they are
+     * @return this writer
+     */
+    ClassBytes method(int access, String name, String descriptor, int maxStack, int maxLocals, byte[] code,
+            int attributeCount, byte[] attributes) {
         try {
             methods.writeShort(access);
             methods.writeShort(utf8(name));
             methods.writeShort(utf8(descriptor));
             methods.writeShort(1); // attributes_count
             methods.writeShort(utf8("Code"));
-            methods.writeInt(2 + 2 + 4 + code.length + 2 + 2); // attribute_length
+            methods.writeInt(2 + 2 + 4 + code.length + 2 + 2 + attributes.length); // attribute_length
             methods.writeShort(maxStack);
             methods.writeShort(maxLocals);
             methods.writeInt(code.length);
             methods.write(code);
             methods.writeShort(0); // exception_table_length
-            methods.writeShort(0); // attributes_count
+            methods.writeShort(attributeCount);
+            methods.write(attributes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,8 +133,74 @@ final class ClassBytes {
         return entry("Methodref " + owner + "." + name + descriptor, CONSTANT_METHODREF, ownerIndex, nameAndType);
     }
 
+    /** Returns the index of a {@code CONSTANT_Methodref} of the given {@code Class} entry, whatever it holds. */
+    int methodRef(int classIndex, String name, String descriptor) {
+        return raw(CONSTANT_METHODREF, classIndex, nameAndType(name, descriptor));
+    }
+
+    /** Adds a {@code CONSTANT_Class} naming the given pool index, whatever it holds, and returns its index. */
+    int classRef(int nameIndex) {
+        return raw(CONSTANT_CLASS, nameIndex);
+    }
+
+    /** Adds a {@code CONSTANT_MethodHandle} of the given kind and reference and returns its index. */
+    int methodHandle(int kind, int reference) {
+        try {
+            pool.writeByte(15);
+            pool.writeByte(kind);
+            pool.writeShort(reference);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return poolCount++;
+    }
+
+    /** Adds a {@code CONSTANT_Dynamic} of the given bootstrap method number, name and descriptor; returns its index. */
+    int dynamic(int bootstrapMethod, String name, String descriptor) {
+        return raw(CONSTANT_DYNAMIC, bootstrapMethod, nameAndType(name, descriptor));
+    }
+
+    /** Adds an entry of the given tag whose operands are the given u2 values, never shared; returns its index. */
+    int raw(int tag, int... operands) {
+        return entry("raw " + rawCount++, tag, operands);
+    }
+
+    /**
+     * Adds a bootstrap method to the class's {@code BootstrapMethods} attribute and returns its number.
+     *
+     * @param handle the pool index of its {@code MethodHandle}
+     * @param arguments the pool indexes of its arguments
+     * @return its number
+     */
+    int bootstrapMethod(int handle, int... arguments) {
+        int[] method = new int[arguments.length + 1];
+        method[0] = handle;
+        System.arraycopy(arguments, 0, method, 1, arguments.length);
+        bootstrapMethods.add(method);
+        return bootstrapMethods.size() - 1;
+    }
+
+    /** Replaces the arguments of a bootstrap method, e.g. with entries made after it. */
+    void bootstrapArguments(int number, int... arguments) {
+        int[] method = new int[arguments.length + 1];
+        method[0] = bootstrapMethods.get(number)[0];
+        System.arraycopy(arguments, 0, method, 1, arguments.length);
+        bootstrapMethods.set(number, method);
+    }
+
+    /** Returns the {@code constant_pool_count} so far: one more than the last entry's index. */
+    int poolCount() {
+        return poolCount;
+    }
+
+    /** Returns the index of a {@code CONSTANT_Utf8}, creating it on first use. */
+    int utf8(String value) {
+        return utf8Entry(value);
+    }
+
     /** Returns the whole class file. */
     byte[] toByteArray() {
+        int bootstrapMethodsName = bootstrapMethods.isEmpty() ? 0 : utf8("BootstrapMethods");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(0xCAFEBABE);
@@ -121,7 +217,25 @@ final class ClassBytes {
             out.writeShort(methodCount);
             methods.flush();
             methodBytes.writeTo(out);
-            out.writeShort(0); // attributes_count
+            if (bootstrapMethods.isEmpty()) {
+                out.writeShort(0); // attributes_count
+            } else {
+                out.writeShort(1);
+                out.writeShort(bootstrapMethodsName);
+                int length = 2;
+                for (int[] method : bootstrapMethods) {
+                    length += 4 + 2 * (method.length - 1);
+                }
+                out.writeInt(length);
+                out.writeShort(bootstrapMethods.size());
+                for (int[] method : bootstrapMethods) {
+                    out.writeShort(method[0]);
+                    out.writeShort(method.length - 1);
+                    for (int i = 1; i < method.length; i++) {
+                        out.writeShort(method[i]);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,7 +250,7 @@ final class ClassBytes {
         return entry("NameAndType " + name + descriptor, CONSTANT_NAME_AND_TYPE, utf8(name), utf8(descriptor));
     }
 
-    private int utf8(String value) {
+    private int utf8Entry(String value) {
         Integer index = poolIndex.get("Utf8 " + value);
         if (index != null) {
             return index;

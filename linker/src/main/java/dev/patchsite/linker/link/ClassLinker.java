@@ -18,8 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.LimitExceededException;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -57,8 +60,9 @@ final class ClassLinker {
      * @param bytes the class file
      * @param sites the class's sites with their bindings
      * @param redirectedGroups the groups whose generated trampoline class the linked class calls
+     * @param warning why the class's sites stay on their trampolines, or null if they are bound as planned
      */
-    record Linked(byte[] bytes, List<Site> sites, List<String> redirectedGroups) {
+    record Linked(byte[] bytes, List<Site> sites, List<String> redirectedGroups, String warning) {
     }
 
     /**
@@ -69,7 +73,11 @@ final class ClassLinker {
      * @param tableSites its sites as the scan found them (with super-call marks)
      * @param trampolined the functions it declares that get trampolines (empty unless it is a group this link
      *     rewrites)
-     * @return the linked class
+     * @return the linked class; if rewriting it would pass a class-file limit (a full constant pool, a method past
+     *     64 KiB, dynamic constants ASM will not read), the class with its sites left on their trampolines
+     *     ({@code size}) and a warning
+     * @throws IllegalArgumentException if ASM cannot read the class, or it passes a limit even so, in words naming
+     *     the method where known
      */
     Linked link(byte[] classFile, int release, Collection<Site> tableSites, List<Function> trampolined) {
         Map<Site.Key, Site> byKey = new HashMap<>();
@@ -87,16 +95,23 @@ final class ClassLinker {
         ClassFileAppender appender = new ClassFileAppender(classFile);
         List<SitePlan> plans = policy.plan(appender.className(), ClassSites.majorVersion(classFile), located).stream()
                 .map(ClassLinker::throughSubclass).toList();
+        String warning = null;
         byte[] bytes;
-        if (trampolined.isEmpty() && plans.stream().allMatch(ClassLinker::editableInPlace)) {
-            bytes = editInPlace(appender, plans, located);
-        } else {
-            ClassReader reader = new ClassReader(classFile);
-            ClassWriter writer = new ClassWriter(reader, 0);
-            Rewriter rewriter = new Rewriter(writer, plans, trampolined);
-            reader.accept(rewriter, 0);
-            bytes = writer.toByteArray();
-            rewriter.fillPatchData(bytes, release);
+        try {
+            bytes = rewrite(classFile, release, appender, plans, located, trampolined);
+        } catch (ClassTooLargeException | MethodTooLargeException | LimitExceededException
+                | ClassFileAppender.FullException e) {
+            // Not invalid input: the class is as the JVM takes it, but rewriting it would pass a class-file limit.
+            // Its sites stay on their trampolines, as they are; a super-call must still be rewritten.
+            String limit = limit(e);
+            plans = plans.stream().map(ClassLinker::leftAsItIs).toList();
+            try {
+                bytes = rewrite(classFile, release, new ClassFileAppender(classFile), plans, located, trampolined);
+            } catch (ClassTooLargeException | MethodTooLargeException | LimitExceededException
+                    | ClassFileAppender.FullException again) {
+                throw new IllegalArgumentException(limit + ", even with its sites left on their trampolines");
+            }
+            warning = limit + "; its sites are left as they are, on their trampolines";
         }
         List<Site> bound = new ArrayList<>();
         List<String> redirected = new ArrayList<>();
@@ -107,7 +122,68 @@ final class ClassLinker {
                 redirected.add(plan.function().group());
             }
         }
-        return new Linked(bytes, bound, redirected);
+        return new Linked(bytes, bound, redirected, warning);
+    }
+
+    /**
+     * Returns the plan of a site left as it is, on its trampoline ({@code size}; a reference keeps {@code address}),
+     * except a super-call, which must still call the default.
+     */
+    private static SitePlan leftAsItIs(SitePlan plan) {
+        if (plan.site().superCall()) {
+            return plan;
+        }
+        Site site = plan.site().kind() == SiteKind.INVOKE ? plan.site().bound(Binding.trampoline(Binding.SIZE))
+                : plan.site();
+        return new SitePlan(site, plan.function(), null, null);
+    }
+
+    /**
+     * Rewrites a class as its plans say: in place if every plan changes no more than an operand and the class gets
+     * no trampoline, else with ASM.
+     *
+     * @throws IllegalArgumentException if ASM cannot read the class, in words naming the method
+     */
+    private byte[] rewrite(byte[] classFile, int release, ClassFileAppender appender, List<SitePlan> plans,
+            List<LocatedSite> located, List<Function> trampolined) {
+        if (trampolined.isEmpty() && plans.stream().allMatch(ClassLinker::editableInPlace)) {
+            return editInPlace(appender, plans, located);
+        }
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        Rewriter rewriter = new Rewriter(writer, plans, trampolined);
+        try {
+            reader.accept(rewriter, 0);
+        } catch (ClassTooLargeException | MethodTooLargeException | LimitExceededException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(unreadable(e, rewriter.method), e);
+        }
+        byte[] bytes = writer.toByteArray();
+        rewriter.fillPatchData(bytes, release);
+        return bytes;
+    }
+
+    /** Says in words what ASM's exception means, without its internals. */
+    private static String unreadable(RuntimeException e, String method) {
+        String where = method == null ? "" : "method " + method + ": ";
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("F_NEW frames")) {
+            return where + "stack map frames of a kind its class-file version (49 or older) cannot have";
+        }
+        return where + "malformed class file (the bytecode reader stopped at a structure it could not read)";
+    }
+
+    /** Says which class-file limit rewriting would pass. */
+    private static String limit(RuntimeException e) {
+        if (e instanceof MethodTooLargeException tooLarge) {
+            return "method " + tooLarge.getMethodName() + tooLarge.getDescriptor() + " would outgrow 64 KiB";
+        }
+        if (e instanceof LimitExceededException) {
+            return "its dynamic constants nest too deep or too wide to be rewritten";
+        }
+        return e instanceof ClassFileAppender.FullException full ? full.getMessage()
+                : "its constant pool would be full";
     }
 
     /**
@@ -189,6 +265,8 @@ final class ClassLinker {
         private final List<Integer> patchPositions = new ArrayList<>();
         private PatchSitesAttribute attribute;
         private boolean isInterface;
+        /** The method being visited, for messages. */
+        private String method;
 
         Rewriter(ClassWriter writer, List<SitePlan> plans, List<Function> functionsHere) {
             super(Opcodes.ASM9, writer);
@@ -225,6 +303,7 @@ final class ClassLinker {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                 String[] exceptions) {
+            method = name + descriptor;
             Function function = trampolined.get(name + descriptor);
             MethodVisitor visitor;
             if (function == null) {

@@ -71,6 +71,8 @@ final class JarLinker {
     private boolean done;
     private final Set<String> redirectedGroups = new TreeSet<>();
     private final List<Site> bound = new ArrayList<>();
+    /** Per class whose sites had to stay on their trampolines, in entry order, why. */
+    private final List<String> warnings = new ArrayList<>();
     /** The ids of the functions this jar's linked classes call. */
     private final Set<String> calledFunctions = new TreeSet<>();
     /** The time stamp of the entries linking writes: the manifest's, or the first entry's. */
@@ -186,6 +188,7 @@ final class JarLinker {
             ClassLinker.Linked result = linker.link(scanned != null ? scanned : read(entry), release, sites,
                     functions);
             Result linked = new Result(result.sites(), result.redirectedGroups(),
+                    result.warning() == null ? null : input + "!/" + zip.name(entry) + ": " + result.warning(),
                     Deflated.of(result.bytes(), DEFLATERS.get()), ahead);
             handedOver = true;
             return linked;
@@ -214,6 +217,9 @@ final class JarLinker {
             Result result = await(future);
             bound.addAll(result.sites);
             redirectedGroups.addAll(result.redirectedGroups);
+            if (result.warning != null) {
+                warnings.add(result.warning);
+            }
         }
         done = true;
     }
@@ -227,6 +233,11 @@ final class JarLinker {
             }
             throw e;
         }
+    }
+
+    /** Returns, per class whose sites had to stay on their trampolines (in entry order), a line saying why. */
+    List<String> warnings() {
+        return warnings;
     }
 
     /** Returns the sites of this jar's classes, bound. */
@@ -328,12 +339,16 @@ final class JarLinker {
     private static final class Result {
         final List<Site> sites;
         final List<String> redirectedGroups;
+        /** Why the class's sites stay on their trampolines, or null. */
+        final String warning;
         private final Semaphore waiting;
         private Deflated compressed;
 
-        Result(List<Site> sites, List<String> redirectedGroups, Deflated compressed, Semaphore waiting) {
+        Result(List<Site> sites, List<String> redirectedGroups, String warning, Deflated compressed,
+                Semaphore waiting) {
             this.sites = sites;
             this.redirectedGroups = redirectedGroups;
+            this.warning = warning;
             this.compressed = compressed;
             this.waiting = waiting;
         }

@@ -1,5 +1,6 @@
 package dev.patchsite.linker.link;
 
+import dev.patchsite.linker.scan.LinkedForms;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.PatchSiteTable;
@@ -80,13 +81,7 @@ public final class LinkedCalls {
      * @return the site with its original caller
      */
     public static Site unmoved(Site site) {
-        MethodRef caller = site.caller();
-        if (!caller.name().startsWith(Bootstrap.DEFAULT_PREFIX)) {
-            return site;
-        }
-        MethodRef original = new MethodRef(caller.owner(), caller.name().substring(Bootstrap.DEFAULT_PREFIX.length()),
-                caller.descriptor());
-        return site.with(original, site.superCall(), site.line(), site.offset());
+        return LinkedForms.unmoved(site);
     }
 
     private static Function renamed(Function function, String owner, String name) {

@@ -128,7 +128,8 @@ public final class Linker {
                 rewritten.add(jars.get(i));
             }
         }
-        Set<String> rewrittenGroups = RewrittenGroups.of(table, scan.declarations(), rewritten, request.log());
+        Set<String> rewrittenGroups = RewrittenGroups.of(table, scan.declarations(), rewritten,
+                scan.linkedSuperCalls(), request.log());
         checkSelections(table);
         checkGroupVersions(scan, rewrittenGroups);
         Program program = new Program(request.mode(), table, scan.declarations(), rewrittenGroups,
@@ -217,6 +218,7 @@ public final class Linker {
         for (int i = 0; i < jars.size(); i++) {
             if (toLink.get(i)) {
                 jars.get(i).awaitLinking();
+                jars.get(i).warnings().forEach(request.log()::warn);
                 for (Site site : jars.get(i).boundSites()) {
                     boundSites.put(site.key(), site);
                 }

@@ -35,13 +35,14 @@ final class RewrittenGroups {
      * @param table the program's table
      * @param declarations the program's declarations
      * @param linked the jars this link rewrites
+     * @param linkedSuperCalls the super-calls already rewritten to call the default (found in linked bytecode)
      * @param log where the groups that keep their bodies are reported
      * @return the groups, sorted
      * @throws LinkException if a variant this link only reads calls a function whose group class was already linked
      *     in a build of its own: the program would recurse once the variant is selected, and this link cannot help
      */
-    static Set<String> of(PatchSiteTable table, Declarations declarations, List<JarLinker> linked, PatchsiteLog log)
-            throws LinkException {
+    static Set<String> of(PatchSiteTable table, Declarations declarations, List<JarLinker> linked,
+            Set<Site.Key> linkedSuperCalls, PatchsiteLog log) throws LinkException {
         Set<String> groups = new TreeSet<>();
         Map<String, Function> functions = new HashMap<>();
         for (Function function : table.functions()) {
@@ -54,7 +55,7 @@ final class RewrittenGroups {
         for (Site site : table.sites()) {
             String caller = site.caller().owner();
             String entry = ClassPaths.path(caller, site.release());
-            if (!site.superCall() || site.kind() != SiteKind.INVOKE
+            if (!site.superCall() || site.kind() != SiteKind.INVOKE || linkedSuperCalls.contains(site.key())
                     || linked.stream().anyMatch(jar -> jar.contains(entry))) {
                 continue;
             }

@@ -4,6 +4,7 @@ import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
@@ -75,24 +76,28 @@ final class SiteRewriter extends MethodVisitor {
         // A serializable lambda's implementation is looked up again by name when it is deserialized: it keeps its
         // handle, which still reaches the function (through its trampoline wherever the group is linked).
         boolean keep = bootstrap.getOwner().equals(LAMBDA_METAFACTORY) && bootstrap.getName().equals("altMetafactory");
-        Handle mappedBootstrap = (Handle) map(bootstrap, 0, keep);
+        Map<ConstantDynamic, Object> expanded = new IdentityHashMap<>();
+        Handle mappedBootstrap = (Handle) map(bootstrap, 0, keep, expanded);
         Object[] mapped = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
-            mapped[i] = map(arguments[i], 0, keep);
+            mapped[i] = map(arguments[i], 0, keep, expanded);
         }
         super.visitInvokeDynamicInsn(name, descriptor, mappedBootstrap, mapped);
     }
 
     @Override
     public void visitLdcInsn(Object value) {
-        super.visitLdcInsn(map(value, 0, false));
+        super.visitLdcInsn(map(value, 0, false, new IdentityHashMap<>()));
     }
 
     /**
      * Counts the function handles reachable from a constant, as the scanner does, and returns the constant with
-     * each handle whose plan names another method (a generated trampoline) naming that method instead.
+     * each handle whose plan names another method (a generated trampoline) naming that method instead. Like the
+     * scanner, it follows each dynamic constant once per top-level constant (ASM reads one pool entry as one
+     * {@code ConstantDynamic} object, so identity is the pool index): {@code expanded} holds those followed, each
+     * with what it became.
      */
-    private Object map(Object constant, int depth, boolean keep) {
+    private Object map(Object constant, int depth, boolean keep, Map<ConstantDynamic, Object> expanded) {
         if (constant instanceof Handle handle) {
             Function function = handle.getTag() == Opcodes.H_INVOKESTATIC
                     ? functions.get(new MethodRef(handle.getOwner(), handle.getName(), handle.getDesc())) : null;
@@ -105,15 +110,24 @@ final class SiteRewriter extends MethodVisitor {
                     program.isInterfaceOwner(call.owner()));
         }
         if (constant instanceof ConstantDynamic dynamic && depth < MAX_CONSTANT_DEPTH) {
-            Handle bootstrap = (Handle) map(dynamic.getBootstrapMethod(), depth + 1, keep);
+            Object done = expanded.get(dynamic);
+            if (done != null) {
+                return done;
+            }
+            // Marked before its arguments are followed, as the scanner does, so a constant among its own arguments
+            // is not followed again.
+            expanded.put(dynamic, dynamic);
+            Handle bootstrap = (Handle) map(dynamic.getBootstrapMethod(), depth + 1, keep, expanded);
             boolean changed = bootstrap != dynamic.getBootstrapMethod();
             Object[] arguments = new Object[dynamic.getBootstrapMethodArgumentCount()];
             for (int i = 0; i < arguments.length; i++) {
-                arguments[i] = map(dynamic.getBootstrapMethodArgument(i), depth + 1, keep);
+                arguments[i] = map(dynamic.getBootstrapMethodArgument(i), depth + 1, keep, expanded);
                 changed |= arguments[i] != dynamic.getBootstrapMethodArgument(i);
             }
-            return changed ? new ConstantDynamic(dynamic.getName(), dynamic.getDescriptor(), bootstrap, arguments)
-                    : constant;
+            Object result = changed ? new ConstantDynamic(dynamic.getName(), dynamic.getDescriptor(), bootstrap,
+                    arguments) : constant;
+            expanded.put(dynamic, result);
+            return result;
         }
         return constant;
     }

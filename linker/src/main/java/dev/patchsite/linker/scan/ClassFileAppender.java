@@ -171,7 +171,7 @@ public final class ClassFileAppender {
             return known;
         }
         if (count >= MAX_POOL) {
-            throw new IllegalStateException("the constant pool is full (65,535 entries)");
+            throw new FullException("the constant pool is full (65,535 entries)");
         }
         write.run();
         int index = count++;
@@ -219,7 +219,7 @@ public final class ClassFileAppender {
             int countAt = attributes + growth;
             int attributeCount = u2(attributes) + 1;
             if (attributeCount > MAX_POOL) {
-                throw new IllegalStateException("the class has 65,535 attributes already");
+                throw new FullException("the class has 65,535 attributes already");
             }
             out[countAt] = (byte) (attributeCount >>> 8);
             out[countAt + 1] = (byte) attributeCount;
@@ -277,5 +277,15 @@ public final class ClassFileAppender {
     private void write2(int value) {
         added.write(value >>> 8);
         added.write(value);
+    }
+
+    /** The class cannot grow as asked: its constant pool, or its table of attributes, is full. */
+    public static final class FullException extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        FullException(String message) {
+            super(message);
+        }
     }
 }

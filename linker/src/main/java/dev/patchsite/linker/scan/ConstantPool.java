@@ -108,23 +108,69 @@ final class ConstantPool {
         return superClass == 0 ? 0 : utf8Hash(classNameIndex(superClass));
     }
 
-    /** Returns the tag of entry {@code index}, or 0 for an unused slot. */
+    /**
+     * Returns the internal name of the class itself ({@code this_class}). Pulls the four bytes after the pool if
+     * need be.
+     *
+     * @throws MalformedClassException if the class file ends there or the index is not a class
+     */
+    String thisClassName() throws IOException {
+        buffer.require(end + 4);
+        return className(buffer.u2(end + 2));
+    }
+
+    /** Returns the tag of entry {@code index}, or 0 for an unused slot or an index outside the pool. */
     int tag(int index) {
         return index > 0 && index < offsets.length && offsets[index] != 0 ? buffer.u1(offsets[index]) : 0;
     }
 
-    /** Returns the offset of entry {@code index}'s tag byte. */
+    /**
+     * Returns the offset of entry {@code index}'s tag byte.
+     *
+     * @throws MalformedClassException if the index is not that of an entry
+     */
     int offset(int index) {
+        if (tag(index) == 0) {
+            throw new MalformedClassException(missing(index));
+        }
         return offsets[index];
     }
 
-    /** Returns the entry's tag, checked against an expected one. */
+    /**
+     * Returns the offset of entry {@code index}'s tag byte, checked against an expected tag. Every index the class
+     * file gives is checked here (or by {@link #offset}) before it is used.
+     *
+     * @throws MalformedClassException if the index is not that of an entry with that tag
+     */
     int checkedOffset(int index, int expectedTag) {
-        if (tag(index) != expectedTag) {
-            throw new MalformedClassException("constant pool entry " + index + " should have tag " + expectedTag
-                    + " but has " + tag(index));
+        int tag = tag(index);
+        if (tag != expectedTag) {
+            throw new MalformedClassException(tag == 0
+                    ? missing(index) + ", where a " + tagName(expectedTag) + " entry should be"
+                    : "constant pool entry " + index + " should be " + tagName(expectedTag) + " but is "
+                            + tagName(tag));
         }
         return offsets[index];
+    }
+
+    private String missing(int index) {
+        return index <= 0 || index >= offsets.length
+                ? "constant pool index " + index + " out of range (1 to " + (offsets.length - 1) + ")"
+                : "constant pool index " + index + " is the unusable second slot of a Long or Double";
+    }
+
+    private static String tagName(int tag) {
+        return switch (tag) {
+            case UTF8 -> "Utf8";
+            case CLASS -> "Class";
+            case METHODREF -> "Methodref";
+            case INTERFACE_METHODREF -> "InterfaceMethodref";
+            case NAME_AND_TYPE -> "NameAndType";
+            case METHOD_HANDLE -> "MethodHandle";
+            case DYNAMIC -> "Dynamic";
+            case INVOKE_DYNAMIC -> "InvokeDynamic";
+            default -> "tag " + tag;
+        };
     }
 
     /** Returns entry {@code index} as a string; it must be a {@code Utf8} entry. */
@@ -143,7 +189,7 @@ final class ConstantPool {
 
     /** Returns whether {@code Utf8} entry {@code index} holds exactly the given bytes. */
     boolean utf8Equals(int index, byte[] expected) {
-        int offset = offsets[index];
+        int offset = checkedOffset(index, UTF8);
         int length = buffer.u2(offset + 1);
         if (length != expected.length) {
             return false;
@@ -165,12 +211,14 @@ final class ConstantPool {
 
     /** Returns the internal name held by {@code Class} entry {@code index}. */
     String className(int index) {
-        return utf8(buffer.u2(checkedOffset(index, CLASS) + 1));
+        return utf8(classNameIndex(index));
     }
 
-    /** Returns the {@code Utf8} index of the name of {@code Class} entry {@code index}. */
+    /** Returns the index of the name of {@code Class} entry {@code index}, checked to be a {@code Utf8} entry. */
     int classNameIndex(int index) {
-        return buffer.u2(checkedOffset(index, CLASS) + 1);
+        int name = buffer.u2(checkedOffset(index, CLASS) + 1);
+        checkedOffset(name, UTF8);
+        return name;
     }
 
     /**
@@ -179,16 +227,12 @@ final class ConstantPool {
      * @throws MalformedClassException if the entry is neither
      */
     MethodRef method(int index) {
-        int tag = tag(index);
-        if (tag != METHODREF && tag != INTERFACE_METHODREF) {
-            throw new MalformedClassException("constant pool entry " + index + " is not a method reference");
-        }
+        int offset = methodRefOffset(index);
         if (methods == null) {
             methods = new MethodRef[offsets.length];
         }
         MethodRef method = methods[index];
         if (method == null) {
-            int offset = offsets[index];
             int nameAndType = checkedOffset(buffer.u2(offset + 3), NAME_AND_TYPE);
             method = new MethodRef(className(buffer.u2(offset + 1)), utf8(buffer.u2(nameAndType + 1)),
                     utf8(buffer.u2(nameAndType + 3)));
@@ -199,6 +243,14 @@ final class ConstantPool {
 
     /** Returns the {@code Utf8} index of the owner name of a {@code Methodref} or {@code InterfaceMethodref} entry. */
     int methodOwnerNameIndex(int index) {
-        return classNameIndex(buffer.u2(offsets[index] + 1));
+        return classNameIndex(buffer.u2(methodRefOffset(index) + 1));
+    }
+
+    private int methodRefOffset(int index) {
+        int tag = tag(index);
+        if (tag != METHODREF && tag != INTERFACE_METHODREF) {
+            throw new MalformedClassException("constant pool entry " + index + " is not a method reference");
+        }
+        return offsets[index];
     }
 }

@@ -36,22 +36,43 @@ final class DirectorySource implements ClassSource {
         return new DirectorySource(root);
     }
 
+    /**
+     * Lists the class files under the root. A symbolic link to a file is followed only if the file is inside the
+     * directory: one that leads out of it is refused, so that nothing outside the directory given is read. Links to
+     * directories are not followed (as {@link Files#walk} does by default).
+     */
     private void listClasses() throws InputException {
-        List<String> found = new ArrayList<>();
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile)
-                    .forEach(file -> found.add(root.relativize(file).toString().replace(file.getFileSystem()
-                            .getSeparator(), "/")));
+            files.filter(Files::isRegularFile).forEach(found::add);
         } catch (IOException | UncheckedIOException e) {
             throw new InputException(name + ": cannot list directory: " + Messages.rootCause(e));
         }
-        Collections.sort(found);
-        for (String path : found) {
-            int release = ClassPaths.release(path);
-            if (release >= 0) {
-                entries.add(new ClassEntry(this, paths.size(), release));
-                paths.add(path);
+        List<String> relative = new ArrayList<>();
+        Path realRoot = null;
+        for (Path file : found) {
+            String path = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+            if (ClassPaths.release(path) < 0) {
+                continue;
             }
+            if (Files.isSymbolicLink(file)) {
+                try {
+                    realRoot = realRoot == null ? root.toRealPath() : realRoot;
+                    Path target = file.toRealPath();
+                    if (!target.startsWith(realRoot)) {
+                        throw new InputException(file + ": a symbolic link to " + target + ", outside " + name
+                                + "; refused (a directory input is read only inside itself)");
+                    }
+                } catch (IOException e) {
+                    throw new InputException(file + ": cannot follow symbolic link: " + Messages.rootCause(e));
+                }
+            }
+            relative.add(path);
+        }
+        Collections.sort(relative);
+        for (String path : relative) {
+            entries.add(new ClassEntry(this, paths.size(), ClassPaths.release(path)));
+            paths.add(path);
         }
     }
 

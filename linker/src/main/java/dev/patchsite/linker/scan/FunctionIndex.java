@@ -34,7 +34,7 @@ final class FunctionIndex {
     FunctionIndex with(Collection<Function> added) {
         Map<MethodRef, Function> all = new HashMap<>(functions);
         for (Function function : added) {
-            all.putIfAbsent(function.method(), function);
+            put(all, function.method(), function);
         }
         return all.size() == functions.size() ? this : new FunctionIndex(version + 1, Map.copyOf(all));
     }
@@ -47,7 +47,10 @@ final class FunctionIndex {
      */
     FunctionIndex withInherited(Map<MethodRef, Function> inherited) {
         Map<MethodRef, Function> all = new HashMap<>(functions);
-        inherited.forEach(all::putIfAbsent);
+        inherited.forEach((method, function) -> {
+            all.putIfAbsent(method, function);
+            all.putIfAbsent(LinkedForms.defaultBody(method), function);
+        });
         return all.size() == functions.size() ? this : new FunctionIndex(version + 1, Map.copyOf(all));
     }
 
@@ -60,9 +63,17 @@ final class FunctionIndex {
     boolean hasExactly(Collection<Function> expected) {
         Map<MethodRef, Function> other = new HashMap<>();
         for (Function function : expected) {
-            other.put(function.method(), function);
+            put(other, function.method(), function);
         }
         return other.equals(functions);
+    }
+
+    /** Adds a function under the method its calls name and under the names linked calls of it use instead. */
+    private static void put(Map<MethodRef, Function> functions, MethodRef method, Function function) {
+        functions.putIfAbsent(method, function);
+        for (MethodRef alias : LinkedForms.aliases(method)) {
+            functions.putIfAbsent(alias, function);
+        }
     }
 
     /** Returns the version, which grows by one each time functions are added. */
@@ -80,7 +91,8 @@ final class FunctionIndex {
      * method (or no function).
      */
     static String via(MethodRef method, Function function) {
-        return function == null || method.owner().equals(function.method().owner()) ? null : method.owner();
+        return function == null || method.owner().equals(function.method().owner())
+                || LinkedForms.isTrampolineOf(method.owner(), function) ? null : method.owner();
     }
 
     /** Returns whether some function's group, or a subclass inheriting a function, has a name with this hash. */

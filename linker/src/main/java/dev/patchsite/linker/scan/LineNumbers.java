@@ -21,6 +21,7 @@ final class LineNumbers {
      * @param pool the constant pool
      * @param offset the offset just past the bytecode, where the exception table starts
      * @param end the offset just past the {@code Code} attribute
+     * @throws MalformedClassException if a sub-attribute's length takes it out of the {@code Code} attribute
      */
     static LineNumbers read(ClassBuffer buffer, ConstantPool pool, int offset, int end) {
         offset += 2 + 8 * buffer.u2(offset);
@@ -29,6 +30,10 @@ final class LineNumbers {
         long[] entries = new long[0];
         for (int i = 0; i < count && offset + 6 <= end; i++) {
             int length = buffer.s4(offset + 2);
+            // Each attribute must lie within the Code attribute: the walk only goes forward, once.
+            if (length < 0 || length > end - offset - 6) {
+                throw new MalformedClassException("attribute of a Code attribute runs past its end");
+            }
             if (pool.utf8(buffer.u2(offset)).equals("LineNumberTable") && length >= 2) {
                 int lines = Math.min(buffer.u2(offset + 6), (length - 2) / 4);
                 int first = entries.length;

@@ -14,10 +14,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +45,8 @@ public final class Scanner {
     private final int[] checkedVersion;
     private final int[] superHashes;
     private final List<List<Site>> sites;
+    /** Per class, the indexes of its sites in a linked form that calls the default. */
+    private final List<BitSet> callingDefault;
     private final Map<Integer, ClassInfo> declaring = new ConcurrentHashMap<>();
     private volatile FunctionIndex index;
     private final Map<String, byte[]> kept = new ConcurrentHashMap<>();
@@ -55,6 +60,7 @@ public final class Scanner {
         this.checkedVersion = new int[entries.size()];
         this.superHashes = new int[entries.size()];
         this.sites = new ArrayList<>(Collections.nCopies(entries.size(), null));
+        this.callingDefault = new ArrayList<>(Collections.nCopies(entries.size(), null));
         this.index = initial;
         this.keepBudget = new AtomicLong(keepBytes);
     }
@@ -136,16 +142,19 @@ public final class Scanner {
                 lookup);
         index = index.withInherited(inherited);
         parallel(this::secondPass);
+        Set<Site.Key> linkedSuperCalls = new HashSet<>();
         return new ScanResult(new PatchSiteTable(declarations.functions(), declarations.variants(),
-                markSuperCalls(declarations.variants())), declarations, kept, classPath.modules(), inherited);
+                markSuperCalls(declarations.variants(), linkedSuperCalls)), declarations, kept, classPath.modules(),
+                inherited, linkedSuperCalls);
     }
 
     /** Looks at every class's pool; reads declaring classes and classes calling known functions whole. */
-    private void firstPass(ClassBuffer buffer, int i) throws IOException {
+    private void firstPass(ClassBuffer buffer, int i) throws IOException, InputException {
         ClassEntry entry = entries.get(i);
         try (InputStream in = entry.source().open(entry)) {
             buffer.start(in);
             ConstantPool pool = ConstantPool.read(buffer);
+            checkName(entry, pool);
             PoolPeek peek = PoolPeek.of(pool);
             owners.set(i, peek.ownerHashes());
             superHashes[i] = pool.superNameHash();
@@ -166,10 +175,27 @@ public final class Scanner {
             checkedVersion[i] = current.version();
             if (PoolPeek.referencesFunction(pool, current, peek.ownerHashes())) {
                 buffer.readAll();
-                List<Site> found = SiteScanner.scan(buffer, pool, current, entry.release());
-                sites.set(i, found);
-                keep(entry, buffer, found);
+                SiteScanner.Scanned scanned = SiteScanner.scanLinked(buffer, pool, current, entry.release());
+                sites.set(i, scanned.sites());
+                callingDefault.set(i, scanned.callsDefault());
+                keep(entry, buffer, scanned.sites());
             }
+        }
+    }
+
+    /**
+     * Refuses an entry that holds a class of another name: the JVM would never load it from there, and what links
+     * it would write an output that {@code verify} rejects.
+     */
+    private static void checkName(ClassEntry entry, ConstantPool pool) throws IOException, InputException {
+        String path = entry.className();
+        if (path.indexOf('\0') >= 0) {
+            throw new InputException(entry.location().replace("\0", "\\0") + ": entry name holds a NUL character");
+        }
+        String name = pool.thisClassName();
+        if (!name.equals(path)) {
+            throw new InputException(entry.location() + ": holds class " + name.replace('/', '.')
+                    + ", which belongs in " + ClassPaths.path(name, entry.release()));
         }
     }
 
@@ -183,13 +209,14 @@ public final class Scanner {
         try (InputStream in = entry.source().open(entry)) {
             buffer.start(in);
             ConstantPool pool = ConstantPool.read(buffer);
-            List<Site> found = null;
+            SiteScanner.Scanned scanned = null;
             if (PoolPeek.referencesFunction(pool, done)) {
                 buffer.readAll();
-                found = SiteScanner.scan(buffer, pool, done, entry.release());
-                keep(entry, buffer, found);
+                scanned = SiteScanner.scanLinked(buffer, pool, done, entry.release());
+                keep(entry, buffer, scanned.sites());
             }
-            sites.set(i, found);
+            sites.set(i, scanned == null ? null : scanned.sites());
+            callingDefault.set(i, scanned == null ? null : scanned.callsDefault());
         }
     }
 
@@ -220,20 +247,29 @@ public final class Scanner {
         }
     }
 
-    private List<Site> markSuperCalls(List<Variant> variants) {
+    /**
+     * Returns every class's sites with their callers as before linking and their super-call marks, and collects the
+     * super-calls found in a linked form that calls the default.
+     */
+    private List<Site> markSuperCalls(List<Variant> variants, Set<Site.Key> linkedSuperCalls) {
         Map<String, List<Variant>> byClass = new HashMap<>();
         for (Variant variant : variants) {
             byClass.computeIfAbsent(variant.className(), c -> new ArrayList<>()).add(variant);
         }
         Map<String, Function> functions = new HashMap<>();
         List<Site> all = new ArrayList<>();
-        for (List<Site> found : sites) {
+        for (int i = 0; i < sites.size(); i++) {
+            List<Site> found = sites.get(i);
             if (found == null) {
                 continue;
             }
-            for (Site site : found) {
+            for (int j = 0; j < found.size(); j++) {
+                Site site = LinkedForms.unmoved(found.get(j));
                 boolean superCall = byClass.getOrDefault(site.caller().owner(), List.of()).stream()
                         .anyMatch(v -> v.implementsFunction(site.functionId()));
+                if (superCall && callingDefault.get(i).get(j)) {
+                    linkedSuperCalls.add(site.key());
+                }
                 all.add(superCall == site.superCall() ? site : site.with(site.caller(), true, site.line(),
                         site.offset()));
             }

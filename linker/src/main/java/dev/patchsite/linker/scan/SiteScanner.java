@@ -5,9 +5,13 @@ import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the sites in one class file: every {@code invokestatic} of a function, every {@code MethodHandle} constant
@@ -15,6 +19,12 @@ import java.util.Map;
  * the function's group or a subclass that inherits it (recorded as the site's {@link Site#via()}). It walks the
  * bytecode itself rather than through a visitor, because a site's bytecode offset is part of what it records (the
  * boot runtime patches the instruction at that offset) and ASM's visitors do not expose offsets.
+ *
+ * <p>Linked bytecode is read as the program it was linked from ({@link LinkedForms}): a call naming a function's
+ * default body or generated trampoline is a call of the function, and an {@code invokedynamic} bound by the
+ * runtime's {@code site} or {@code defaultBody} bootstrap is an {@code invoke} site, not a reference. Every loop is
+ * bounded by the class's bytes: attribute lengths are checked, and each dynamic constant is followed once per
+ * top-level constant.
  *
  * <p>Sites are returned in bytecode order within each method, methods in class-file order, with
  * {@link Site#superCall()} false: whether a call is a super-call is known only once all variants are.
@@ -28,9 +38,16 @@ final class SiteScanner {
     private final FunctionIndex index;
     private final int release;
     private final List<Site> sites = new ArrayList<>();
+    /** The indexes in {@link #sites} of those found in a linked form that calls the default ({@link LinkedForms}). */
+    private final BitSet callsDefault = new BitSet();
+    /** The sites of the method being scanned that are in such a form. */
+    private final Set<Site> foundCallingDefault = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<int[]> locations = new ArrayList<>();
     private String className;
     private int bootstrapMethods = -1;
+    private int[] bootstrapOffsets;
+    /** The function handles reachable from each top-level constant an instruction names, by its pool index. */
+    private final Map<Integer, List<MethodRef>> functionHandles = new HashMap<>();
 
     private SiteScanner(ClassBuffer buffer, ConstantPool pool, FunctionIndex index, int release) {
         this.buffer = buffer;
@@ -51,6 +68,26 @@ final class SiteScanner {
      */
     static List<Site> scan(ClassBuffer buffer, ConstantPool pool, FunctionIndex index, int release) {
         return run(buffer, pool, index, release).sites;
+    }
+
+    /**
+     * Scans a class, also telling which sites are in a linked form that calls the default.
+     *
+     * @see #scan
+     */
+    static Scanned scanLinked(ClassBuffer buffer, ConstantPool pool, FunctionIndex index, int release) {
+        SiteScanner scanner = run(buffer, pool, index, release);
+        return new Scanned(scanner.sites, scanner.callsDefault);
+    }
+
+    /**
+     * The sites of a class.
+     *
+     * @param sites the sites, in bytecode order
+     * @param callsDefault the indexes of those in a linked form that calls the default: its default body, or an
+     *     {@code invokedynamic} the runtime binds to it
+     */
+    record Scanned(List<Site> sites, BitSet callsDefault) {
     }
 
     /**
@@ -122,9 +159,10 @@ final class SiteScanner {
         return offset;
     }
 
+    /** Returns the length of the attribute at {@code offset}, checked to lie within the class file's bytes. */
     private int attributeLength(int offset) {
         int length = buffer.s4(offset + 2);
-        if (length < 0) {
+        if (length < 0 || length > buffer.length() - offset - 6) {
             throw new MalformedClassException("attribute length out of range");
         }
         return length;
@@ -169,9 +207,17 @@ final class SiteScanner {
             int opcode = buffer.u1(code + pc);
             switch (opcode) {
                 case 0xb8 -> invoke(caller, pc, buffer.u2(code + pc + 1), found, ordinals);
-                case 0x12 -> constant(caller, pc, SiteKind.LDC, buffer.u1(code + pc + 1), 0, found, ordinals);
-                case 0x13 -> constant(caller, pc, SiteKind.LDC, buffer.u2(code + pc + 1), 0, found, ordinals);
-                case 0xba -> constant(caller, pc, SiteKind.REF, buffer.u2(code + pc + 1), 0, found, ordinals);
+                case 0x12 -> constant(caller, pc, SiteKind.LDC, buffer.u1(code + pc + 1), found, ordinals);
+                case 0x13 -> constant(caller, pc, SiteKind.LDC, buffer.u2(code + pc + 1), found, ordinals);
+                case 0xba -> {
+                    int indy = buffer.u2(code + pc + 1);
+                    MethodRef bootstrap = linkedCallBootstrap(caller, indy);
+                    int before = found.size();
+                    constant(caller, pc, bootstrap != null ? SiteKind.INVOKE : SiteKind.REF, indy, found, ordinals);
+                    if (bootstrap != null && LinkedForms.bindsDefault(bootstrap)) {
+                        foundCallingDefault.addAll(found.subList(before, found.size()));
+                    }
+                }
                 default -> {
                 }
             }
@@ -182,8 +228,16 @@ final class SiteScanner {
             pc += length;
         }
         if (!found.isEmpty()) {
-            LineNumbers lines = LineNumbers.read(buffer, pool, code + codeLength, end);
+            LineNumbers lines;
+            try {
+                lines = LineNumbers.read(buffer, pool, code + codeLength, end);
+            } catch (MalformedClassException e) {
+                throw new MalformedClassException(where(caller) + ": " + e.getMessage());
+            }
             for (Site site : found) {
+                if (foundCallingDefault.contains(site)) {
+                    callsDefault.set(sites.size());
+                }
                 sites.add(site.with(site.caller(), false, lines.lineAt(site.offset()), site.offset()));
                 int instruction = code + site.offset();
                 int operand = site.kind() == SiteKind.LDC && buffer.u1(instruction) == 0x12 ? buffer.u1(instruction + 1)
@@ -201,14 +255,40 @@ final class SiteScanner {
         }
         MethodRef method = pool.method(cpIndex);
         Function function = index.function(method);
-        if (function != null) {
-            found.add(site(function, method, caller, pc, SiteKind.INVOKE, ordinals));
+        if (function != null && !LinkedForms.isTrampolineCall(caller, method, function)) {
+            Site site = site(function, method, caller, pc, SiteKind.INVOKE, ordinals);
+            found.add(site);
+            if (LinkedForms.isDefaultBody(method)) {
+                foundCallingDefault.add(site);
+            }
         }
     }
 
     /** Records a site for each function handle reachable from a loadable constant or an indy/condy entry. */
-    private void constant(MethodRef caller, int pc, SiteKind kind, int cpIndex, int depth, List<Site> found,
+    private void constant(MethodRef caller, int pc, SiteKind kind, int cpIndex, List<Site> found,
             Map<String, Integer> ordinals) {
+        List<MethodRef> handles = functionHandles.get(cpIndex);
+        if (handles == null) {
+            handles = new ArrayList<>();
+            try {
+                collect(cpIndex, 0, new BitSet(), handles);
+            } catch (MalformedClassException e) {
+                throw new MalformedClassException(where(caller) + ": " + e.getMessage());
+            }
+            functionHandles.put(cpIndex, handles);
+        }
+        for (MethodRef method : handles) {
+            found.add(site(index.function(method), method, caller, pc, kind, ordinals));
+        }
+    }
+
+    /**
+     * Collects the function handles reachable from a constant, in order: a {@code MethodHandle} of a function is one,
+     * an indy or condy entry is followed into its bootstrap method and arguments, to a depth of
+     * {@value #MAX_CONSTANT_DEPTH} and once per top-level constant (the {@code expanded} pool indexes), so the work is
+     * bounded by the size of the {@code BootstrapMethods} attribute. {@code SiteRewriter} counts the same way.
+     */
+    private void collect(int cpIndex, int depth, BitSet expanded, List<MethodRef> handles) {
         int tag = pool.tag(cpIndex);
         if (tag == ConstantPool.METHOD_HANDLE) {
             int offset = pool.offset(cpIndex);
@@ -216,36 +296,70 @@ final class SiteScanner {
             int reference = buffer.u2(offset + 2);
             int referenceTag = pool.tag(reference);
             if (referenceKind == ConstantPool.REF_INVOKE_STATIC
-                    && (referenceTag == ConstantPool.METHODREF || referenceTag == ConstantPool.INTERFACE_METHODREF)) {
-                MethodRef method = pool.method(reference);
-                Function function = index.function(method);
-                if (function != null) {
-                    found.add(site(function, method, caller, pc, kind, ordinals));
-                }
+                    && (referenceTag == ConstantPool.METHODREF || referenceTag == ConstantPool.INTERFACE_METHODREF)
+                    && index.function(pool.method(reference)) != null) {
+                handles.add(pool.method(reference));
             }
-        } else if ((tag == ConstantPool.INVOKE_DYNAMIC || tag == ConstantPool.DYNAMIC) && depth < MAX_CONSTANT_DEPTH) {
+        } else if ((tag == ConstantPool.INVOKE_DYNAMIC || tag == ConstantPool.DYNAMIC) && depth < MAX_CONSTANT_DEPTH
+                && !expanded.get(cpIndex)) {
+            expanded.set(cpIndex);
             if (bootstrapMethods < 0) {
-                throw new MalformedClassException(where(caller) + ": dynamic constant without BootstrapMethods");
+                throw new MalformedClassException("dynamic constant without BootstrapMethods");
             }
             int bootstrap = bootstrapMethod(buffer.u2(pool.offset(cpIndex) + 1));
-            constant(caller, pc, kind, buffer.u2(bootstrap), depth + 1, found, ordinals);
+            collect(buffer.u2(bootstrap), depth + 1, expanded, handles);
             int arguments = buffer.u2(bootstrap + 2);
             for (int i = 0; i < arguments; i++) {
-                constant(caller, pc, kind, buffer.u2(bootstrap + 4 + 2 * i), depth + 1, found, ordinals);
+                collect(buffer.u2(bootstrap + 4 + 2 * i), depth + 1, expanded, handles);
             }
         }
     }
 
+    /**
+     * Returns the bootstrap method of an {@code invokedynamic} if it is a linked call of a function: one that the
+     * runtime's {@code site} or {@code defaultBody} bootstrap binds ({@link LinkedForms}), which is a call of the
+     * function, not a reference; else null.
+     */
+    private MethodRef linkedCallBootstrap(MethodRef caller, int cpIndex) {
+        if (pool.tag(cpIndex) != ConstantPool.INVOKE_DYNAMIC) {
+            throw new MalformedClassException(where(caller) + ": invokedynamic of constant pool entry " + cpIndex
+                    + ", which is not an InvokeDynamic entry");
+        }
+        if (bootstrapMethods < 0) {
+            throw new MalformedClassException(where(caller) + ": dynamic constant without BootstrapMethods");
+        }
+        int handle = buffer.u2(bootstrapMethod(buffer.u2(pool.offset(cpIndex) + 1)));
+        if (pool.tag(handle) != ConstantPool.METHOD_HANDLE) {
+            return null;
+        }
+        int reference = buffer.u2(pool.offset(handle) + 2);
+        int tag = pool.tag(reference);
+        if (tag != ConstantPool.METHODREF && tag != ConstantPool.INTERFACE_METHODREF) {
+            return null;
+        }
+        MethodRef bootstrap = pool.method(reference);
+        return LinkedForms.bindsCall(bootstrap) ? bootstrap : null;
+    }
+
+    /** Returns the offset of bootstrap method {@code number}, found from a table of them all made on first use. */
     private int bootstrapMethod(int number) {
-        int count = buffer.u2(bootstrapMethods);
-        if (number >= count) {
+        if (bootstrapOffsets == null) {
+            int count = buffer.u2(bootstrapMethods);
+            int end = bootstrapMethods + buffer.s4(bootstrapMethods - 4);
+            bootstrapOffsets = new int[count];
+            int offset = bootstrapMethods + 2;
+            for (int i = 0; i < count; i++) {
+                bootstrapOffsets[i] = offset;
+                offset += 4 + 2 * buffer.u2(offset + 2);
+                if (offset > end) {
+                    throw new MalformedClassException("BootstrapMethods attribute runs past its end");
+                }
+            }
+        }
+        if (number >= bootstrapOffsets.length) {
             throw new MalformedClassException("bootstrap method " + number + " out of range");
         }
-        int offset = bootstrapMethods + 2;
-        for (int i = 0; i < number; i++) {
-            offset += 4 + 2 * buffer.u2(offset + 2);
-        }
-        return offset;
+        return bootstrapOffsets[number];
     }
 
     /** Makes a site of a call naming {@code method}; calls through a subclass count with the group's own. */

@@ -33,7 +33,8 @@ final class SuperCallCheck {
         Map<String, Function> functions = new HashMap<>();
         program.table().functions().forEach(f -> functions.put(f.id(), f));
         for (Site site : program.table().sites()) {
-            if (!site.superCall() || site.kind() != SiteKind.INVOKE) {
+            if (!site.superCall() || site.kind() != SiteKind.INVOKE
+                    || program.linkedSuperCalls().contains(site.key())) {
                 continue;
             }
             Function function = functions.get(site.functionId());
