@@ -72,6 +72,26 @@ public final class ZipWriter implements Closeable {
     }
 
     /**
+     * Copies what precedes an archive's first entry (a launcher script, say: see {@link ZipArchive#prefixLength()}),
+     * so that the output starts as the input does. Called first, before any entry is written; the entries' offsets
+     * then count it, as {@code zip -A} writes them.
+     *
+     * @param from the archive
+     * @throws IOException if reading or writing fails
+     * @throws IllegalStateException if something was written already
+     */
+    public void copyPrefix(ZipArchive from) throws IOException {
+        if (position != 0) {
+            throw new IllegalStateException("the prefix goes before every entry");
+        }
+        long length = from.prefixLength();
+        if (length > 0) {
+            from.transferTo(0, length, out);
+            position = length;
+        }
+    }
+
+    /**
      * Copies an entry of another archive as it is, compressed bytes and all.
      *
      * @param from the archive
