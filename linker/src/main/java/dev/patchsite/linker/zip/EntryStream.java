@@ -60,9 +60,14 @@ final class EntryStream extends InputStream {
             throw new ZipException("entry holds " + count + " bytes, not the " + size + " its central record declares");
         }
         if (actual.getValue() != crc) {
-            throw new ZipException(String.format("entry's CRC-32 is %08x, not the %08x its central record declares"
-                    + " (corrupt or altered)", actual.getValue(), crc));
+            throw new ZipException(crcMismatch(actual.getValue(), crc));
         }
+    }
+
+    /** The message for contents whose CRC-32 is not the declared one. */
+    static String crcMismatch(long actual, long declared) {
+        return String.format("entry's CRC-32 is %08x, not the %08x its central record declares (corrupt or altered)",
+                actual, declared);
     }
 
     @Override

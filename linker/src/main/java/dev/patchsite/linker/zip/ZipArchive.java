@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 import java.util.zip.ZipException;
 
 /**
@@ -364,6 +365,37 @@ public final class ZipArchive implements Closeable {
             throw new ZipException(name(entry) + ": " + e.getMessage());
         }
         return header;
+    }
+
+    /**
+     * Checks a stored entry's CRC-32 against its bytes in the file, for raw copying. A stored entry's bytes are its
+     * contents, so this costs one read of them, from the page cache the copy reads too; a deflated entry would have
+     * to be inflated, which raw copying exists to avoid: its CRC is checked when it is read whole (every class the
+     * scan reads whole), not when it is copied.
+     *
+     * @param entry the entry; nothing is checked unless it is stored
+     * @throws IOException if the entry cannot be read, or its bytes do not have the CRC-32 its record declares
+     */
+    void checkStoredCrc(int entry) throws IOException {
+        if (method(entry) != Decompression.STORED) {
+            return;
+        }
+        long next = entry + 1 < offsets.length ? offsets[entry + 1] : centralStart;
+        long start = offsets[entry] + localHeader(entry, next).length;
+        long length = compressedSize(entry);
+        if (start + length > next) {
+            throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+        }
+        CRC32 crc = new CRC32();
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 1 << 16));
+        for (long done = 0; done < length; done += buffer.limit()) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), length - done));
+            Channels.readFully(channel, buffer, start + done);
+            crc.update(buffer.flip());
+        }
+        if (crc.getValue() != crc(entry)) {
+            throw new ZipException(name(entry) + ": " + EntryStream.crcMismatch(crc.getValue(), crc(entry)));
+        }
     }
 
     /**

@@ -92,7 +92,9 @@ public final class ZipWriter implements Closeable {
     }
 
     /**
-     * Copies an entry of another archive as it is, compressed bytes and all.
+     * Copies an entry of another archive as it is, compressed bytes and all. Its local header is checked against
+     * its central record first, and a stored entry's CRC-32 against its bytes; a deflated entry's CRC-32 is not
+     * checked here (that would mean inflating it), but where it was read whole, by {@link ZipArchive#open}.
      *
      * @param from the archive
      * @param entry the entry's index in it
@@ -101,6 +103,7 @@ public final class ZipWriter implements Closeable {
     public void copy(ZipArchive from, int entry) throws IOException {
         long start = from.localHeaderOffset(entry);
         long end = from.rawEnd(entry);
+        from.checkStoredCrc(entry);
         long offset = position;
         if (rawFrom != from || rawEnd != start) {
             flushRaw();

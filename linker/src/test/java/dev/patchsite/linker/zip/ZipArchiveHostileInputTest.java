@@ -133,13 +133,9 @@ class ZipArchiveHostileInputTest {
     void refusesContentsAlteredBehindTheirCrc() throws IOException {
         byte[] zip = valid();
         zip[30 + 5] = 'A';
+        everyPathFails(zip, 0, String.format("entry's CRC-32 is %08x, not the %08x its central record declares"
+                + " (corrupt or altered)", ZipFixtures.crc(bytes("Alpha")), ZipFixtures.crc(ALPHA)));
         try (ZipArchive archive = ZipArchive.open(file(zip))) {
-            String message = String.format("entry's CRC-32 is %08x, not the %08x its central record declares"
-                    + " (corrupt or altered)", ZipFixtures.crc(bytes("Alpha")), ZipFixtures.crc(ALPHA));
-            fails(message, () -> archive.read(0));
-            try (InputStream in = archive.open(0)) {
-                fails(message, in::readAllBytes);
-            }
             assertArrayEquals(BETA, archive.read(1));
         }
     }
@@ -153,6 +149,16 @@ class ZipArchiveHostileInputTest {
         try (ZipArchive archive = ZipArchive.open(file(zip))) {
             fails(String.format("entry's CRC-32 is %08x, not the 12345678 its central record declares"
                     + " (corrupt or altered)", ZipFixtures.crc(BETA)), () -> archive.read(1));
+            // Copied raw, a deflated entry is not inflated, so not checked: it keeps the CRC it had, which any
+            // reader that checks (JarInputStream) refuses in the output as in the input.
+            Path out = dir.resolve("out.zip");
+            try (ZipWriter writer = new ZipWriter(out)) {
+                writer.copy(archive, 1);
+                writer.finish();
+            }
+            try (ZipArchive copied = ZipArchive.open(out)) {
+                assertEquals(0x12345678L, copied.crc(0));
+            }
         }
     }
 
