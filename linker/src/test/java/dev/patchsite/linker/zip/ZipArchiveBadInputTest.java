@@ -60,6 +60,13 @@ class ZipArchiveBadInputTest {
         return assertThrows(ZipException.class, () -> ZipArchive.open(file).close());
     }
 
+    /** Sets the number of entries the end record counts, on this disk and in all. */
+    private static void setCount(byte[] zip, int count) {
+        int end = ZipFixtures.endRecord(zip);
+        put16(zip, end + 8, count);
+        put16(zip, end + 10, count);
+    }
+
     private static <T extends Throwable> T fails(Class<T> type, String message, Executable executable) {
         T thrown = assertThrows(type, executable);
         assertEquals(type, thrown.getClass());
@@ -195,9 +202,7 @@ class ZipArchiveBadInputTest {
     @Test
     void refusesMoreEntriesThanTheDirectoryCanHold() throws IOException {
         byte[] zip = valid();
-        int end = ZipFixtures.endRecord(zip);
-        put16(zip, end + 8, 1000);
-        put16(zip, end + 10, 1000);
+        setCount(zip, 1000);
         assertEquals("central directory cannot hold the 1000 entries it claims", openFails(zip).getMessage());
     }
 
@@ -235,9 +240,7 @@ class ZipArchiveBadInputTest {
     @Test
     void readsEveryRecordOfTheDirectoryWhenTheEndRecordUnderCounts() throws IOException {
         byte[] zip = thirtyTwoEntries();
-        int end = ZipFixtures.endRecord(zip);
-        put16(zip, end + 8, 3);
-        put16(zip, end + 10, 3);
+        setCount(zip, 3);
         Path file = file(zip);
         List<ZipFixtures.Item> jdk = ZipFixtures.readWithZipFile(file);
         assertEquals(32, jdk.size());
@@ -250,9 +253,7 @@ class ZipArchiveBadInputTest {
     @Test
     void refusesAnEndRecordCountingMoreEntriesThanTheDirectoryHolds() throws IOException {
         byte[] zip = thirtyTwoEntries();
-        int end = ZipFixtures.endRecord(zip);
-        put16(zip, end + 8, 33);
-        put16(zip, end + 10, 33);
+        setCount(zip, 33);
         assertEquals("the end record counts 33 entries, the central directory holds 32",
                 openFails(zip).getMessage());
     }
