@@ -119,8 +119,8 @@ class HostileJarTest {
         Jar jar = new Jar();
         jar.bytes.put(jar.localHeader(MAIN) + 30, "../".getBytes(StandardCharsets.US_ASCII));
         Path bad = jar.write(tmp.resolve("dotdot.jar"));
-        assertEquals(bad + "!/" + MAIN + ": local header disagrees with the central directory: name \"../patchsite"
-                + "/sample/app/Main.class\" (corrupt or hostile archive)", refused(bad));
+        assertEquals(bad + "!/" + MAIN + ": corrupt entry: local header disagrees with the central directory: name"
+                + " \"..//patchsite/sample/app/Main.class\" (corrupt or hostile archive)", refused(bad));
     }
 
     // Finding 6: a class altered behind its CRC-32 was scanned and linked silently.
@@ -131,7 +131,8 @@ class HostileJarTest {
         jar.bytes.putInt(jar.record(MAIN) + 16, crc ^ 1);
         jar.bytes.putInt(jar.localHeader(MAIN) + 14, crc ^ 1);
         Path bad = jar.write(tmp.resolve("crc.jar"));
-        assertEquals(bad + "!/" + MAIN + ": " + String.format("entry's CRC-32 is %08x, not the %08x its central"
-                + " record declares (corrupt or altered)", crc & 0xFFFFFFFFL, (crc ^ 1) & 0xFFFFFFFFL), refused(bad));
+        assertEquals(bad + "!/" + MAIN + ": corrupt entry: " + String.format("entry's CRC-32 is %08x, not the %08x"
+                + " its central record declares (corrupt or altered)", crc & 0xFFFFFFFFL, (crc ^ 1) & 0xFFFFFFFFL),
+                refused(bad));
     }
 }
