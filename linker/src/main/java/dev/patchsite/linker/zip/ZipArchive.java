@@ -42,7 +42,10 @@ import java.util.zip.ZipException;
  *
  * <p>This is not a general zip library: it reads what jars hold (stored and deflated entries; deflate64 and bzip2
  * through Commons Compress) and refuses what they do not (split archives, encryption), and it never trusts a size
- * it has not checked against the file.
+ * it has not checked against the file. It reads what the JVM reads, or refuses: the directory is walked by its size
+ * as the JDK's {@code ZipFile} walks it; entries whose data overlap are refused when the archive is opened; a local
+ * header must agree with its central record; an entry never gives more than its declared size, and read to its
+ * end, its CRC-32 is checked. Every loop over the archive's data is bounded by its size.
  */
 public final class ZipArchive implements Closeable {
 
