@@ -1,11 +1,16 @@
 package dev.patchsite.linker;
 
+import dev.patchsite.linker.scan.Jars;
 import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.TableReader;
+import dev.patchsite.linker.zip.ZipArchive;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +29,9 @@ public final class TableSource {
     }
 
     /**
-     * Loads a table.
+     * Loads a table. A regular file is a jar if it is a zip file by its end record (so a jar with a launcher script
+     * before it, or an empty zip file, is one) and a table otherwise; anything else that is not a directory (a
+     * pipe, say) is read once, as a table, so that no byte of it is lost to guessing what it is.
      *
      * @param input a table file, a jar (any zip file) or a directory of classes
      * @param settings the declaration file, threads and log to scan with; its inputs are ignored
@@ -35,10 +42,18 @@ public final class TableSource {
         if (Files.isDirectory(input)) {
             return scan(input, settings);
         }
-        if (!isZip(input)) {
+        if (!Files.isRegularFile(input)) {
             return TableReader.read(input);
         }
-        PatchSiteTable embedded = embeddedTable(input);
+        PatchSiteTable embedded;
+        try (ZipArchive zip = Jars.openIfZip(input)) {
+            if (zip == null) {
+                return TableReader.read(input);
+            }
+            embedded = embeddedTable(input, zip);
+        } catch (IOException e) {
+            throw new InputException(input + ": cannot read: " + e.getMessage(), e);
+        }
         return embedded != null ? unlinked(embedded) : scan(input, settings);
     }
 
@@ -52,12 +67,9 @@ public final class TableSource {
      * @throws PatchsiteException if an entry cannot be read, or scanning finds invalid declarations
      */
     public static PatchSiteTable program(List<Path> program, ScanRequest settings) throws PatchsiteException {
-        Path first = program.get(0);
-        if (!Files.isDirectory(first) && isZip(first)) {
-            PatchSiteTable embedded = embeddedTable(first);
-            if (embedded != null) {
-                return unlinked(embedded);
-            }
+        PatchSiteTable embedded = embeddedTable(program.get(0));
+        if (embedded != null) {
+            return unlinked(embedded);
         }
         return Scanner.scan(new ScanRequest(program, settings.declarations(), settings.threads(), settings.log()));
     }
@@ -81,7 +93,7 @@ public final class TableSource {
      */
     public static boolean isLinked(Path jar) {
         try {
-            return isZip(jar) && embeddedTable(jar) != null;
+            return embeddedTable(jar) != null;
         } catch (InputException e) {
             return false;
         }
@@ -92,31 +104,34 @@ public final class TableSource {
                 settings.log()));
     }
 
-    /** Returns the table a linked jar carries, or null if the jar was not linked. */
-    private static PatchSiteTable embeddedTable(Path jar) throws InputException {
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-            java.util.zip.ZipEntry entry = zip.getEntry(EMBEDDED_TABLE);
-            if (entry == null) {
-                return null;
-            }
-            try (InputStream in = zip.getInputStream(entry)) {
-                return TableReader.read(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8),
-                        jar + "!/" + EMBEDDED_TABLE);
-            }
-        } catch (IOException e) {
-            // Not readable as a zip here: scanning reports the jar's defect with the scanner's own message.
+    /** Returns the table a file carries if it is a linked jar; null if it is not a zip file, or not linked. */
+    private static PatchSiteTable embeddedTable(Path file) throws InputException {
+        if (!Files.isRegularFile(file)) {
             return null;
+        }
+        try (ZipArchive zip = Jars.openIfZip(file)) {
+            return zip == null ? null : embeddedTable(file, zip);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + IoReasons.of(e), e);
         }
     }
 
-    private static boolean isZip(Path file) throws InputException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputException(file + ": no such file or directory");
+    /**
+     * Returns the table a linked jar carries, or null if the jar was not linked. Read with the project's own zip
+     * reader, which bounds the entry to its declared size and checks its CRC-32.
+     */
+    private static PatchSiteTable embeddedTable(Path jar, ZipArchive zip) throws InputException {
+        int entry = zip.find(EMBEDDED_TABLE);
+        if (entry < 0 || zip.isDirectory(entry)) {
+            return null;
+        }
+        String name = jar + "!/" + EMBEDDED_TABLE;
+        try (InputStream in = zip.open(entry)) {
+            return TableReader.read(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), name);
+        } catch (CharacterCodingException e) {
+            throw new InputException(name + ": not a patch-site table (not UTF-8 text)");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + IoReasons.of(e), e);
+            throw new InputException(name + ": corrupt entry: " + e.getMessage(), e);
         }
     }
 }

@@ -267,6 +267,7 @@ final class JarLinker {
             temporary = AtomicOutput.temporaryFor(output);
             Deflater deflater = new Deflater(LEVEL, true);
             try (ZipWriter out = new ZipWriter(temporary)) {
+                out.copyPrefix(zip);
                 int manifestEntry = zip.find(MANIFEST);
                 ModuleNeeds module = ModuleNeeds.of(program, zip, calledFunctions, changed(), !launch.runtime().isEmpty());
                 for (int entry = 0; entry < zip.size(); entry++) {

@@ -34,8 +34,35 @@ public final class Jars {
         } catch (AccessDeniedException e) {
             throw new InputException(path + ": cannot read: permission denied", e);
         } catch (IOException | RuntimeException e) {
-            throw new InputException(path + ": not a readable jar (truncated, or not a zip file)"
-                    + (e instanceof NotAZipFileException ? "" : ": " + Messages.rootCause(e)), e);
+            throw notReadable(path, e);
         }
+    }
+
+    /**
+     * Opens a file as a jar if it is a zip file at all: if it has an end of central directory record, wherever the
+     * first entry starts (after a launcher script, say) and however many entries it has (none, too).
+     *
+     * @param path a regular file
+     * @return the archive, to be closed; null if the file is not a zip file
+     * @throws InputException if the file cannot be read, or is a zip file this linker cannot read
+     */
+    public static ZipArchive openIfZip(Path path) throws InputException {
+        try {
+            return ZipArchive.open(path);
+        } catch (NotAZipFileException e) {
+            return null;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(path + ": no such file or directory");
+        } catch (IOException | RuntimeException e) {
+            throw notReadable(path, e);
+        }
+    }
+
+    private static InputException notReadable(Path path, Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return new InputException(path + ": permission denied", e);
+        }
+        return new InputException(path + ": not a readable jar (truncated, or not a zip file)"
+                + (e instanceof NotAZipFileException ? "" : ": " + Messages.rootCause(e)), e);
     }
 }

@@ -25,6 +25,11 @@ final class Decompression {
     private Decompression() {
     }
 
+    /** Returns whether entries compressed with the given method can be read. */
+    static boolean supports(int method) {
+        return method == STORED || method == DEFLATED || method == DEFLATE64 || method == BZIP2;
+    }
+
     static InputStream open(int method, ZipArchive.EntryBytes data) throws IOException {
         switch (method) {
             case STORED:

@@ -45,10 +45,19 @@ final class NameIndex {
         }
     }
 
+    /**
+     * A multiplier drawn once per run, mixed non-linearly: with a fixed one (31, as {@code String.hashCode}), or any
+     * purely polynomial hash, names that collide are easy to make, and a directory of such names would make
+     * building the index quadratic in their number. Which slot an entry takes never shows in any result, so the
+     * output stays deterministic.
+     */
+    private static final int MULTIPLIER = new java.security.SecureRandom().nextInt() | 1;
+
     private static int hash(byte[] bytes, int length) {
         int hash = 0;
         for (int i = 0; i < length; i++) {
-            hash = 31 * hash + bytes[i];
+            hash = (hash + bytes[i]) * MULTIPLIER;
+            hash ^= hash >>> 15;
         }
         return hash;
     }

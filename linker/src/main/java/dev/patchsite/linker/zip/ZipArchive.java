@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 import java.util.zip.ZipException;
 
 /**
@@ -41,7 +42,10 @@ import java.util.zip.ZipException;
  *
  * <p>This is not a general zip library: it reads what jars hold (stored and deflated entries; deflate64 and bzip2
  * through Commons Compress) and refuses what they do not (split archives, encryption), and it never trusts a size
- * it has not checked against the file.
+ * it has not checked against the file. It reads what the JVM reads, or refuses: the directory is walked by its size
+ * as the JDK's {@code ZipFile} walks it; entries whose data overlap are refused when the archive is opened; a local
+ * header must agree with its central record; an entry never gives more than its declared size, and read to its
+ * end, its CRC-32 is checked. Every loop over the archive's data is bounded by its size.
  */
 public final class ZipArchive implements Closeable {
 
@@ -66,10 +70,11 @@ public final class ZipArchive implements Closeable {
         EndRecord end = EndRecord.find(channel, fileSize);
         this.centralStart = end.centralStart();
         this.central = load(end);
-        int count = (int) end.entries();
+        int count = countRecords(end);
         this.records = new int[count];
         this.offsets = new long[count];
         readDirectory(end);
+        checkNoOverlap();
         this.names = new NameIndex(this);
     }
 
@@ -104,19 +109,36 @@ public final class ZipArchive implements Closeable {
         return buffer.order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    private void readDirectory(EndRecord end) throws ZipException {
-        int at = 0;
+    /**
+     * Counts the records of the central directory, walking it by its size as the JDK's {@code ZipFile} does: an end
+     * record that counts fewer entries (as one that wrapped past 65,535 does) does not hide the others from this
+     * reader while the JVM loads them. Records must fill the directory exactly. An end record that counts more
+     * entries than the directory holds is refused: readers disagree on what it means.
+     */
+    private int countRecords(EndRecord end) throws ZipException {
+        int count = 0;
         int limit = central.limit();
-        boolean sorted = true;
-        for (int i = 0; i < records.length; i++) {
+        for (int at = 0; at < limit; count++) {
             if (at > limit - CENTRAL_HEADER || central.getInt(at) != CENTRAL_SIGNATURE) {
-                throw new ZipException("central directory record " + (i + 1) + " of " + records.length
-                        + " is missing or corrupt");
+                throw new ZipException("central directory record " + (count + 1) + " is missing or corrupt");
             }
             int length = recordLength(at);
             if (length > limit - at) {
-                throw new ZipException("central directory record " + (i + 1) + " runs past the directory's end");
+                throw new ZipException("central directory record " + (count + 1) + " runs past the directory's end");
             }
+            at += length;
+        }
+        if (count < end.entries()) {
+            throw new ZipException("the end record counts " + end.entries() + " entries, the central directory holds "
+                    + count);
+        }
+        return count;
+    }
+
+    private void readDirectory(EndRecord end) throws ZipException {
+        int at = 0;
+        boolean sorted = true;
+        for (int i = 0; i < records.length; i++) {
             records[i] = at;
             long offset;
             long compressed;
@@ -132,10 +154,24 @@ public final class ZipArchive implements Closeable {
                 throw new ZipException(name(i) + ": its data lies outside the archive (truncated, or corrupt)");
             }
             sorted &= i == 0 || offset >= offsets[i - 1];
-            at += length;
+            at += recordLength(at);
         }
         if (!sorted) {
             sortPhysically();
+        }
+    }
+
+    /**
+     * Refuses entries whose data overlap, as many central records pointing at one local entry do (a zip bomb: one
+     * entry that inflates to 255 MiB, read two thousand times): each entry's header, name and data must end before
+     * the next entry starts. Entries are in physical order by now, so one pass finds any overlap.
+     */
+    private void checkNoOverlap() throws ZipException {
+        for (int i = 0; i + 1 < offsets.length; i++) {
+            if (offsets[i] + LOCAL_HEADER + nameLength(i) + compressedSize(i) > offsets[i + 1]) {
+                throw new ZipException(name(i) + ": its data overlaps that of " + name(i + 1)
+                        + " (a corrupt or hostile archive: entries that share their data)");
+            }
         }
     }
 
@@ -286,30 +322,83 @@ public final class ZipArchive implements Closeable {
 
     /**
      * Returns where an entry's bytes in the file end: its local header, data and data descriptor, so that copying
-     * from its local header to here copies the entry whole and nothing else. When the next entry starts right after
-     * the data, that is the answer; otherwise the local header is read, for its extra field and whether a descriptor
-     * follows, so that bytes between entries (padding, a signing block) are never taken for part of one.
+     * from its local header to here copies the entry whole and nothing else. The local header is read and checked
+     * against the central record (see {@link LocalHeaderCheck}), so that what is copied says what the directory
+     * says; its extra field and whether a descriptor follows give the end, so that bytes between entries (padding,
+     * a signing block) are never taken for part of one.
      */
     long rawEnd(int entry) throws IOException {
         long next = entry + 1 < offsets.length ? offsets[entry + 1] : centralStart;
-        long least = offsets[entry] + LOCAL_HEADER + nameLength(entry) + compressedSize(entry);
-        if (next < least) {
-            throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
-        }
-        if (next == least) {
-            return next;
-        }
-        byte[] header = new byte[LOCAL_HEADER];
-        Channels.readFully(channel, ByteBuffer.wrap(header), offsets[entry]);
-        checkLocalHeader(header);
+        byte[] header = localHeader(entry, next);
         int nameLength = u16(header, ZipFormat.LOC_NAME_LENGTH);
         int extraLength = u16(header, ZipFormat.LOC_EXTRA_LENGTH);
         long dataEnd = offsets[entry] + LOCAL_HEADER + nameLength + extraLength + compressedSize(entry);
+        if (dataEnd > next) {
+            throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+        }
         long end = dataEnd + descriptorLength(entry, header, nameLength, extraLength, dataEnd, next);
         if (end > next) {
             throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
         }
         return end;
+    }
+
+    /** Reads and checks an entry's local header, name and extra field, which end before {@code next}. */
+    private byte[] localHeader(int entry, long next) throws IOException {
+        long start = offsets[entry];
+        int guess = LOCAL_HEADER + nameLength(entry) + u16(central, records[entry] + CEN_EXTRA_LENGTH);
+        byte[] header = new byte[(int) Math.min(guess, next - start)];
+        Channels.readFully(channel, ByteBuffer.wrap(header), start);
+        if (header.length < LOCAL_HEADER) {
+            throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+        }
+        int length = LOCAL_HEADER + u16(header, ZipFormat.LOC_NAME_LENGTH) + u16(header, ZipFormat.LOC_EXTRA_LENGTH);
+        if (length != header.length) {
+            if (length > next - start) {
+                throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+            }
+            header = Arrays.copyOf(header, length);
+            if (length > guess) {
+                Channels.readFully(channel, ByteBuffer.wrap(header, guess, length - guess), start + guess);
+            }
+        }
+        try {
+            LocalHeaderCheck.check(this, entry, header, 0);
+        } catch (ZipException e) {
+            throw new ZipException(name(entry) + ": " + e.getMessage());
+        }
+        return header;
+    }
+
+    /**
+     * Checks a stored entry's CRC-32 against its bytes in the file, for raw copying. A stored entry's bytes are its
+     * contents, so this costs one read of them, from the page cache the copy reads too; a deflated entry would have
+     * to be inflated, which raw copying exists to avoid: its CRC is checked when it is read whole (every class the
+     * scan reads whole), not when it is copied.
+     *
+     * @param entry the entry; nothing is checked unless it is stored
+     * @throws IOException if the entry cannot be read, or its bytes do not have the CRC-32 its record declares
+     */
+    void checkStoredCrc(int entry) throws IOException {
+        if (method(entry) != Decompression.STORED) {
+            return;
+        }
+        long next = entry + 1 < offsets.length ? offsets[entry + 1] : centralStart;
+        long start = offsets[entry] + localHeader(entry, next).length;
+        long length = compressedSize(entry);
+        if (start + length > next) {
+            throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+        }
+        CRC32 crc = new CRC32();
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 1 << 16));
+        for (long done = 0; done < length; done += buffer.limit()) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), length - done));
+            Channels.readFully(channel, buffer, start + done);
+            crc.update(buffer.flip());
+        }
+        if (crc.getValue() != crc(entry)) {
+            throw new ZipException(name(entry) + ": " + EntryStream.crcMismatch(crc.getValue(), crc(entry)));
+        }
     }
 
     /**
@@ -322,8 +411,8 @@ public final class ZipArchive implements Closeable {
         if ((u16(header, 6) & ZipFormat.FLAG_DESCRIPTOR) == 0) {
             return 0;
         }
-        ByteBuffer extra = ByteBuffer.allocate(extraLength).order(ByteOrder.LITTLE_ENDIAN);
-        Channels.readFully(channel, extra, offsets[entry] + LOCAL_HEADER + nameLength);
+        ByteBuffer extra = ByteBuffer.wrap(header, LOCAL_HEADER + nameLength, extraLength).slice()
+                .order(ByteOrder.LITTLE_ENDIAN);
         // The JDK writes 8-byte sizes for an entry of 4 GiB or more even without a zip64 field in its local header.
         boolean zip64 = compressedSize(entry) >= MASK32 || size(entry) >= MASK32
                 || Zip64Extra.find(extra, 0, extraLength) >= 0;
@@ -338,14 +427,8 @@ public final class ZipArchive implements Closeable {
         return length;
     }
 
-    private static void checkLocalHeader(byte[] header) throws ZipException {
-        if (u32(header, 0) != ZipFormat.LOCAL_SIGNATURE) {
-            throw new ZipException("no local header where the central directory puts it (corrupt archive)");
-        }
-    }
-
     /**
-     * Reads an entry's compressed bytes, with its local header before them, in one read.
+     * Reads an entry's compressed bytes, with its local header before them, in one read, and checks the header.
      *
      * @return the bytes; the data is the last {@code compressedSize} bytes of what is returned
      */
@@ -364,22 +447,23 @@ public final class ZipArchive implements Closeable {
         if (bytes.length < LOCAL_HEADER) {
             throw new ZipException("entry data truncated");
         }
-        checkLocalHeader(bytes);
         int dataOffset = LOCAL_HEADER + u16(bytes, ZipFormat.LOC_NAME_LENGTH) + u16(bytes, ZipFormat.LOC_EXTRA_LENGTH);
         if (dataOffset + compressed > bytes.length) {
             if (start + dataOffset + compressed > centralStart) {
                 throw new ZipException("entry data truncated");
             }
-            bytes = new byte[(int) compressed];
-            Channels.readFully(channel, ByteBuffer.wrap(bytes), start + dataOffset);
-            dataOffset = 0;
+            bytes = new byte[dataOffset + (int) compressed];
+            Channels.readFully(channel, ByteBuffer.wrap(bytes), start);
         }
+        LocalHeaderCheck.check(this, entry, bytes, 0);
         return new EntryBytes(bytes, dataOffset, (int) compressed);
     }
 
     /**
      * Opens an entry's contents; safe from any thread. A thread reads one entry at a time: the stream uses the
-     * thread's own inflater until it is closed.
+     * thread's own inflater until it is closed. The stream never gives more bytes than the entry's declared size,
+     * which is at most {@link #MAX_ENTRY_SIZE}, and, read to its end, checks that it gave exactly that many and
+     * that their CRC-32 is the one the central record declares.
      *
      * @param entry the entry
      * @return the stream, to be closed
@@ -390,10 +474,13 @@ public final class ZipArchive implements Closeable {
             throw new ZipException("encrypted entry");
         }
         int method = method(entry);
+        if (!Decompression.supports(method)) {
+            throw new ZipException("unsupported compression method " + method);
+        }
         if (method == Decompression.STORED && compressedSize(entry) != size(entry)) {
             throw new ZipException("stored entry whose compressed and uncompressed sizes differ");
         }
-        return Decompression.open(method, readCompressed(entry));
+        return new EntryStream(Decompression.open(method, readCompressed(entry)), size(entry), crc(entry));
     }
 
     /**
@@ -401,17 +488,21 @@ public final class ZipArchive implements Closeable {
      *
      * @param entry the entry
      * @return the bytes
-     * @throws IOException if the entry cannot be read, or its contents are not as long as the directory says
+     * @throws IOException if the entry cannot be read, or its contents are not as long as the directory says, or
+     *     their CRC-32 is not the one it gives
      */
     public byte[] read(int entry) throws IOException {
-        int size = (int) size(entry);
         try (InputStream in = open(entry)) {
-            byte[] bytes = in.readNBytes(size);
-            if (bytes.length != size || in.read() >= 0) {
-                throw new ZipException("entry is not as long as the central directory says (" + size + " bytes)");
-            }
-            return bytes;
+            return in.readAllBytes();
         }
+    }
+
+    /**
+     * Returns how many bytes precede the first entry (or the central directory, if there is none): a launcher
+     * script, say, put before the jar by {@code cat run.sh app.jar > app}, which the JDK reads past.
+     */
+    public long prefixLength() {
+        return offsets.length > 0 ? offsets[0] : centralStart;
     }
 
     /**

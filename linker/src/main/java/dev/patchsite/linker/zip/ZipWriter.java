@@ -72,7 +72,29 @@ public final class ZipWriter implements Closeable {
     }
 
     /**
-     * Copies an entry of another archive as it is, compressed bytes and all.
+     * Copies what precedes an archive's first entry (a launcher script, say: see {@link ZipArchive#prefixLength()}),
+     * so that the output starts as the input does. Called first, before any entry is written; the entries' offsets
+     * then count it, as {@code zip -A} writes them.
+     *
+     * @param from the archive
+     * @throws IOException if reading or writing fails
+     * @throws IllegalStateException if something was written already
+     */
+    public void copyPrefix(ZipArchive from) throws IOException {
+        if (position != 0) {
+            throw new IllegalStateException("the prefix goes before every entry");
+        }
+        long length = from.prefixLength();
+        if (length > 0) {
+            from.transferTo(0, length, out);
+            position = length;
+        }
+    }
+
+    /**
+     * Copies an entry of another archive as it is, compressed bytes and all. Its local header is checked against
+     * its central record first, and a stored entry's CRC-32 against its bytes; a deflated entry's CRC-32 is not
+     * checked here (that would mean inflating it), but where it was read whole, by {@link ZipArchive#open}.
      *
      * @param from the archive
      * @param entry the entry's index in it
@@ -81,6 +103,7 @@ public final class ZipWriter implements Closeable {
     public void copy(ZipArchive from, int entry) throws IOException {
         long start = from.localHeaderOffset(entry);
         long end = from.rawEnd(entry);
+        from.checkStoredCrc(entry);
         long offset = position;
         if (rawFrom != from || rawEnd != start) {
             flushRaw();

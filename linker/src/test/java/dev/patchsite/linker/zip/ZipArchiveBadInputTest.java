@@ -60,6 +60,13 @@ class ZipArchiveBadInputTest {
         return assertThrows(ZipException.class, () -> ZipArchive.open(file).close());
     }
 
+    /** Sets the number of entries the end record counts, on this disk and in all. */
+    private static void setCount(byte[] zip, int count) {
+        int end = ZipFixtures.endRecord(zip);
+        put16(zip, end + 8, count);
+        put16(zip, end + 10, count);
+    }
+
     private static <T extends Throwable> T fails(Class<T> type, String message, Executable executable) {
         T thrown = assertThrows(type, executable);
         assertEquals(type, thrown.getClass());
@@ -195,9 +202,7 @@ class ZipArchiveBadInputTest {
     @Test
     void refusesMoreEntriesThanTheDirectoryCanHold() throws IOException {
         byte[] zip = valid();
-        int end = ZipFixtures.endRecord(zip);
-        put16(zip, end + 8, 1000);
-        put16(zip, end + 10, 1000);
+        setCount(zip, 1000);
         assertEquals("central directory cannot hold the 1000 entries it claims", openFails(zip).getMessage());
     }
 
@@ -216,30 +221,59 @@ class ZipArchiveBadInputTest {
         byte[] zip = valid();
         int[] records = ZipFixtures.centralRecords(zip);
         zip[records[1] + 2] = 9;
-        assertEquals("central directory record 2 of 3 is missing or corrupt", openFails(zip).getMessage());
+        assertEquals("central directory record 2 is missing or corrupt", openFails(zip).getMessage());
         zip = valid();
         zip[records[0]] = 0;
-        assertEquals("central directory record 1 of 3 is missing or corrupt", openFails(zip).getMessage());
+        assertEquals("central directory record 1 is missing or corrupt", openFails(zip).getMessage());
+    }
+
+    private static byte[] thirtyTwoEntries() {
+        RawEntry[] entries = new RawEntry[32];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = RawEntry.deflated("e" + i + ".txt", ZipFixtures.text(i, 100 + i));
+        }
+        return ZipFixtures.assemble(entries);
+    }
+
+    // Finding 1b of issue 9: an end record that says 3 while the directory holds 32. The JDK's ZipFile walks the
+    // directory by its size and reads all 32 (so does the JVM loading classes from the jar): so must this reader.
+    @Test
+    void readsEveryRecordOfTheDirectoryWhenTheEndRecordUnderCounts() throws IOException {
+        byte[] zip = thirtyTwoEntries();
+        setCount(zip, 3);
+        Path file = file(zip);
+        List<ZipFixtures.Item> jdk = ZipFixtures.readWithZipFile(file);
+        assertEquals(32, jdk.size());
+        try (ZipArchive archive = ZipArchive.open(file)) {
+            assertEquals(32, archive.size());
+            assertEquals(jdk, ZipFixtures.readWithArchive(archive));
+        }
     }
 
     @Test
-    void readsOnlyAsManyRecordsAsCountedAndRefusesMissingOnes() throws IOException {
+    void refusesAnEndRecordCountingMoreEntriesThanTheDirectoryHolds() throws IOException {
+        byte[] zip = thirtyTwoEntries();
+        setCount(zip, 33);
+        assertEquals("the end record counts 33 entries, the central directory holds 32",
+                openFails(zip).getMessage());
+    }
+
+    @Test
+    void refusesADirectoryNotFilledByItsRecords() throws IOException {
+        // Room for a fourth record after the third, but zeros there.
         byte[] zip = valid();
         int end = ZipFixtures.endRecord(zip);
-        put16(zip, end + 8, 2);
-        put16(zip, end + 10, 2);
-        try (ZipArchive archive = ZipArchive.open(file(zip))) {
-            assertEquals(List.of("a.txt", "b.txt"), ZipFixtures.names(archive));
-        }
-        // Room for a fourth record after the third, but zeros there.
-        zip = valid();
         byte[] padded = new byte[zip.length + 46];
         System.arraycopy(zip, 0, padded, 0, end);
         System.arraycopy(zip, end, padded, end + 46, zip.length - end);
-        put16(padded, end + 46 + 8, 4);
-        put16(padded, end + 46 + 10, 4);
         put32(padded, end + 46 + 12, u32(zip, end + 12) + 46);
-        assertEquals("central directory record 4 of 4 is missing or corrupt", openFails(padded).getMessage());
+        assertEquals("central directory record 4 is missing or corrupt", openFails(padded).getMessage());
+        // Fewer bytes than a record after the last.
+        padded = new byte[zip.length + 10];
+        System.arraycopy(zip, 0, padded, 0, end);
+        System.arraycopy(zip, end, padded, end + 10, zip.length - end);
+        put32(padded, end + 10 + 12, u32(zip, end + 12) + 10);
+        assertEquals("central directory record 4 is missing or corrupt", openFails(padded).getMessage());
     }
 
     @Test
@@ -324,32 +358,35 @@ class ZipArchiveBadInputTest {
     // ---- overlapping entries ----
 
     @Test
-    void rawEndRefusesEntriesThatShareTheirData() throws IOException {
+    void refusesEntriesThatShareTheirData() throws IOException {
         byte[] zip = valid();
         int[] records = ZipFixtures.centralRecords(zip);
         put32(zip, records[1] + 42, 0);
-        try (ZipArchive archive = ZipArchive.open(file(zip))) {
-            assertEquals(0, archive.localHeaderOffset(0));
-            assertEquals(0, archive.localHeaderOffset(1));
-            fails(ZipException.class, "a.txt: overlaps the next entry's data (a corrupt or hostile archive)",
-                    () -> archive.rawEnd(0));
-        }
+        assertEquals("a.txt: its data overlaps that of b.txt (a corrupt or hostile archive: entries that share their"
+                + " data)", openFails(zip).getMessage());
     }
 
     @Test
-    void rawEndRefusesAnEntryWhoseDataRunsIntoTheNext() throws IOException {
+    void refusesAnEntryWhoseDataRunsIntoTheNext() throws IOException {
         byte[] zip = valid();
         int[] records = ZipFixtures.centralRecords(zip);
         put32(zip, records[2] + 42, 40 + 30 + 5 + u32(zip, records[1] + 20) - 1);
+        assertEquals("b.txt: its data overlaps that of c.txt (a corrupt or hostile archive: entries that share their"
+                + " data)", openFails(zip).getMessage());
+    }
+
+    @Test
+    void rawEndRefusesALocalExtraFieldThatRunsIntoTheNextEntry() throws IOException {
+        byte[] zip = valid();
+        put16(zip, ZipFixtures.localHeader(zip, 1) + 28, 4);
+        put16(zip, ZipFixtures.localHeader(zip, 0) + 28, 100);
         try (ZipArchive archive = ZipArchive.open(file(zip))) {
-            assertEquals(40, archive.rawEnd(0));
-            fails(ZipException.class, "b.txt: overlaps the next entry's data (a corrupt or hostile archive)",
-                    () -> archive.rawEnd(1));
+            fails(ZipException.class, "a.txt: overlaps the next entry's data (a corrupt or hostile archive)",
+                    () -> archive.rawEnd(0));
             Path out = dir.resolve("out.zip");
             try (ZipWriter writer = new ZipWriter(out)) {
-                writer.copy(archive, 0);
-                fails(ZipException.class, "b.txt: overlaps the next entry's data (a corrupt or hostile archive)",
-                        () -> writer.copy(archive, 1));
+                fails(ZipException.class, "a.txt: overlaps the next entry's data (a corrupt or hostile archive)",
+                        () -> writer.copy(archive, 0));
             }
         }
     }
@@ -393,7 +430,7 @@ class ZipArchiveBadInputTest {
                 RawEntry.stored("c.txt", GAMMA));
         zip[1] = 'X';
         try (ZipArchive archive = ZipArchive.open(file(zip))) {
-            fails(ZipException.class, "no local header where the central directory puts it (corrupt archive)",
+            fails(ZipException.class, "a.txt: no local header where the central directory puts it (corrupt archive)",
                     () -> archive.rawEnd(0));
         }
     }
@@ -457,31 +494,45 @@ class ZipArchiveBadInputTest {
         byte[] zip = valid();
         int[] records = ZipFixtures.centralRecords(zip);
         put32(zip, records[1] + 24, ZipArchive.MAX_ENTRY_SIZE);
+        put32(zip, ZipFixtures.localHeader(zip, 1) + 22, ZipArchive.MAX_ENTRY_SIZE);
         try (ZipArchive archive = ZipArchive.open(file(zip))) {
             try (InputStream in = archive.open(1)) {
-                assertArrayEquals(BETA, in.readAllBytes());
+                assertArrayEquals(BETA, in.readNBytes(BETA.length));
+                fails(ZipException.class, "entry holds 2000 bytes, not the 268435456 its central record declares",
+                        in::read);
             }
-            fails(ZipException.class, "entry is not as long as the central directory says (268435456 bytes)",
+            fails(ZipException.class, "entry holds 2000 bytes, not the 268435456 its central record declares",
                     () -> archive.read(1));
         }
+    }
+
+    /** Sets an entry's uncompressed size in its central record and its local header alike. */
+    private static void setSize(byte[] zip, int entry, long size) {
+        put32(zip, ZipFixtures.centralRecords(zip)[entry] + 24, size);
+        put32(zip, ZipFixtures.localHeader(zip, entry) + 22, size);
     }
 
     @Test
     void refusesAnEntryWhoseContentsAreNotAsLongAsItsSize() throws IOException {
         byte[] zip = valid();
-        int[] records = ZipFixtures.centralRecords(zip);
-        put32(zip, records[1] + 24, BETA.length + 1);
+        setSize(zip, 1, BETA.length + 1);
         try (ZipArchive archive = ZipArchive.open(file(zip))) {
-            fails(ZipException.class, "entry is not as long as the central directory says (2001 bytes)",
+            fails(ZipException.class, "entry holds 2000 bytes, not the 2001 its central record declares",
                     () -> archive.read(1));
         }
-        put32(zip, records[1] + 24, BETA.length - 1);
+        setSize(zip, 1, BETA.length - 1);
         try (ZipArchive archive = ZipArchive.open(file(zip))) {
-            fails(ZipException.class, "entry is not as long as the central directory says (1999 bytes)",
+            fails(ZipException.class, "entry holds more than the 1999 bytes its central record declares",
                     () -> archive.read(1));
-            // The stream gives what there is; only read() checks the length.
+            // The stream stops at the declared size whoever reads it, and however.
             try (InputStream in = archive.open(1)) {
-                assertArrayEquals(BETA, in.readAllBytes());
+                fails(ZipException.class, "entry holds more than the 1999 bytes its central record declares",
+                        in::readAllBytes);
+            }
+            try (InputStream in = archive.open(1)) {
+                assertArrayEquals(Arrays.copyOf(BETA, 1999), in.readNBytes(1999));
+                fails(ZipException.class, "entry holds more than the 1999 bytes its central record declares",
+                        in::read);
             }
         }
     }

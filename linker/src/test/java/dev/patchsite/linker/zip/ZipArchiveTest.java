@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchsite.linker.zip.ZipFixtures.RawEntry;
@@ -33,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
@@ -259,20 +261,38 @@ class ZipArchiveTest {
         entries.put("one", bytes("1"));
         entries.put("two", bytes("2"));
         Path first = ZipFixtures.commonsZip(dir.resolve("c.zip"), entries, Zip64Mode.Never, true);
-        // Commons does not refuse a name it has written: write "two" again with a stream of its own.
-        Path zip = dir.resolve("c2.zip");
-        try (var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(zip)) {
-            for (String name : List.of("one", "two", "two")) {
-                out.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(name));
-                out.write(bytes(name + "!"));
-                out.closeArchiveEntry();
-            }
-        }
+        Path zip = commonsDuplicate(dir.resolve("c2.zip"), 1000);
         try (ZipArchive unique = ZipArchive.open(first); ZipArchive archive = ZipArchive.open(zip)) {
             assertNull(unique.duplicateName());
             assertEquals("two", archive.duplicateName());
             assertEquals(1, archive.find("two"));
         }
+    }
+
+    @Test
+    void refusesTheDuplicateThatCommonsWritesOverTheFirstOnesData() throws IOException {
+        // Commons keeps offsets by entry, and two entries of one name and time are equal: both records of "two"
+        // point at the first one's data. Entries that share their data, refused as such.
+        Path zip = commonsDuplicate(dir.resolve("c3.zip"), 0);
+        ZipException thrown = assertThrows(ZipException.class, () -> ZipArchive.open(zip).close());
+        assertEquals("two: its data overlaps that of two (a corrupt or hostile archive: entries that share their"
+                + " data)", thrown.getMessage());
+    }
+
+    /** "one", "two", "two", the last one's time {@code later} ms after the others'. Commons does not refuse it. */
+    private static Path commonsDuplicate(Path zip, long later) throws IOException {
+        try (var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(zip)) {
+            long time = 1_600_000_000_000L;
+            for (String name : List.of("one", "two", "two")) {
+                var entry = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(name);
+                entry.setTime(time);
+                time += name.equals("two") ? later : 0;
+                out.putArchiveEntry(entry);
+                out.write(bytes(name + "!"));
+                out.closeArchiveEntry();
+            }
+        }
+        return zip;
     }
 
     @Test

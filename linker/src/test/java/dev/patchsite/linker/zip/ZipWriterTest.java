@@ -342,6 +342,37 @@ class ZipWriterTest {
         assertTrue(Files.size(first) > 3 << 20 >> 1);
     }
 
+    // Finding 8a of issue 9: a launcher script before the jar (cat run.sh app.jar > app) was dropped from the output.
+    @Test
+    void keepsWhatPrecedesTheFirstEntry() throws IOException {
+        Map<String, byte[]> entries = ZipFixtures.sampleEntries();
+        byte[] jar = Files.readAllBytes(ZipFixtures.jdkZip(dir.resolve("app.jar"), entries, false));
+        byte[] launched = new byte[ZipFixtures.LAUNCHER.length + jar.length];
+        System.arraycopy(ZipFixtures.LAUNCHER, 0, launched, 0, ZipFixtures.LAUNCHER.length);
+        System.arraycopy(jar, 0, launched, ZipFixtures.LAUNCHER.length, jar.length);
+        Path input = ZipFixtures.write(dir, "app", launched);
+        Path out = dir.resolve("out");
+        try (ZipArchive archive = ZipArchive.open(input); ZipWriter writer = new ZipWriter(out)) {
+            assertEquals(ZipFixtures.LAUNCHER.length, archive.prefixLength());
+            writer.copyPrefix(archive);
+            for (int entry = 0; entry < archive.size(); entry++) {
+                writer.copy(archive, entry);
+            }
+            writer.add("added.txt", DOS_TIME, ZipFixtures.deflated(bytes("added")));
+            writer.finish();
+            assertThrows(IllegalStateException.class, () -> writer.copyPrefix(archive));
+        }
+        byte[] written = Files.readAllBytes(out);
+        assertArrayEquals(ZipFixtures.LAUNCHER, Arrays.copyOf(written, ZipFixtures.LAUNCHER.length));
+        List<Item> expected = new ArrayList<>(ZipFixtures.items(entries));
+        expected.add(Item.of("added.txt", bytes("added")));
+        assertEquals(expected, ZipFixtures.readWithZipFile(out));
+        try (ZipArchive archive = ZipArchive.open(out)) {
+            assertEquals(ZipFixtures.LAUNCHER.length, archive.prefixLength());
+            assertEquals(expected, ZipFixtures.readWithArchive(archive));
+        }
+    }
+
     @Test
     void replacesAnExistingFile() throws IOException {
         Path out = dir.resolve("out.zip");
