@@ -12,10 +12,13 @@ public final class ClassPaths {
 
     /**
      * Returns the release of a path under {@code META-INF/versions/N/}, 0 for a base path, or -1 if the path is not
-     * a class the JVM could load from this input (not a {@code .class} file, or elsewhere under {@code META-INF/}).
+     * a class the JVM could load from this input (not a {@code .class} file, elsewhere under {@code META-INF/}, or in
+     * the class directory of a Spring Boot or web archive, {@code BOOT-INF/} or {@code WEB-INF/}, whose launcher or
+     * container loads it under another name).
      */
     public static int release(String path) {
-        if (!path.endsWith(SUFFIX) || path.endsWith("/" + SUFFIX) || path.equals(SUFFIX)) {
+        if (!path.endsWith(SUFFIX) || path.endsWith("/" + SUFFIX) || path.equals(SUFFIX)
+                || path.startsWith("BOOT-INF/") || path.startsWith("WEB-INF/")) {
             return -1;
         }
         if (!path.startsWith("META-INF/")) {
