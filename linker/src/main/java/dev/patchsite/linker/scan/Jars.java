@@ -31,8 +31,6 @@ public final class Jars {
         }
         try {
             return ZipArchive.open(path);
-        } catch (AccessDeniedException e) {
-            throw new InputException(path + ": cannot read: permission denied", e);
         } catch (IOException | RuntimeException e) {
             throw notReadable(path, e);
         }
@@ -59,8 +57,8 @@ public final class Jars {
     }
 
     private static InputException notReadable(Path path, Exception e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return new InputException(path + ": permission denied", e);
+        if (e instanceof AccessDeniedException) {
+            return new InputException(path + ": cannot read: permission denied", e);
         }
         return new InputException(path + ": not a readable jar (truncated, or not a zip file)"
                 + (e instanceof NotAZipFileException ? "" : ": " + Messages.rootCause(e)), e);
