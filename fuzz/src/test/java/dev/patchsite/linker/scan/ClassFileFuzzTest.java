@@ -86,7 +86,14 @@ class ClassFileFuzzTest {
             int target = appender.method(new MethodRef(VARIANT, called.name(), called.descriptor()), false);
             appender.setU2(site.instruction() + 1, target);
         }
-        byte[] edited = appender.toByteArray(appender.utf8("PatchSites"), new byte[] {1, 0, 0, 0, 0});
+        byte[] edited;
+        try {
+            edited = appender.toByteArray(appender.utf8("PatchSites"), new byte[] {1, 0, 0, 0, 0});
+        } catch (MalformedClassException e) {
+            // ASM reads past what the JVM refuses, e.g. bytes after the last attribute.
+            Refusals.check(e);
+            return;
+        }
         assertEquals(null, verify(edited), "the edited class fails CheckClassAdapter, though the original passes");
     }
 
