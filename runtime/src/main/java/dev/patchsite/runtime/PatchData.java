@@ -35,11 +35,13 @@ public final class PatchData {
     static final int INVOKESTATIC = 0xb8;
 
     private final byte[] bytes;
+    private final int end;
     private int position;
 
-    private PatchData(byte[] bytes, int start) {
+    private PatchData(byte[] bytes, int start, int end) {
         this.bytes = bytes;
         this.position = start;
+        this.end = end;
     }
 
     /**
@@ -58,7 +60,7 @@ public final class PatchData {
         if (payload < 0 || start < 16 || u4(classFile, start - 4) != payload + 8) {
             return null;
         }
-        return new PatchData(classFile, start);
+        return new PatchData(classFile, start, length - 8);
     }
 
     /**
@@ -67,6 +69,7 @@ public final class PatchData {
      *
      * @param classFile the class file
      * @return the offsets, in patch-data order; empty if the class has no patch data
+     * @throws IllegalStateException if the patch data runs past its end
      */
     public static int[] patchOffsets(byte[] classFile) {
         PatchData data = find(classFile);
@@ -84,24 +87,26 @@ public final class PatchData {
         int[] offsets = new int[data.u2()];
         for (int s = 0; s < offsets.length; s++) {
             offsets[s] = data.u4();
-            data.position += 6;
-            int options = data.u2();
-            data.position += 4 * options;
+            data.skip(6);
+            data.skip(4 * data.u2());
         }
         return offsets;
     }
 
     int u1() {
+        need(1);
         return bytes[position++] & 0xff;
     }
 
     int u2() {
+        need(2);
         int value = (bytes[position] & 0xff) << 8 | bytes[position + 1] & 0xff;
         position += 2;
         return value;
     }
 
     int u4() {
+        need(4);
         int value = u4(bytes, position);
         position += 4;
         return value;
@@ -109,9 +114,23 @@ public final class PatchData {
 
     String utf() {
         int length = u2();
+        need(length);
         String value = new String(bytes, position, length, StandardCharsets.UTF_8);
         position += length;
         return value;
+    }
+
+    /** Skips bytes, as {@link #u1} would read them. */
+    void skip(int count) {
+        need(count);
+        position += count;
+    }
+
+    /** Checks that the payload holds {@code count} more bytes: a class is data, and its patch data may lie. */
+    private void need(int count) {
+        if (count < 0 || position > end - count) {
+            throw new IllegalStateException("patch data runs past its end at offset " + position);
+        }
     }
 
     static int u4(byte[] bytes, int offset) {

@@ -168,7 +168,13 @@ public final class Verifier {
             }
             byte[] bytes = zip.read(entry);
             String location = jar + "!/" + name;
-            int[] patchable = PatchData.patchOffsets(bytes);
+            int[] patchable;
+            try {
+                patchable = PatchData.patchOffsets(bytes);
+            } catch (IllegalStateException e) {
+                problems.add(location + ": malformed patch data: " + e.getMessage());
+                continue;
+            }
             Arrays.sort(patchable);
             List<LocatedSite> found;
             try {
