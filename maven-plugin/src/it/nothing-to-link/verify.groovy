@@ -27,8 +27,10 @@ new JarFile(jar).withCloseable { zip ->
 def java = new File(System.getProperty('java.home'), 'bin/java').path
 def process = [java, '-jar', 'target/hello.jar'].execute(null, basedir)
 def out = new StringBuilder(), err = new StringBuilder()
-process.consumeProcessOutput(out, err)
+// The readers copy the output on threads of their own: wait for them too, or the output may be cut short.
+def readers = [process.consumeProcessOutputStream(out), process.consumeProcessErrorStream(err)]
 assert process.waitFor(60, TimeUnit.SECONDS) : 'java -jar target/hello.jar did not finish'
+readers*.join()
 assert process.exitValue() == 0 : "java -jar target/hello.jar exited with ${process.exitValue()}: ${err}"
 assert out.toString().readLines() == ['Hello'] : "java -jar target/hello.jar printed: ${out}${err}"
 true

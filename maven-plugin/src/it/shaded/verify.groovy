@@ -5,8 +5,10 @@ def run(String... args) {
     def java = new File(System.getProperty('java.home'), 'bin/java').path
     def process = ([java] + args.toList()).execute(null, basedir)
     def out = new StringBuilder(), err = new StringBuilder()
-    process.consumeProcessOutput(out, err)
+    // The readers copy the output on threads of their own: wait for them too, or the output may be cut short.
+    def readers = [process.consumeProcessOutputStream(out), process.consumeProcessErrorStream(err)]
     assert process.waitFor(60, TimeUnit.SECONDS) : "java ${args.join(' ')} did not finish"
+    readers*.join()
     assert process.exitValue() == 0 : "java ${args.join(' ')} exited with ${process.exitValue()}: ${err}"
     out.toString().readLines()
 }
