@@ -54,6 +54,9 @@ public final class Explainer {
         if (groups.isEmpty()) {
             groups = GroupDescriptions.of(Scanner.scan(settings));
         }
+        if (groups.isEmpty()) {
+            return "no group: neither " + jar + " nor its class path declares a function, so nothing is selected\n";
+        }
         Map<GroupInfo, String> requests = new LinkedHashMap<>();
         for (GroupInfo group : groups.values()) {
             requests.put(group, overrides.containsKey(group.name()) ? overrides.get(group.name())

@@ -66,6 +66,18 @@ class VerifyAndExplainTest {
                 result.errLines());
     }
 
+    /** explain of a program without any group says so, instead of printing nothing. */
+    @Test
+    void explainOfAProgramWithoutGroupsSaysSo() throws IOException {
+        Path plain = dir.resolve("plain.jar");
+        try (OutputStream file = Files.newOutputStream(plain); ZipOutputStream out = new ZipOutputStream(file)) {
+            out.putNextEntry(new ZipEntry("readme.txt"));
+        }
+        Cli.Result result = Cli.run("explain", plain).assertClean(ExitCodes.OK);
+        assertEquals("no group: neither " + plain + " nor its class path declares a function, so nothing is"
+                + " selected\n", result.out());
+    }
+
     /** A jar that holds nothing of the program's patch sites is what link leaves it: copied unchanged. */
     @Test
     void aJarWithNothingToLinkIsAsLinkLeavesIt() throws IOException {
