@@ -104,6 +104,17 @@ public final class TableSource {
                 settings.log()));
     }
 
+    /**
+     * Returns the table a linked jar carries, with its mode and bindings.
+     *
+     * @param file a file
+     * @return the table; null if the file is not a zip file, or not linked
+     * @throws InputException if the file or its table cannot be read
+     */
+    public static PatchSiteTable linkedTable(Path file) throws InputException {
+        return embeddedTable(file);
+    }
+
     /** Returns the table a file carries if it is a linked jar; null if it is not a zip file, or not linked. */
     private static PatchSiteTable embeddedTable(Path file) throws InputException {
         if (!Files.isRegularFile(file)) {

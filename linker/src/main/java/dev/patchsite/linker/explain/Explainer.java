@@ -3,9 +3,11 @@ package dev.patchsite.linker.explain;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.TableSource;
 import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.link.GroupDescriptions;
 import dev.patchsite.linker.scan.Scanner;
+import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.runtime.GroupInfo;
 import dev.patchsite.runtime.Selector;
 import dev.patchsite.linker.scan.Jars;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Tells, for each group of a program, which variant this machine would get and why: the override in force, each
@@ -50,6 +53,10 @@ public final class Explainer {
      */
     public static String explain(Path jar, ScanRequest settings, Map<String, String> overrides,
             Duration probeTimeout) throws PatchsiteException {
+        PatchSiteTable linked = TableSource.linkedTable(jar);
+        if (linked != null && "static".equals(linked.linkedMode())) {
+            return fixedAtLinkTime(linked);
+        }
         Map<String, GroupInfo> groups = linkedGroups(jar);
         if (groups.isEmpty()) {
             groups = GroupDescriptions.of(Scanner.scan(settings));
@@ -69,6 +76,18 @@ public final class Explainer {
         if (!problems.isEmpty()) {
             throw new ValidationException("in the selections", problems);
         }
+        return out.toString();
+    }
+
+    /** A jar linked in static mode runs the selections fixed when it was linked; nothing at run time changes them. */
+    private static String fixedAtLinkTime(PatchSiteTable table) {
+        StringBuilder out = new StringBuilder();
+        new TreeSet<>(table.functions().stream().map(f -> f.method().ownerBinaryName()).toList()).forEach(group -> {
+            String variant = table.linkedSelections().getOrDefault(group, "default");
+            out.append("group ").append(group).append('\n').append("  selected: ").append(variant)
+                    .append(" (fixed when the jar was linked in static mode; -D").append(Selector.PROPERTY_PREFIX)
+                    .append(group).append(" has no effect)\n");
+        });
         return out.toString();
     }
 

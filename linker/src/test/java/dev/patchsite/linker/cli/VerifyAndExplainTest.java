@@ -66,6 +66,23 @@ class VerifyAndExplainTest {
                 result.errLines());
     }
 
+    /** explain of a jar linked in static mode tells the selections fixed then, not what probes would pick. */
+    @Test
+    void explainOfAStaticLinkTellsTheSelectionsFixedThen() {
+        Path linked = dir.resolve("static.jar");
+        Cli.run("link", SAMPLE, "-o", linked, "--mode", "static", "--select", "dev.patchsite.sample.lock.SpinLock=numa")
+                .assertExit(ExitCodes.OK);
+        Cli.Result result = Cli.run("explain", linked).assertClean(ExitCodes.OK);
+        assertEquals("""
+                group dev.patchsite.sample.lock.SpinLock
+                  selected: numa (fixed when the jar was linked in static mode;\
+                 -Dpatchsite.select.dev.patchsite.sample.lock.SpinLock has no effect)
+                group dev.patchsite.sample.trace.LockEvents
+                  selected: default (fixed when the jar was linked in static mode;\
+                 -Dpatchsite.select.dev.patchsite.sample.trace.LockEvents has no effect)
+                """, result.out());
+    }
+
     /** explain of a program without any group says so, instead of printing nothing. */
     @Test
     void explainOfAProgramWithoutGroupsSaysSo() throws IOException {
