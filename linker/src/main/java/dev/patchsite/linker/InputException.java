@@ -15,7 +15,7 @@ public class InputException extends PatchsiteException {
      * @param message the message, naming the input
      */
     public InputException(String message) {
-        super(message);
+        super(OneLine.of(message));
     }
 
     /**
@@ -25,6 +25,6 @@ public class InputException extends PatchsiteException {
      * @param cause the underlying failure, may be null
      */
     public InputException(String message, Throwable cause) {
-        super(message, cause);
+        super(OneLine.of(message), cause);
     }
 }

@@ -15,6 +15,6 @@ public class LinkException extends PatchsiteException {
      * @param message the message, naming the input, class or selection
      */
     public LinkException(String message) {
-        super(message);
+        super(OneLine.of(message));
     }
 }

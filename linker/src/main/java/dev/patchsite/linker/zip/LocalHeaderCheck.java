@@ -7,6 +7,7 @@ import static dev.patchsite.linker.zip.ZipFormat.MASK32;
 import static dev.patchsite.linker.zip.ZipFormat.u16;
 import static dev.patchsite.linker.zip.ZipFormat.u32;
 
+import dev.patchsite.linker.OneLine;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipException;
 
@@ -90,7 +91,7 @@ final class LocalHeaderCheck {
     }
 
     private static ZipException disagrees(String what) {
-        return new ZipException("local header disagrees with the central directory: " + what
+        return new ZipException("local header disagrees with the central directory: " + OneLine.of(what)
                 + " (corrupt or hostile archive)");
     }
 }
