@@ -2,6 +2,7 @@ package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.scan.ClassInfo;
 import dev.patchsite.linker.scan.Declarations;
+import dev.patchsite.linker.scan.LinkedForms;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.PatchSiteTable;
@@ -105,10 +106,8 @@ final class Program {
      */
     MethodRef defaultAsRead(Function function) {
         MethodRef method = function.method();
-        ClassInfo group = groupClass(function.group());
-        String moved = Bootstrap.DEFAULT_PREFIX + method.name();
-        return group != null && group.method(moved, method.descriptor()) != null
-                ? new MethodRef(method.owner(), moved, method.descriptor()) : defaultBody(function);
+        return LinkedForms.linked(groupClass(function.group()), method) ? LinkedForms.defaultBody(method)
+                : defaultBody(function);
     }
 
     /** Returns the method that forwards a function to its selection: its own, or a generated trampoline class's. */

@@ -5,12 +5,11 @@ import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.scan.ClassInfo;
 import dev.patchsite.linker.scan.ClassPaths;
 import dev.patchsite.linker.scan.Declarations;
+import dev.patchsite.linker.scan.LinkedForms;
 import dev.patchsite.linker.table.Function;
-import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;
-import dev.patchsite.runtime.Bootstrap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,7 @@ final class RewrittenGroups {
                         + " to mean the default. The program's sites still reach the selection, but callers this"
                         + " link does not rewrite (reflection, other jars) run the default. Link the variant's jar"
                         + " with it to give the group trampolines");
-            } else if (alreadyLinked(declarations.groupClasses().get(function.group()), function.method())) {
+            } else if (LinkedForms.linked(declarations.groupClasses().get(function.group()), function.method())) {
                 throw new LinkException("variant " + variant + " calls " + function.id() + " to mean the default,"
                         + " but " + declarations.groupClasses().get(function.group()).location() + " is already"
                         + " linked, so the call reaches the selection and recurses once the variant is selected;"
@@ -84,11 +83,5 @@ final class RewrittenGroups {
             }
         }
         return className.replace('/', '.');
-    }
-
-    /** Returns whether a group class was linked already: its function's body moved to the default method. */
-    private static boolean alreadyLinked(ClassInfo group, MethodRef function) {
-        return group != null
-                && group.method(Bootstrap.DEFAULT_PREFIX + function.name(), function.descriptor()) != null;
     }
 }

@@ -31,8 +31,21 @@ public final class LinkedForms {
     }
 
     /** Returns the method a function's body moves to when its class is linked. */
-    static MethodRef defaultBody(MethodRef method) {
+    public static MethodRef defaultBody(MethodRef method) {
         return new MethodRef(method.owner(), Bootstrap.DEFAULT_PREFIX + method.name(), method.descriptor());
+    }
+
+    /**
+     * Returns whether a group class, as read, was linked already: the function's body moved to its default method,
+     * and the function is a trampoline.
+     *
+     * @param group the group class as read, or null if it was not read
+     * @param function the function
+     * @return true if the class has the function's default method
+     */
+    public static boolean linked(ClassInfo group, MethodRef function) {
+        MethodRef moved = defaultBody(function);
+        return group != null && group.method(moved.name(), moved.descriptor()) != null;
     }
 
     /** Returns whether a method names a function's generated trampoline rather than a subclass inheriting it. */

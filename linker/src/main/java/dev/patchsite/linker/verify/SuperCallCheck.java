@@ -1,13 +1,13 @@
 package dev.patchsite.linker.verify;
 
 import dev.patchsite.linker.scan.ClassInfo;
+import dev.patchsite.linker.scan.LinkedForms;
 import dev.patchsite.linker.scan.ScanResult;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;
 import dev.patchsite.linker.table.TableWriter;
-import dev.patchsite.runtime.Bootstrap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ final class SuperCallCheck {
             Function function = functions.get(site.functionId());
             MethodRef method = function.method();
             ClassInfo group = program.declarations().groupClasses().get(function.group());
-            if (group != null && group.method(Bootstrap.DEFAULT_PREFIX + method.name(), method.descriptor()) != null) {
+            if (LinkedForms.linked(group, method)) {
                 problems.add(TableWriter.siteLine(site).substring("site ".length()) + ": a super-call, meaning the"
                         + " default, of a function whose group " + group.location() + " is linked: it reaches the"
                         + " selection and recurses once the variant is selected; link the variant's jar");
