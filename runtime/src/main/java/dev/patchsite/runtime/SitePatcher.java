@@ -56,6 +56,8 @@ final class SitePatcher implements ClassFileTransformer {
             }
         }
         byte[] patched = original.clone();
+        // Counted once the whole class is patched: patch data that fails halfway leaves the class as it was.
+        int[] patchedPerGroup = new int[groupCount];
         int sites = data.u2();
         for (int s = 0; s < sites; s++) {
             int offset = data.u4();
@@ -81,7 +83,10 @@ final class SitePatcher implements ClassFileTransformer {
             }
             patched[offset + 1] = (byte) (target >> 8);
             patched[offset + 2] = (byte) target;
-            groups[group].patched.incrementAndGet();
+            patchedPerGroup[group]++;
+        }
+        for (int g = 0; g < groupCount; g++) {
+            groups[g].patched.addAndGet(patchedPerGroup[g]);
         }
         return patched;
     }
