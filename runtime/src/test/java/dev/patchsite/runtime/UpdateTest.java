@@ -21,20 +21,16 @@ class UpdateTest {
 
         PatchSite.update(group, "enabled");
 
-        assertEquals("enabled", TestGroups.call(group));
-        assertEquals("enabled", PatchSite.selected(group));
-        assertEquals(group.getName() + " -> enabled (updated; selected default) (no variant has a probe); sites"
-                + " patched: 0, sites bound: 0, trampolines bound: 2", GroupBindingTest.reportLine(group));
+        assertRuns(group, "enabled", "enabled (updated; selected default) (no variant has a probe); sites patched: 0,"
+                + " sites bound: 0, trampolines bound: 2");
 
         PatchSite.update(group, "enabled");
         assertEquals("enabled", TestGroups.call(group));
 
         PatchSite.update(group, "default");
 
-        assertEquals("default", TestGroups.call(group));
-        assertEquals("default", PatchSite.selected(group));
-        assertEquals(group.getName() + " -> default (no variant has a probe); sites patched: 0, sites bound: 0,"
-                + " trampolines bound: 4", GroupBindingTest.reportLine(group));
+        assertRuns(group, "default", "default (no variant has a probe); sites patched: 0, sites bound: 0, trampolines"
+                + " bound: 4");
     }
 
     @Test
@@ -43,10 +39,9 @@ class UpdateTest {
 
         PatchSite.update(group, "enabled");
 
-        assertEquals("enabled", PatchSite.selected(group));
-        assertEquals("enabled", TestGroups.call(group));
-        assertEquals(group.getName() + " -> enabled (selected by PatchSite.update); sites patched: 0, sites bound: 0,"
-                + " trampolines bound: 1", GroupBindingTest.reportLine(group));
+        assertEquals("enabled", PatchSite.selected(group), "before the group's first call");
+        assertRuns(group, "enabled", "enabled (selected by PatchSite.update); sites patched: 0, sites bound: 0,"
+                + " trampolines bound: 1");
     }
 
     @Test
@@ -72,5 +67,12 @@ class UpdateTest {
 
         assertEquals("patchsite: unknown variant \"verbose\" of group " + group.getName() + " (PatchSite.update); known"
                 + " variants: default, enabled", e.getMessage());
+    }
+
+    /** Asserts that a call of the group runs the variant, that {@code selected} says so, and the group's report. */
+    private static void assertRuns(Class<?> group, String variant, String report) {
+        assertEquals(variant, TestGroups.call(group));
+        assertEquals(variant, PatchSite.selected(group));
+        assertEquals(group.getName() + " -> " + report, GroupBindingTest.reportLine(group));
     }
 }
