@@ -131,8 +131,8 @@ class SitePatcherTest {
 
         String err = stderr(() -> transform(classFile));
 
-        assertEquals("patchsite: left the sites of " + CALLER + " on their trampolines: java.lang.IllegalStateException:"
-                + " patch data of another version; relink with this patchsite\n", err);
+        assertEquals("patchsite: left the sites of " + CALLER + " on their trampolines:"
+                + " java.lang.IllegalStateException: patch data of another version; relink with this patchsite\n", err);
     }
 
     @Test
