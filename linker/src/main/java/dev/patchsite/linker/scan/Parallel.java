@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * (its state cannot be made: out of memory) is thrown too, and a run in which any index was not run never returns
  * normally: a scan that lost classes must not look like a scan of a program without them.
  */
-public final class Parallel {
+final class Parallel {
 
     private static final int CHUNK = 16;
 
@@ -21,7 +21,7 @@ public final class Parallel {
 
     /** A task over one index, with its thread's state. */
     @FunctionalInterface
-    public interface Task<S> {
+    interface Task<S> {
         /**
          * Runs the task for one index.
          *
@@ -42,7 +42,7 @@ public final class Parallel {
      * @param <S> the type of a thread's state
      * @throws Exception the failure of the lowest failing index, if any
      */
-    public static <S> void forEach(int count, int threads, Supplier<S> state, Task<S> task) throws Exception {
+    static <S> void forEach(int count, int threads, Supplier<S> state, Task<S> task) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger ran = new AtomicInteger();
         AtomicReferenceArray<Throwable> failures = new AtomicReferenceArray<>(count);
