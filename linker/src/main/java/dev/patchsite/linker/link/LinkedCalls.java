@@ -17,7 +17,7 @@ import java.util.Map;
  * trampoline or (static mode) a variant's implementation instead of the function, and a function's own body moves to
  * its default method. What linking (to find the sites it patched) and {@code verify} both need.
  */
-public final class LinkedCalls {
+final class LinkedCalls {
 
     private LinkedCalls() {
     }
@@ -31,7 +31,7 @@ public final class LinkedCalls {
      * @param variants whether to include the variants' implementations (static mode's direct calls)
      * @return the functions to look for
      */
-    public static List<Function> locatable(PatchSiteTable table, boolean variants) {
+    static List<Function> locatable(PatchSiteTable table, boolean variants) {
         List<Function> functions = new ArrayList<>();
         for (Function function : table.functions()) {
             MethodRef method = function.method();
@@ -59,7 +59,7 @@ public final class LinkedCalls {
      * @param table the program's table
      * @return the subclass methods the table names, each with its function
      */
-    public static Map<MethodRef, Function> inherited(PatchSiteTable table) {
+    static Map<MethodRef, Function> inherited(PatchSiteTable table) {
         Map<String, Function> byId = new HashMap<>();
         table.functions().forEach(function -> byId.put(function.id(), function));
         Map<MethodRef, Function> inherited = new HashMap<>();
@@ -80,7 +80,7 @@ public final class LinkedCalls {
      * @param site a site found in linked bytecode
      * @return the site with its original caller
      */
-    public static Site unmoved(Site site) {
+    static Site unmoved(Site site) {
         return LinkedForms.unmoved(site);
     }
 

@@ -1,8 +1,8 @@
 package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.InputException;
-import dev.patchsite.linker.scan.Jars;
-import dev.patchsite.linker.zip.ZipArchive;
+import dev.patchsite.linker.internal.input.Jars;
+import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import java.util.List;
  * when that file is not there (yet: a build may copy the dependencies beside the jar after linking it), if its file
  * name is that of a jar on the class path the program is linked with that holds the runtime.
  */
-public final class RuntimeReach {
+final class RuntimeReach {
 
     private RuntimeReach() {
     }
@@ -32,7 +32,7 @@ public final class RuntimeReach {
      * @param linkClasspath the jars and directories the program is linked (or verified) with
      * @return the file or directory, or null
      */
-    public static Path viaClassPath(Path jar, String classPathAttribute, List<Path> linkClasspath) {
+    static Path viaClassPath(Path jar, String classPathAttribute, List<Path> linkClasspath) {
         for (Path file : classPath(jar, classPathAttribute)) {
             if (Files.exists(file) ? holds(file, RuntimeClasses.MARKER) : linkClasspath.stream().anyMatch(
                     given -> file.getFileName().equals(given.getFileName()) && holds(given, RuntimeClasses.MARKER))) {
@@ -50,7 +50,7 @@ public final class RuntimeReach {
      * @param classPathAttribute the value of the manifest's {@code Class-Path}, may be null
      * @return the paths, which need not exist
      */
-    public static List<Path> classPath(Path jar, String classPathAttribute) {
+    static List<Path> classPath(Path jar, String classPathAttribute) {
         List<Path> files = new ArrayList<>();
         if (classPathAttribute == null || classPathAttribute.isBlank()) {
             return files;
@@ -75,7 +75,7 @@ public final class RuntimeReach {
      * @param zip the jar
      * @return true if it holds them
      */
-    public static boolean holdsRuntime(ZipArchive zip) {
+    static boolean holdsRuntime(ZipArchive zip) {
         return zip.find(RuntimeClasses.MARKER) >= 0;
     }
 
@@ -86,7 +86,7 @@ public final class RuntimeReach {
      * @param entry an entry name, e.g. {@code a/B.class}
      * @return true if it holds it; false also if it cannot be read
      */
-    public static boolean holds(Path file, String entry) {
+    static boolean holds(Path file, String entry) {
         if (Files.isDirectory(file)) {
             return Files.isRegularFile(file.resolve(entry));
         }

@@ -1,5 +1,8 @@
 package dev.patchsite.linker.scan;
 
+import dev.patchsite.linker.internal.classfile.ConstantPool;
+import dev.patchsite.linker.internal.classfile.ModifiedUtf8;
+import dev.patchsite.linker.internal.declarations.DeclarationReader;
 import java.util.Arrays;
 
 /**
@@ -12,13 +15,8 @@ import java.util.Arrays;
  */
 record PoolPeek(boolean declares, int[] ownerHashes) {
 
-    /** The descriptor of {@code dev.patchsite.RuntimeStatic}. */
-    static final String RUNTIME_STATIC = "Ldev/patchsite/RuntimeStatic;";
-    /** The descriptor of {@code dev.patchsite.Variant}. */
-    static final String VARIANT = "Ldev/patchsite/Variant;";
-
-    private static final byte[] RUNTIME_STATIC_BYTES = ModifiedUtf8.encode(RUNTIME_STATIC);
-    private static final byte[] VARIANT_BYTES = ModifiedUtf8.encode(VARIANT);
+    private static final byte[] RUNTIME_STATIC_BYTES = ModifiedUtf8.encode(DeclarationReader.RUNTIME_STATIC);
+    private static final byte[] VARIANT_BYTES = ModifiedUtf8.encode(DeclarationReader.VARIANT);
     private static final int[] NONE = new int[0];
 
     /** Examines a pool. */

@@ -39,7 +39,7 @@ import javax.tools.ToolProvider;
  * once to a directory of this JVM's own, so a build of the runtime that runs at the same time (and recompiles its
  * {@code target/classes}) cannot take them away halfway through the tests.
  */
-final class JavaSources {
+public final class JavaSources {
 
     /** The system property that may name the runtime's classes (a directory or jar) explicitly. */
     static final String RUNTIME_PROPERTY = "patchsite.runtime.classes";
@@ -61,7 +61,7 @@ final class JavaSources {
      * @return the classes directory
      * @throws AssertionError if the sources do not compile; the message holds javac's diagnostics
      */
-    static Path compile(Path root, Map<String, String> sources, Path... classpath) {
+    public static Path compile(Path root, Map<String, String> sources, Path... classpath) {
         return compileTo(root.resolve("classes"), root.resolve("src"), sources, classpath);
     }
 
@@ -77,7 +77,7 @@ final class JavaSources {
      * @return {@code classes}
      * @throws AssertionError if the sources do not compile
      */
-    static Path compileTo(Path classes, Path sourceRoot, Map<String, String> sources, Path... classpath) {
+    public static Path compileTo(Path classes, Path sourceRoot, Map<String, String> sources, Path... classpath) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new AssertionError("no system Java compiler; run the tests on a JDK, not a JRE");

@@ -1,0 +1,7 @@
+/**
+ * Internal: no compatibility promise. Reading and writing zip files (jars) strictly, trusting nothing an archive
+ * claims: {@link dev.patchsite.linker.internal.zip.ZipArchive} reads one and
+ * {@link dev.patchsite.linker.internal.zip.ZipWriter} writes one; {@link dev.patchsite.linker.internal.zip.Deflated}
+ * is an entry deflated ahead of writing.
+ */
+package dev.patchsite.linker.internal.zip;
