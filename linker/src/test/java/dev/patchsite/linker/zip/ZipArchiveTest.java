@@ -345,17 +345,18 @@ class ZipArchiveTest {
         }
     }
 
+    // The JDK looks for the zip64 end record only where the locator says, which does not count the launcher, then
+    // takes the end record's own values, which put the directory 76 bytes off: `java -jar app` fails. So does this.
     @Test
-    void readsAZip64JarWithALauncherPrepended() throws IOException {
+    void refusesAZip64JarWithALauncherPrependedAsTheJdkDoes() throws IOException {
         Map<String, byte[]> entries = ZipFixtures.sampleEntries();
         byte[] jar = Files.readAllBytes(
                 ZipFixtures.commonsZip(dir.resolve("app64.jar"), entries, Zip64Mode.Always, true));
-        byte[] launched = concat(LAUNCHER, jar);
-        try (ZipArchive archive = ZipArchive.open(ZipFixtures.write(dir, "app64", launched))) {
-            assertEquals(List.copyOf(entries.keySet()), names(archive));
-            assertEquals(LAUNCHER.length, archive.localHeaderOffset(0));
-            assertEquals(items(entries), readWithArchive(archive));
-        }
+        Path launched = ZipFixtures.write(dir, "app64", concat(LAUNCHER, jar));
+        assertThrows(ZipException.class, () -> new ZipFile(launched.toFile()).close());
+        ZipException e = assertThrows(ZipException.class, () -> ZipArchive.open(launched).close());
+        assertEquals("zip64 end of central directory record not where its locator says"
+                + " (bytes prepended to a zip64 archive?)", e.getMessage());
     }
 
     @Test
