@@ -122,7 +122,12 @@ class ZipArchiveTest {
         byte[] bytes = Files.readAllBytes(zip);
         int[] records = ZipFixtures.centralRecords(bytes);
         assertTrue(ZipFixtures.zip64EndRecord(bytes) > 0, "Commons wrote no zip64 end record");
-        try (ZipArchive archive = ZipArchive.open(zip); ZipFile oracle = new ZipFile(zip.toFile())) {
+        // JDK 25 refuses these zip64 fields, JDK 17 reads them: this reader reads them as JDK 17 and Commons do.
+        List<ZipFixtures.Item> jdk = ZipFixtures.readWithZipFileUnlessZip64Refused(zip);
+        assertTrue(jdk == null || jdk.equals(items(entries)), "the JDK reads it, and otherwise");
+        try (ZipArchive archive = ZipArchive.open(zip);
+                org.apache.commons.compress.archivers.zip.ZipFile oracle =
+                        org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(zip).get()) {
             assertEquals(List.copyOf(entries.keySet()), names(archive));
             int i = 0;
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -395,7 +400,8 @@ class ZipArchiveTest {
         System.arraycopy(zip, zip64End + 56, extended, zip64End + 56 + sector.length, zip.length - zip64End - 56);
         ZipFixtures.put64(extended, zip64End + 4, 44 + sector.length);
         Path file = ZipFixtures.write(dir, "extensible.jar", extended);
-        assertEquals(items(entries), ZipFixtures.readWithZipFile(file));
+        List<ZipFixtures.Item> jdk = ZipFixtures.readWithZipFileUnlessZip64Refused(file);
+        assertTrue(jdk == null || jdk.equals(items(entries)), "the JDK reads it, and otherwise");
         try (ZipArchive archive = ZipArchive.open(file)) {
             assertEquals(items(entries), readWithArchive(archive));
         }
