@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.patchsite.linker.InputException;
-import dev.patchsite.linker.scan.DeclarationFile;
+import dev.patchsite.linker.internal.declarations.DeclarationFile;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.TableReader;
 import dev.patchsite.linker.table.TableWriter;

@@ -2,6 +2,7 @@ package dev.patchsite.linker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.patchsite.linker.internal.output.AtomicOutput;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

@@ -1,6 +1,6 @@
 package dev.patchsite.maven;
 
-import dev.patchsite.linker.AtomicOutput;
+import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.diff.DiffFormat;

@@ -1,7 +1,7 @@
 package dev.patchsite.maven;
 
-import dev.patchsite.linker.AtomicOutput;
-import dev.patchsite.linker.OutputPaths;
+import dev.patchsite.linker.internal.output.AtomicOutput;
+import dev.patchsite.linker.internal.output.OutputPaths;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.diff.DiffFormat;
 import dev.patchsite.linker.diff.FailPolicy;

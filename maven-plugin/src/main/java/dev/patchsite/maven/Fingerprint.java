@@ -1,6 +1,6 @@
 package dev.patchsite.maven;
 
-import dev.patchsite.linker.AtomicOutput;
+import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.InputException;
 import java.io.IOException;
 import java.io.InputStream;

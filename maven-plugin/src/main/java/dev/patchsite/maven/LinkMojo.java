@@ -1,10 +1,10 @@
 package dev.patchsite.maven;
 
-import dev.patchsite.linker.AtomicOutput;
+import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.PatchsiteException;
-import dev.patchsite.linker.TableSource;
-import dev.patchsite.linker.link.LinkMode;
+import dev.patchsite.linker.scan.TableSource;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.link.LinkRequest;
 import dev.patchsite.linker.link.Linker;
 import dev.patchsite.linker.table.PatchSiteTable;

@@ -3,7 +3,7 @@ package dev.patchsite.maven;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.ScanRequest;
-import dev.patchsite.linker.TableSource;
+import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.table.PatchSiteTable;
 import java.io.File;
 import java.nio.file.Files;

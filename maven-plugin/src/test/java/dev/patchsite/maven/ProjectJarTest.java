@@ -116,10 +116,10 @@ class ProjectJarTest {
         List<Path> classpath = List.of(TESTDATA.resolve("sample-lib.jar"));
         Path linked = dir.resolve("linked.jar");
         Linker.link(new LinkRequest(List.of(app), classpath, List.of(linked),
-                dev.patchsite.linker.link.LinkMode.BOOT, java.util.Map.of(), null, 1, false, true,
+                dev.patchsite.linker.table.LinkMode.BOOT, java.util.Map.of(), null, 1, false, true,
                 PatchsiteLog.SILENT));
-        assertFalse(dev.patchsite.linker.TableSource.isLinked(app));
-        assertTrue(dev.patchsite.linker.TableSource.isLinked(linked));
+        assertFalse(dev.patchsite.linker.scan.TableSource.isLinked(app));
+        assertTrue(dev.patchsite.linker.scan.TableSource.isLinked(linked));
 
         PatchSiteTable unlinkedTable = ProjectJar.table(app, classpath, null, PatchsiteLog.SILENT);
         PatchSiteTable linkedTable = ProjectJar.table(linked, classpath, null, PatchsiteLog.SILENT);

@@ -1,7 +1,7 @@
 package dev.patchsite.linker.cli;
 
 import dev.patchsite.linker.PatchsiteException;
-import dev.patchsite.linker.TableSource;
+import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.diff.DiffFormat;
 import dev.patchsite.linker.diff.FailPolicy;
 import dev.patchsite.linker.diff.TableDiff;

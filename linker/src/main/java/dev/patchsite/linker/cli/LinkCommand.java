@@ -1,7 +1,7 @@
 package dev.patchsite.linker.cli;
 
 import dev.patchsite.linker.PatchsiteException;
-import dev.patchsite.linker.link.LinkMode;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.link.LinkRequest;
 import dev.patchsite.linker.link.Linker;
 import dev.patchsite.linker.table.PatchSiteTable;

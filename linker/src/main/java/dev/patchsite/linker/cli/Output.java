@@ -1,8 +1,8 @@
 package dev.patchsite.linker.cli;
 
-import dev.patchsite.linker.AtomicOutput;
+import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.InputException;
-import dev.patchsite.linker.OutputPaths;
+import dev.patchsite.linker.internal.output.OutputPaths;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

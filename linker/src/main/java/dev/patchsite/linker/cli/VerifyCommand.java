@@ -4,7 +4,7 @@ import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.link.Linker;
 import dev.patchsite.linker.table.PatchSiteTable;
-import dev.patchsite.linker.verify.Verifier;
+import dev.patchsite.linker.link.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

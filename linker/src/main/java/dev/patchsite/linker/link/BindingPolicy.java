@@ -1,10 +1,12 @@
 package dev.patchsite.linker.link;
 
-import dev.patchsite.linker.scan.ClassInfo;
+import dev.patchsite.linker.internal.classfile.InternalNames;
+import dev.patchsite.linker.internal.declarations.ClassInfo;
 import dev.patchsite.linker.scan.LocatedSite;
-import dev.patchsite.linker.scan.ProgramModules;
+import dev.patchsite.linker.internal.input.ProgramModules;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;
@@ -187,7 +189,7 @@ final class BindingPolicy {
 
     private boolean groupAccessible(String callerClass, Function function) {
         ClassInfo group = program.groupClass(function.group());
-        return group == null || group.isPublic() || group.packageName().equals(ClassInfo.packageOf(callerClass));
+        return group == null || group.isPublic() || group.packageName().equals(InternalNames.packageOf(callerClass));
     }
 
     /** Returns whether code in the caller class may call the variant's implementation of the function. */
@@ -199,7 +201,7 @@ final class BindingPolicy {
         if (method == null) {
             return false;
         }
-        boolean samePackage = variant.packageName().equals(ClassInfo.packageOf(callerClass));
+        boolean samePackage = variant.packageName().equals(InternalNames.packageOf(callerClass));
         boolean classOk = variant.isPublic() || samePackage;
         boolean methodOk = (method.access() & Opcodes.ACC_PUBLIC) != 0
                 || (method.access() & Opcodes.ACC_PRIVATE) == 0 && samePackage;

@@ -1,11 +1,12 @@
 package dev.patchsite.linker.link;
 
-import dev.patchsite.linker.scan.ClassFileAppender;
+import dev.patchsite.linker.internal.classfile.ClassFileAppender;
 import dev.patchsite.linker.scan.ClassSites;
 import dev.patchsite.linker.scan.LocatedSite;
-import dev.patchsite.linker.scan.ProgramModules;
+import dev.patchsite.linker.internal.input.ProgramModules;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;

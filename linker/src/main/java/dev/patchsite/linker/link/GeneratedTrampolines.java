@@ -1,6 +1,7 @@
 package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.MethodRef;
 import java.util.List;
 import org.objectweb.asm.ClassWriter;

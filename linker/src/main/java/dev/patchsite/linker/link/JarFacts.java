@@ -2,11 +2,11 @@ package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.IoReasons;
-import dev.patchsite.linker.TableSource;
-import dev.patchsite.linker.scan.Jars;
+import dev.patchsite.linker.scan.TableSource;
+import dev.patchsite.linker.internal.input.Jars;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.TableReader;
-import dev.patchsite.linker.zip.ZipArchive;
+import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,19 +1,19 @@
 package dev.patchsite.linker.link;
 
-import dev.patchsite.linker.AtomicOutput;
+import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.PatchsiteException;
-import dev.patchsite.linker.TableSource;
-import dev.patchsite.linker.scan.ClassPaths;
-import dev.patchsite.linker.scan.Jars;
+import dev.patchsite.linker.scan.TableSource;
+import dev.patchsite.linker.internal.input.ClassPaths;
+import dev.patchsite.linker.internal.input.Jars;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.TableWriter;
-import dev.patchsite.linker.zip.Deflated;
-import dev.patchsite.linker.zip.ZipArchive;
-import dev.patchsite.linker.zip.ZipWriter;
+import dev.patchsite.linker.internal.zip.Deflated;
+import dev.patchsite.linker.internal.zip.ZipArchive;
+import dev.patchsite.linker.internal.zip.ZipWriter;
 import dev.patchsite.runtime.GroupInfo;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.table.LinkMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,16 @@
 package dev.patchsite.linker.link;
 
-import dev.patchsite.linker.AtomicOutput;
+import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.LinkException;
-import dev.patchsite.linker.OutputPaths;
+import dev.patchsite.linker.internal.output.OutputPaths;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
-import dev.patchsite.linker.scan.ClassInfo;
+import dev.patchsite.linker.internal.declarations.ClassInfo;
 import dev.patchsite.linker.scan.ScanResult;
 import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.Variant;

@@ -1,10 +1,12 @@
 package dev.patchsite.linker.link;
 
-import dev.patchsite.linker.scan.ClassInfo;
-import dev.patchsite.linker.scan.ClassPaths;
+import dev.patchsite.linker.internal.classfile.InternalNames;
+import dev.patchsite.linker.internal.declarations.ClassInfo;
+import dev.patchsite.linker.internal.input.ClassPaths;
 import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.Variant;
-import dev.patchsite.linker.zip.ZipArchive;
+import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,7 +43,7 @@ record ModuleNeeds(Set<String> probePackages, Set<String> packages, boolean list
         Set<String> probes = new TreeSet<>();
         for (Variant variant : program.table().variants()) {
             if (variant.when() != null && zip.find(variant.when() + ".class") >= 0) {
-                probes.add(ClassInfo.packageOf(variant.when()));
+                probes.add(InternalNames.packageOf(variant.when()));
             }
         }
         if (!changed && probes.isEmpty()) {
@@ -52,7 +54,7 @@ record ModuleNeeds(Set<String> probePackages, Set<String> packages, boolean list
         for (String id : calledFunctions) {
             Function function = program.function(id);
             if (function != null && !program.rewritten(function.group())) {
-                packages.add(ClassInfo.packageOf(Program.generatedTrampolineClass(function.group())));
+                packages.add(InternalNames.packageOf(Program.generatedTrampolineClass(function.group())));
             }
         }
         if (embedding) {
@@ -62,7 +64,7 @@ record ModuleNeeds(Set<String> probePackages, Set<String> packages, boolean list
                 if (release >= 0 && !zip.isDirectory(entry)) {
                     String className = ClassPaths.className(name, release);
                     if (!className.equals(DESCRIPTOR) && className.indexOf('/') > 0) {
-                        packages.add(ClassInfo.packageOf(className));
+                        packages.add(InternalNames.packageOf(className));
                     }
                 }
             }

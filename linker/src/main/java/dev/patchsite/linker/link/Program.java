@@ -1,9 +1,10 @@
 package dev.patchsite.linker.link;
 
-import dev.patchsite.linker.scan.ClassInfo;
-import dev.patchsite.linker.scan.Declarations;
+import dev.patchsite.linker.internal.declarations.ClassInfo;
+import dev.patchsite.linker.internal.declarations.Declarations;
 import dev.patchsite.linker.scan.LinkedForms;
 import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Variant;

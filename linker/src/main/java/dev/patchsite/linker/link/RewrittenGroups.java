@@ -2,9 +2,9 @@ package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.PatchsiteLog;
-import dev.patchsite.linker.scan.ClassInfo;
-import dev.patchsite.linker.scan.ClassPaths;
-import dev.patchsite.linker.scan.Declarations;
+import dev.patchsite.linker.internal.declarations.ClassInfo;
+import dev.patchsite.linker.internal.input.ClassPaths;
+import dev.patchsite.linker.internal.declarations.Declarations;
 import dev.patchsite.linker.scan.LinkedForms;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.PatchSiteTable;

@@ -2,6 +2,7 @@ package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.table.LinkMode;
 import java.nio.file.Path;
 import java.util.Map;
 

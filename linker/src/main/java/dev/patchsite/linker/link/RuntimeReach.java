@@ -1,8 +1,8 @@
 package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.InputException;
-import dev.patchsite.linker.scan.Jars;
-import dev.patchsite.linker.zip.ZipArchive;
+import dev.patchsite.linker.internal.input.Jars;
+import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,8 +1,10 @@
 package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.LinkException;
-import dev.patchsite.linker.scan.ClassInfo;
-import dev.patchsite.linker.scan.ProgramModules;
+import dev.patchsite.linker.internal.classfile.InternalNames;
+import dev.patchsite.linker.internal.declarations.ClassInfo;
+import dev.patchsite.linker.internal.input.ProgramModules;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.Variant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,7 @@ final class TrampolineModuleCheck {
                 problems.add("variant " + variant.name() + " (" + variant.className().replace('/', '.') + ") of group "
                         + variant.group().replace('/', '.') + ": " + denial + ", so the group's trampolines cannot"
                         + " call it; export the package to the group's module (exports "
-                        + ClassInfo.packageOf(variant.className()).replace('/', '.') + " to "
+                        + InternalNames.packageOf(variant.className()).replace('/', '.') + " to "
                         + modules.moduleOf(variant.group()).name() + ") and make that module read the variant's");
             }
         }

@@ -2,11 +2,11 @@ package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.PatchsiteLog;
-import dev.patchsite.linker.scan.ClassPaths;
-import dev.patchsite.linker.scan.Jars;
+import dev.patchsite.linker.internal.input.ClassPaths;
+import dev.patchsite.linker.internal.input.Jars;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.Site;
-import dev.patchsite.linker.zip.ZipArchive;
+import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

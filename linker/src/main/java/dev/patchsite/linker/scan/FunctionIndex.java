@@ -1,5 +1,6 @@
 package dev.patchsite.linker.scan;
 
+import dev.patchsite.linker.internal.classfile.ModifiedUtf8;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import java.util.Arrays;

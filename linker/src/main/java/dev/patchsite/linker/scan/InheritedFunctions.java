@@ -1,6 +1,12 @@
 package dev.patchsite.linker.scan;
 
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.Messages;
+import dev.patchsite.linker.internal.classfile.MalformedClassException;
+import dev.patchsite.linker.internal.classfile.ModifiedUtf8;
+import dev.patchsite.linker.internal.declarations.ClassInfo;
+import dev.patchsite.linker.internal.declarations.ClassLookup;
+import dev.patchsite.linker.internal.input.ClassEntry;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.patchsite.linker.scan;
 
+import dev.patchsite.linker.internal.declarations.ClassInfo;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;

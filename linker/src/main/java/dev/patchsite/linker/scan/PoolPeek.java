@@ -1,5 +1,7 @@
 package dev.patchsite.linker.scan;
 
+import dev.patchsite.linker.internal.classfile.ConstantPool;
+import dev.patchsite.linker.internal.classfile.ModifiedUtf8;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,8 @@
 package dev.patchsite.linker.scan;
 
+import dev.patchsite.linker.internal.declarations.Declarations;
+import dev.patchsite.linker.internal.input.ClassEntry;
+import dev.patchsite.linker.internal.input.ProgramModules;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.PatchSiteTable;

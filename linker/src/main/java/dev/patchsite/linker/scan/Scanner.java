@@ -1,10 +1,22 @@
 package dev.patchsite.linker.scan;
 
 import dev.patchsite.linker.InputException;
-import dev.patchsite.linker.Parallel;
+import dev.patchsite.linker.Messages;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.ValidationException;
+import dev.patchsite.linker.internal.classfile.ClassBuffer;
+import dev.patchsite.linker.internal.classfile.ConstantPool;
+import dev.patchsite.linker.internal.classfile.MalformedClassException;
+import dev.patchsite.linker.internal.declarations.ClassInfo;
+import dev.patchsite.linker.internal.declarations.ClassLookup;
+import dev.patchsite.linker.internal.declarations.DeclarationFile;
+import dev.patchsite.linker.internal.declarations.DeclarationReader;
+import dev.patchsite.linker.internal.declarations.DeclarationValidator;
+import dev.patchsite.linker.internal.declarations.Declarations;
+import dev.patchsite.linker.internal.input.ClassEntry;
+import dev.patchsite.linker.internal.input.ClassPath;
+import dev.patchsite.linker.internal.input.ClassPaths;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.PatchSiteTable;

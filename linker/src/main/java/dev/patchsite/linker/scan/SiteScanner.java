@@ -1,5 +1,10 @@
 package dev.patchsite.linker.scan;
 
+import dev.patchsite.linker.internal.classfile.ClassBuffer;
+import dev.patchsite.linker.internal.classfile.ConstantPool;
+import dev.patchsite.linker.internal.classfile.LineNumbers;
+import dev.patchsite.linker.internal.classfile.MalformedClassException;
+import dev.patchsite.linker.internal.classfile.Opcodes;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;

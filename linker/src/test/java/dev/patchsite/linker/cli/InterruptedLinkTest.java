@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.patchsite.linker.AtomicOutput;
+import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.testdata.Samples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.patchsite.linker.link;
 
+import dev.patchsite.linker.table.LinkMode;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -8,7 +8,7 @@ import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.ValidationException;
-import dev.patchsite.linker.verify.Verifier;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import java.io.File;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.table.Binding;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import java.io.File;
 import java.io.IOException;

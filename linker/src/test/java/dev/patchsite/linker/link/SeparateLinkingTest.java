@@ -3,6 +3,7 @@ package dev.patchsite.linker.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.testdata.Samples;
 import java.net.URL;
 import java.net.URLClassLoader;

@@ -3,6 +3,7 @@ package dev.patchsite.linker.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.table.LinkMode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

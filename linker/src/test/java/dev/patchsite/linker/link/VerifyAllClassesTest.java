@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.testdata.Samples;
 import java.io.File;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package dev.patchsite.linker.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.patchsite.linker.internal.classfile.ClassBuffer;
+import dev.patchsite.linker.internal.classfile.ConstantPool;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;

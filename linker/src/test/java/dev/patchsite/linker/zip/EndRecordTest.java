@@ -1,12 +1,16 @@
 package dev.patchsite.linker.zip;
 
-import static dev.patchsite.linker.zip.ZipArchiveTest.bytes;
-import static dev.patchsite.linker.zip.ZipFixtures.put16;
-import static dev.patchsite.linker.zip.ZipFixtures.put32;
+import static dev.patchsite.linker.internal.zip.ZipArchiveTest.bytes;
+import static dev.patchsite.linker.internal.zip.ZipFixtures.put16;
+import static dev.patchsite.linker.internal.zip.ZipFixtures.put32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.patchsite.linker.zip.ZipFixtures.RawEntry;
+import dev.patchsite.linker.internal.zip.EndRecord;
+import dev.patchsite.linker.internal.zip.NotAZipFileException;
+import dev.patchsite.linker.internal.zip.ZipArchive;
+import dev.patchsite.linker.internal.zip.ZipFixtures;
+import dev.patchsite.linker.internal.zip.ZipFixtures.RawEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,0 +1,68 @@
+package dev.patchsite.linker.internal.input;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * One input of a scan: a jar or a directory of classes. Sources list their class entries once and open any of them
+ * any number of times, from any thread, without holding the input in memory.
+ */
+public interface ClassSource extends Closeable {
+
+    /**
+     * Returns the input's name as the user gave it, for messages.
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * Returns the class entries, in the input's own deterministic order.
+     *
+     * @return the class entries
+     */
+    List<ClassEntry> classEntries();
+
+    /**
+     * Returns the path of one of the source's entries.
+     *
+     * @param index the source's number for the entry, {@link ClassEntry#index()}
+     * @return the entry name, or the path relative to the directory, with {@code /} separators
+     */
+    String path(int index);
+
+    /**
+     * Finds a class entry by path.
+     *
+     * @param path an entry name, e.g. {@code com/example/App.class}
+     * @return the entry, or null if the source has no class file of that path
+     */
+    ClassEntry find(String path);
+
+    /**
+     * Opens an entry's uncompressed bytes. May be called from several threads at once.
+     *
+     * @param entry an entry of this source
+     * @return the stream, to be closed by the caller
+     * @throws IOException if the entry cannot be read
+     */
+    InputStream open(ClassEntry entry) throws IOException;
+
+    /**
+     * Returns the location of an entry for messages.
+     *
+     * @param path the entry's path
+     * @return the location, e.g. {@code app.jar!/a/B.class}
+     */
+    String locate(String path);
+
+    /**
+     * Returns the entry's uncompressed size if the source knows it, to size buffers.
+     *
+     * @param entry an entry of this source
+     * @return the size in bytes, or -1 if unknown
+     */
+    long size(ClassEntry entry);
+}

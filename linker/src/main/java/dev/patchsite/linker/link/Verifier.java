@@ -1,0 +1,265 @@
+package dev.patchsite.linker.link;
+
+import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.scan.TableSource;
+import dev.patchsite.linker.ValidationException;
+import dev.patchsite.linker.internal.input.ClassPaths;
+import dev.patchsite.linker.scan.ClassSites;
+import dev.patchsite.linker.scan.LocatedSite;
+import dev.patchsite.linker.scan.ScanResult;
+import dev.patchsite.linker.scan.Scanner;
+import dev.patchsite.linker.table.Binding;
+import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.MethodRef;
+import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.Site;
+import dev.patchsite.linker.table.SiteKind;
+import dev.patchsite.linker.table.TableReader;
+import dev.patchsite.linker.table.TableWriter;
+import dev.patchsite.runtime.Bootstrap;
+import dev.patchsite.runtime.GroupInfo;
+import dev.patchsite.runtime.PatchData;
+import dev.patchsite.linker.internal.input.Jars;
+import dev.patchsite.linker.internal.zip.ZipArchive;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks a linked jar against the table embedded in it: every site of the table is in the bytecode, bound as the
+ * table says (a patched site is an {@code invokestatic} the agent's patch data covers, an {@code indy} site an
+ * {@code invokedynamic}...); every call of a function in the bytecode is in the table; every group the runtime needs
+ * is described; every variant is still valid. A jar tampered with after linking is refused too: a group description
+ * that disagrees with the table ({@link GroupDescriptionCheck}), a binding its mode never makes
+ * ({@link BindingModeCheck}), a bound site in a class nowhere ({@link SiteClassCheck}).
+ */
+public final class Verifier {
+
+    private static final String TABLE = TableSource.EMBEDDED_TABLE;
+    private static final int INVOKESTATIC = 0xb8;
+    private static final int INVOKEDYNAMIC = 0xba;
+
+    private final Path jar;
+    private final List<String> problems = new ArrayList<>();
+
+    private Verifier(Path jar) {
+        this.jar = jar;
+    }
+
+    /**
+     * Verifies a linked jar.
+     *
+     * @param jar the linked jar
+     * @param settings the classpath, declaration file, threads and log the jar was linked with; the request's inputs
+     *     are the jar followed by its classpath
+     * @return the jar's embedded table
+     * @throws InputException if the jar cannot be read or was not linked
+     * @throws ValidationException with the list of problems, if any
+     */
+    public static PatchSiteTable verify(Path jar, ScanRequest settings) throws PatchsiteException {
+        return new Verifier(jar).run(settings);
+    }
+
+    private PatchSiteTable run(ScanRequest settings) throws PatchsiteException {
+        PatchSiteTable table;
+        try (ZipArchive zip = Jars.open(jar)) {
+            if (zip.find(TABLE) < 0) {
+                return unlinked(zip, settings);
+            }
+            table = embeddedTable(zip);
+            // The scan finds the subclasses that inherit functions in the jar and its classpath, as linking did.
+            Map<MethodRef, Function> inherited = new HashMap<>(LinkedCalls.inherited(table));
+            try {
+                ScanResult program = Scanner.analyze(settings);
+                program.inherited().forEach(inherited::putIfAbsent);
+                SuperCallCheck.check(program, problems);
+                problems.addAll(ModuleAccessCheck.problems(jar, table, program.modules()));
+            } catch (ValidationException e) {
+                problems.addAll(e.problems());
+            }
+            Set<String> classes = classes(zip);
+            checkBytecode(zip, table, inherited, classes);
+            checkGroups(zip, table);
+            problems.addAll(GroupDescriptionCheck.problems(jar, zip, table));
+            problems.addAll(BindingModeCheck.problems(jar, table, classes));
+            problems.addAll(SiteClassCheck.problems(jar, table, classes,
+                    settings.inputs().subList(1, settings.inputs().size())));
+            problems.addAll(LauncherAgentCheck.problems(jar, zip, settings.inputs().subList(1,
+                    settings.inputs().size())));
+        } catch (IOException e) {
+            throw new InputException(jar + ": not a readable jar: " + e.getMessage(), e);
+        }
+        if (!problems.isEmpty()) {
+            Collections.sort(problems);
+            throw new ValidationException("in " + jar, problems);
+        }
+        return table;
+    }
+
+    /**
+     * Verifies a jar without a table: {@code link} copies a jar that holds no function, variant or site of the
+     * program unchanged, and such a jar is as it should be; any other was not linked.
+     *
+     * @return a table without functions and without a {@code linked} line
+     */
+    private PatchSiteTable unlinked(ZipArchive zip, ScanRequest settings) throws PatchsiteException {
+        PatchSiteTable program = Scanner.scan(settings);
+        Set<String> classes = new TreeSet<>();
+        program.sites().forEach(site -> classes.add(ClassPaths.path(site.caller().owner(), site.release())));
+        program.functions().forEach(function -> classes.add(function.group() + ".class"));
+        program.variants().forEach(variant -> classes.add(variant.className() + ".class"));
+        for (String entry : classes) {
+            if (zip.find(entry) >= 0) {
+                throw new InputException(jar + ": not linked (no " + TABLE + "), but it holds " + entry
+                        + " of the program; link it first");
+            }
+        }
+        return new PatchSiteTable(List.of(), List.of(), List.of(), null, Map.of());
+    }
+
+    private PatchSiteTable embeddedTable(ZipArchive zip) throws PatchsiteException, IOException {
+        int entry = zip.find(TABLE);
+        if (entry < 0) {
+            throw new InputException(jar + ": not linked (no " + TABLE + "); link it first");
+        }
+        try (InputStream in = zip.open(entry)) {
+            PatchSiteTable table = TableReader.read(new InputStreamReader(in, StandardCharsets.UTF_8),
+                    jar + "!/" + TABLE);
+            if (table.linkedMode() == null) {
+                throw new InputException(jar + "!/" + TABLE + ": the table has no \"linked\" line");
+            }
+            return table;
+        }
+    }
+
+    /** Compares the table's sites in this jar's classes with the sites found in their bytecode. */
+    private void checkBytecode(ZipArchive zip, PatchSiteTable table, Map<MethodRef, Function> inherited,
+            Set<String> classes) throws IOException {
+        List<Function> locatable = LinkedCalls.locatable(table, "static".equals(table.linkedMode()));
+        Map<Site.Key, Site> expected = new HashMap<>();
+        for (Site site : table.sites()) {
+            if (site.binding() != null && classes.contains(site.release() + "/" + site.caller().owner())) {
+                expected.put(site.key(), site);
+            }
+        }
+        Set<MethodRef> trampolines = new HashSet<>();
+        Map<String, Function> functions = new HashMap<>();
+        table.functions().forEach(f -> trampolines.add(f.method()));
+        table.functions().forEach(f -> functions.put(f.id(), f));
+        for (int entry = 0; entry < zip.size(); entry++) {
+            String name = zip.name(entry);
+            int release = ClassPaths.release(name);
+            if (release < 0 || name.startsWith(Bootstrap.TRAMPOLINE_PACKAGE.replace('.', '/'))) {
+                continue;
+            }
+            byte[] bytes = zip.read(entry);
+            String location = jar + "!/" + name;
+            int[] patchable;
+            try {
+                patchable = PatchData.patchOffsets(bytes);
+            } catch (IllegalStateException e) {
+                problems.add(location + ": malformed patch data: " + e.getMessage());
+                continue;
+            }
+            Arrays.sort(patchable);
+            List<LocatedSite> found;
+            try {
+                found = ClassSites.locate(bytes, locatable, inherited, release);
+            } catch (IllegalArgumentException e) {
+                problems.add(location + ": malformed class file: " + e.getMessage());
+                continue;
+            }
+            for (LocatedSite located : found) {
+                if (trampolines.contains(located.site().caller())) {
+                    continue; // a trampoline's own call of the selection
+                }
+                Site site = LinkedCalls.unmoved(located.site());
+                Site listed = expected.remove(site.key());
+                if (listed == null) {
+                    problems.add(location + ": a call the table does not list: "
+                            + TableWriter.siteLine(site).substring("site ".length()));
+                    continue;
+                }
+                String wrong = mismatch(listed, located, bytes, patchable, functions.get(listed.functionId()));
+                if (wrong != null) {
+                    problems.add(location + ": " + TableWriter.siteLine(listed).substring("site ".length()) + ": "
+                            + wrong);
+                }
+            }
+        }
+        for (Site missing : expected.values()) {
+            problems.add(jar + ": " + TableWriter.siteLine(missing).substring("site ".length())
+                    + ": not in the bytecode");
+        }
+    }
+
+    /** Returns the classes of a jar, as {@code release/internal name}. */
+    private static Set<String> classes(ZipArchive zip) {
+        Set<String> classes = new HashSet<>();
+        for (int entry = 0; entry < zip.size(); entry++) {
+            String name = zip.name(entry);
+            int release = ClassPaths.release(name);
+            if (release >= 0) {
+                classes.add(release + "/" + ClassPaths.className(name, release));
+            }
+        }
+        return classes;
+    }
+
+    /** Returns what is wrong with a site's bytecode, or null. */
+    private static String mismatch(Site listed, LocatedSite located, byte[] bytes, int[] patchable,
+            Function function) {
+        int opcode = bytes[located.instruction()] & 0xff;
+        Binding binding = listed.binding();
+        if (binding.kind() == Binding.Kind.TRAMPOLINE && Binding.ADDRESS.equals(binding.reason())) {
+            return located.site().kind() == listed.kind() ? null : "expected a " + listed.kind().label()
+                    + " constant, found a " + located.site().kind().label();
+        }
+        if (binding.kind() == Binding.Kind.INDY) {
+            return opcode == INVOKEDYNAMIC ? null : "bound indy but the instruction is not an invokedynamic";
+        }
+        if (binding.kind() == Binding.Kind.DEFAULT && opcode == INVOKEDYNAMIC) {
+            // Every call of a function in a variant implementing it is a super-call: none may go to the selection.
+            MethodRef method = function.method();
+            DynamicCalls calls = DynamicCalls.of(bytes);
+            return calls.has("defaultBody", method.owner(), method.name(), method.descriptor())
+                    && !calls.has("site", method.owner(), method.name(), method.descriptor()) ? null
+                    : "bound default but the invokedynamic is not bound to the default";
+        }
+        if (opcode != INVOKESTATIC || located.site().kind() != SiteKind.INVOKE) {
+            return "bound " + binding.label() + " but the instruction is not an invokestatic";
+        }
+        if (binding.kind() == Binding.Kind.PATCH && Arrays.binarySearch(patchable, located.instruction()) < 0) {
+            return "bound patch but the class's patch data does not cover it";
+        }
+        return null;
+    }
+
+    /** Checks that the runtime will find a description of every group, in boot and indy modes. */
+    private void checkGroups(ZipArchive zip, PatchSiteTable table) {
+        if ("static".equals(table.linkedMode())) {
+            return;
+        }
+        Set<String> groups = new HashSet<>();
+        table.functions().forEach(f -> groups.add(f.method().ownerBinaryName()));
+        for (String group : groups) {
+            if (zip.find(GroupInfo.resourceName(group)) < 0) {
+                problems.add(jar + ": no " + GroupInfo.resourceName(group) + "; the runtime cannot select a variant"
+                        + " of " + group);
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.patchsite.linker.scan;
+
+import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.IoReasons;
+import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.internal.input.Jars;
+import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.Site;
+import dev.patchsite.linker.table.TableReader;
+import dev.patchsite.linker.internal.zip.ZipArchive;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loads a patch-site table from whatever a user points at: a table file is read; a linked jar gives the table it
+ * carries, without its bindings, which is the table of the program it was linked from; another jar or a directory
+ * of classes is scanned. What {@code diff} and the Maven plugin's {@code check} goal both need.
+ */
+public final class TableSource {
+
+    /** Where a linked jar carries its table. */
+    public static final String EMBEDDED_TABLE = "META-INF/patchsite/table";
+
+    private TableSource() {
+    }
+
+    /**
+     * Loads a table. A regular file is a jar if it is a zip file by its end record (so a jar with a launcher script
+     * before it, or an empty zip file, is one) and a table otherwise; anything else that is not a directory (a
+     * pipe, say) is read once, as a table, so that no byte of it is lost to guessing what it is.
+     *
+     * @param input a table file, a jar (any zip file) or a directory of classes
+     * @param settings the declaration file, threads and log to scan with; its inputs are ignored
+     * @return the table
+     * @throws PatchsiteException if the input cannot be read, or scanning finds invalid declarations
+     */
+    public static PatchSiteTable load(Path input, ScanRequest settings) throws PatchsiteException {
+        if (Files.isDirectory(input)) {
+            return scan(input, settings);
+        }
+        if (!Files.isRegularFile(input)) {
+            return TableReader.read(input);
+        }
+        PatchSiteTable embedded;
+        try (ZipArchive zip = Jars.openIfZip(input)) {
+            if (zip == null) {
+                return TableReader.read(input);
+            }
+            embedded = embeddedTable(input, zip);
+        } catch (IOException e) {
+            throw new InputException(input + ": cannot read: " + e.getMessage(), e);
+        }
+        return embedded != null ? unlinked(embedded) : scan(input, settings);
+    }
+
+    /**
+     * Loads the table of a program given as a classpath: the table its first entry carries if that is a linked jar
+     * (without its bindings), else the table of all the entries scanned together.
+     *
+     * @param program the program's jar first, then its classpath
+     * @param settings the declaration file, threads and log to scan with; its inputs are ignored
+     * @return the table
+     * @throws PatchsiteException if an entry cannot be read, or scanning finds invalid declarations
+     */
+    public static PatchSiteTable program(List<Path> program, ScanRequest settings) throws PatchsiteException {
+        PatchSiteTable embedded = embeddedTable(program.get(0));
+        if (embedded != null) {
+            return unlinked(embedded);
+        }
+        return Scanner.scan(new ScanRequest(program, settings.declarations(), settings.threads(), settings.log()));
+    }
+
+    /**
+     * Returns a linked table as the table of the program it was linked from: without bindings or mode.
+     *
+     * @param table a table
+     * @return the table without its link information
+     */
+    public static PatchSiteTable unlinked(PatchSiteTable table) {
+        List<Site> sites = table.sites().stream().map(site -> site.bound(null)).toList();
+        return new PatchSiteTable(table.functions(), table.variants(), sites);
+    }
+
+    /**
+     * Returns whether a jar was linked: it carries a table.
+     *
+     * @param jar a jar
+     * @return true if the jar carries a table; false if not, or if it cannot be read as a zip file
+     */
+    public static boolean isLinked(Path jar) {
+        try {
+            return embeddedTable(jar) != null;
+        } catch (InputException e) {
+            return false;
+        }
+    }
+
+    private static PatchSiteTable scan(Path input, ScanRequest settings) throws PatchsiteException {
+        return Scanner.scan(new ScanRequest(List.of(input), settings.declarations(), settings.threads(),
+                settings.log()));
+    }
+
+    /**
+     * Returns the table a linked jar carries, with its mode and bindings.
+     *
+     * @param file a file
+     * @return the table; null if the file is not a zip file, or not linked
+     * @throws InputException if the file or its table cannot be read
+     */
+    public static PatchSiteTable linkedTable(Path file) throws InputException {
+        return embeddedTable(file);
+    }
+
+    /** Returns the table a file carries if it is a linked jar; null if it is not a zip file, or not linked. */
+    private static PatchSiteTable embeddedTable(Path file) throws InputException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (ZipArchive zip = Jars.openIfZip(file)) {
+            return zip == null ? null : embeddedTable(file, zip);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + IoReasons.of(e), e);
+        }
+    }
+
+    /**
+     * Returns the table a linked jar carries, or null if the jar was not linked. Read with the project's own zip
+     * reader, which bounds the entry to its declared size and checks its CRC-32.
+     */
+    private static PatchSiteTable embeddedTable(Path jar, ZipArchive zip) throws InputException {
+        int entry = zip.find(EMBEDDED_TABLE);
+        if (entry < 0 || zip.isDirectory(entry)) {
+            return null;
+        }
+        String name = jar + "!/" + EMBEDDED_TABLE;
+        try (InputStream in = zip.open(entry)) {
+            return TableReader.read(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), name);
+        } catch (CharacterCodingException e) {
+            throw new InputException(name + ": not a patch-site table (not UTF-8 text)");
+        } catch (IOException e) {
+            throw new InputException(name + ": corrupt entry: " + e.getMessage(), e);
+        }
+    }
+}
