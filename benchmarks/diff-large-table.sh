@@ -5,7 +5,8 @@
 #   java [-Xmx SIZE] -jar linker/target/patchsite.jar diff old.table new.table
 # RUNS times (default 3). Prints each run's exit code, wall time, user time and peak RSS (%M). See benchmarks/README.md
 # ("diff-large-table.sh"). Builds nothing (run `mvn -B -q package -DskipTests` first). JAVA chooses the JVM;
-# DIFF_TABLE_DIR (default /tmp/patchsite-diff-table) holds the tables.
+# DIFF_TABLE_DIR (default /tmp/patchsite-diff-table) holds the tables; LINKER (default linker/target/patchsite.jar)
+# is the patchsite jar to run, so that two builds can be compared on the same tables.
 #
 #   benchmarks/diff-large-table.sh [--sites N] [--xmx SIZE] [--runs N]
 set -euo pipefail
@@ -28,17 +29,21 @@ while (( $# )); do
   esac
 done
 [[ -x /usr/bin/time ]] || { echo "$0: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
-linker="$root/linker/target/patchsite.jar"
+linker="${LINKER:-$root/linker/target/patchsite.jar}"
 [[ -f "$linker" ]] || { echo "$0: $linker missing; run mvn -B -q package -DskipTests" >&2; exit 1; }
 mkdir -p "$work"
 
-# One table: the version line, one function, then the sites, each in a class of its own hundred.
+# One table: the version line, one function, then the sites, each in a class of its own hundred. Names are
+# zero-padded so that the sites come in the table's canonical order, as scan and link write them (UNSORTED=1 writes
+# c2 after c19 and m2 after m19 instead, as the first version of this script did: a table edited by hand, say).
 table() { # FILE LINE-SHIFT
-  awk -v n="$sites" -v shift="$2" 'BEGIN {
+  awk -v n="$sites" -v shift="$2" -v unsorted="${UNSORTED:-0}" 'BEGIN {
     print "patchsite-table 1"
     print "function a.G.f()V"
+    format = unsorted ? "site a.G.f()V a.c%d.C.m%d()V #0 invoke line=%d offset=%d\n" \
+                      : "site a.G.f()V a.c%07d.C.m%02d()V #0 invoke line=%d offset=%d\n"
     for (i = 0; i < n; i++) {
-      printf "site a.G.f()V a.c%d.C.m%d()V #0 invoke line=%d offset=%d\n", int(i / 100), i % 100, i % 1000 + shift, i % 50
+      printf format, int(i / 100), i % 100, i % 1000 + shift, i % 50
     }
   }' > "$1"
 }

@@ -4,9 +4,7 @@ import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.Variant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +38,9 @@ public final class TableDiff {
     private TableDiff(PatchSiteTable oldTable, PatchSiteTable newTable) {
         oldFunctions = byId(oldTable);
         newFunctions = byId(newTable);
-        functions = new Matched<>(oldTable.functions(), newTable.functions(), Function::id, TableDiff::sameFunction);
-        variants = new Matched<>(oldTable.variants(), newTable.variants(), v -> List.of(v.group(), v.name()),
-                TableDiff::sameVariant);
-        sites = new Matched<>(oldTable.sites(), newTable.sites(), Site::key, TableDiff::sameSite);
+        functions = new Matched<>(oldTable.functions(), newTable.functions(), TableDiff::sameFunction);
+        variants = new Matched<>(oldTable.variants(), newTable.variants(), TableDiff::sameVariant);
+        sites = new Matched<>(oldTable.sites(), newTable.sites(), TableDiff::sameSite);
     }
 
     /**
@@ -274,33 +271,37 @@ public final class TableDiff {
     /**
      * One kind of record matched by identity. The tables do not forbid two records with the same identity, so
      * records of one identity are matched in order, and the unmatched rest are added or removed.
+     *
+     * <p>A table's canonical order is the order of identities ({@link Function}: id; {@link Variant}: group, name;
+     * {@link Site}: its {@linkplain Site#key() key}'s fields), so one merge of the two sorted lists matches them, with
+     * no key made or hashed per record: a million-site table is compared in one pass.
      */
-    private static final class Matched<T> {
+    private static final class Matched<T extends Comparable<? super T>> {
         final List<T> added;
         final List<T> removed;
         final List<Change<T>> changed;
 
-        Matched(List<T> oldItems, List<T> newItems, java.util.function.Function<T, ?> identity,
-                BiPredicate<T, T> same) {
+        Matched(List<T> oldItems, List<T> newItems, BiPredicate<T, T> same) {
             List<T> addedItems = new ArrayList<>();
             List<T> removedItems = new ArrayList<>();
             List<Change<T>> changedItems = new ArrayList<>();
-            // Insertion order is the old table's canonical order, so what is left over is removed in that order.
-            Map<Object, Deque<T>> unmatched = new LinkedHashMap<>();
-            for (T item : oldItems) {
-                // Identities repeat rarely: a deque of one slot, not the default sixteen, per record.
-                unmatched.computeIfAbsent(identity.apply(item), key -> new ArrayDeque<>(1)).add(item);
-            }
-            for (T item : newItems) {
-                Deque<T> candidates = unmatched.get(identity.apply(item));
-                T old = candidates == null ? null : candidates.poll();
-                if (old == null) {
-                    addedItems.add(item);
-                } else if (!same.test(old, item)) {
-                    changedItems.add(new Change<>(old, item));
+            int o = 0;
+            int n = 0;
+            while (o < oldItems.size() || n < newItems.size()) {
+                int order = o == oldItems.size() ? 1 : n == newItems.size() ? -1
+                        : oldItems.get(o).compareTo(newItems.get(n));
+                if (order < 0) {
+                    removedItems.add(oldItems.get(o++));
+                } else if (order > 0) {
+                    addedItems.add(newItems.get(n++));
+                } else {
+                    T old = oldItems.get(o++);
+                    T item = newItems.get(n++);
+                    if (!same.test(old, item)) {
+                        changedItems.add(new Change<>(old, item));
+                    }
                 }
             }
-            unmatched.values().forEach(removedItems::addAll);
             added = List.copyOf(addedItems);
             removed = List.copyOf(removedItems);
             changed = List.copyOf(changedItems);

@@ -14,13 +14,17 @@ public enum SiteKind {
     /** The function's address taken by {@code ldc} of a {@code MethodHandle} (or dynamic) constant. Recorded, not patched. */
     LDC;
 
+    private static final SiteKind[] KINDS = values();
+
+    private final String label = Labels.of(this);
+
     /**
      * Returns the name used in tables, e.g. {@code invoke}.
      *
      * @return the lower-case name
      */
     public String label() {
-        return Labels.of(this);
+        return label;
     }
 
     /**
@@ -31,6 +35,12 @@ public enum SiteKind {
      * @throws IllegalArgumentException if no kind has that name
      */
     public static SiteKind ofLabel(String label) {
+        // Called once per site of a table: compared with the labels made once, not lower-cased each time.
+        for (SiteKind kind : KINDS) {
+            if (kind.label.equals(label)) {
+                return kind;
+            }
+        }
         return Labels.parse(SiteKind.class, label, "site kind");
     }
 }

@@ -28,6 +28,11 @@ public final class TableReader {
     private final List<Variant> variants = new ArrayList<>();
     private final List<Site> sites = new ArrayList<>();
     private final java.util.Set<Object> keys = new java.util.HashSet<>();
+    /**
+     * The site keys read so far, made only once a site comes out of table order: in order, a duplicate can only be
+     * the site just before, and a written table is in order, so a million sites are checked without a key each.
+     */
+    private java.util.Set<Site.Key> siteKeys;
     /** One instance of each name, descriptor and binding: a table of a million sites repeats them a million times. */
     private final Map<Object, Object> shared = new HashMap<>();
     private String linkedMode;
@@ -199,17 +204,55 @@ public final class TableReader {
                 integer("line", attributes.required("line")), integer("offset", attributes.required("offset")),
                 binding == null ? null : share(Binding.ofLabel(binding)), via == null ? null : share(internal(via)));
         attributes.checkAllUsed();
-        if (!keys.add(site.key())) {
+        if (isDuplicate(site)) {
             throw new IllegalArgumentException("site " + tokens[1] + " " + tokens[2] + " " + tokens[3]
                     + " is listed twice");
         }
         sites.add(site);
     }
 
-    /** Returns a caller, sharing its owner, name and descriptor with the table's other sites. */
+    /** Whether a site of the same key was read before. */
+    private boolean isDuplicate(Site site) {
+        if (siteKeys == null) {
+            int order = sites.isEmpty() ? 1 : site.compareTo(sites.get(sites.size() - 1));
+            if (order >= 0) {
+                return order == 0;
+            }
+            siteKeys = new java.util.HashSet<>();
+            sites.forEach(read -> siteKeys.add(read.key()));
+        }
+        return !siteKeys.add(site.key());
+    }
+
+    /**
+     * Returns a caller, sharing its owner, name and descriptor with the table's other sites. Sites come by caller
+     * class, so the owner (and often the descriptor) is the previous site's: it is taken from there without parsing.
+     */
     private MethodRef method(String token) {
+        MethodRef previous = sites.isEmpty() ? null : sites.get(sites.size() - 1).caller();
+        int paren = token.indexOf('(');
+        int dot = paren < 0 ? -1 : token.lastIndexOf('.', paren);
+        if (previous != null && dot > 0 && dot < paren - 1 && token.indexOf('%') < 0
+                && sameOwner(token, dot, previous.owner()) && token.startsWith(previous.descriptor(), paren)
+                && token.length() - paren == previous.descriptor().length()) {
+            return new MethodRef(previous.owner(), share(token.substring(dot + 1, paren)), previous.descriptor());
+        }
         MethodRef method = Tokens.parseMethod(token);
         return new MethodRef(share(method.owner()), share(method.name()), share(method.descriptor()));
+    }
+
+    /** Whether the token's first {@code dot} characters are the binary name of an internal name. */
+    private static boolean sameOwner(String token, int dot, String owner) {
+        if (owner.length() != dot) {
+            return false;
+        }
+        for (int i = 0; i < dot; i++) {
+            char c = owner.charAt(i);
+            if (token.charAt(i) != (c == '/' ? '.' : c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the instance of a value this reader kept first. */
@@ -218,20 +261,28 @@ public final class TableReader {
         return (T) shared.computeIfAbsent(value, v -> v);
     }
 
-    /** Splits a trimmed line at runs of spaces, as {@code split(" +")} does, without a regular expression. */
+    /**
+     * Splits a trimmed line at runs of spaces, as {@code split(" +")} does, without a regular expression; each token's
+     * end is found by {@code indexOf}, which the JVM runs many characters at a time.
+     */
     private static String[] tokens(String line) {
-        List<String> tokens = new ArrayList<>(8);
+        String[] tokens = new String[10];
+        int count = 0;
         int end = line.length();
-        for (int i = 0; i < end; i++) {
-            if (line.charAt(i) != ' ') {
-                int start = i;
-                while (i < end && line.charAt(i) != ' ') {
-                    i++;
-                }
-                tokens.add(line.substring(start, i));
+        for (int i = 0; i < end; ) {
+            if (line.charAt(i) == ' ') {
+                i++;
+                continue;
             }
+            int space = line.indexOf(' ', i);
+            int stop = space < 0 ? end : space;
+            if (count == tokens.length) {
+                tokens = java.util.Arrays.copyOf(tokens, count * 2);
+            }
+            tokens[count++] = line.substring(i, stop);
+            i = stop;
         }
-        return tokens.toArray(new String[0]);
+        return count == tokens.length ? tokens : java.util.Arrays.copyOf(tokens, count);
     }
 
     private static String internal(String token) {
@@ -262,9 +313,14 @@ public final class TableReader {
         return new InputException(source + ":" + lineNumber + ": " + message);
     }
 
-    /** The optional {@code key=value} and flag tokens after a record's positional tokens. */
+    /**
+     * The optional {@code key=value} and flag tokens after a record's positional tokens: a few per line, so kept in
+     * two arrays searched in order rather than a map made per line.
+     */
     private static final class Attributes {
-        private final Map<String, String> values = new LinkedHashMap<>();
+        private final String[] keys;
+        private final String[] values;
+        private final boolean[] used;
         private final String syntax;
 
         Attributes(String[] tokens, int positional, String syntax) {
@@ -272,43 +328,69 @@ public final class TableReader {
             if (tokens.length < positional) {
                 throw new IllegalArgumentException("too few fields; expected " + syntax);
             }
-            for (int i = positional; i < tokens.length; i++) {
-                int eq = tokens[i].indexOf('=');
-                String key = eq < 0 ? tokens[i] : tokens[i].substring(0, eq);
-                if (values.containsKey(key)) {
+            int count = tokens.length - positional;
+            keys = new String[count];
+            values = new String[count];
+            used = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                String token = tokens[positional + i];
+                int eq = token.indexOf('=');
+                String key = eq < 0 ? token : token.substring(0, eq);
+                if (find(key, i) >= 0) {
                     throw new IllegalArgumentException("\"" + key + "\" given twice");
                 }
-                values.put(key, eq < 0 ? null : tokens[i].substring(eq + 1));
+                keys[i] = key;
+                values[i] = eq < 0 ? null : token.substring(eq + 1);
             }
+        }
+
+        /** Returns the index of a key not used yet among the first {@code limit}, or -1. */
+        private int find(String key, int limit) {
+            for (int i = 0; i < limit; i++) {
+                if (!used[i] && keys[i].equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         String value(String key) {
-            if (values.containsKey(key) && values.get(key) == null) {
+            int i = find(key, keys.length);
+            if (i < 0) {
+                return null;
+            }
+            if (values[i] == null) {
                 throw new IllegalArgumentException("\"" + key + "\" needs a value: " + key + "=...");
             }
-            return values.remove(key);
+            used[i] = true;
+            return values[i];
         }
 
         String required(String key) {
-            if (!values.containsKey(key)) {
+            if (find(key, keys.length) < 0) {
                 throw new IllegalArgumentException("missing " + key + "=");
             }
             return value(key);
         }
 
         boolean flag(String key) {
-            if (values.containsKey(key) && values.get(key) != null) {
+            int i = find(key, keys.length);
+            if (i >= 0 && values[i] != null) {
                 throw new IllegalArgumentException("\"" + key + "\" takes no value");
             }
-            boolean present = values.containsKey(key);
-            values.remove(key);
-            return present;
+            if (i >= 0) {
+                used[i] = true;
+            }
+            return i >= 0;
         }
 
         void checkAllUsed() {
-            if (!values.isEmpty()) {
-                throw new IllegalArgumentException("unknown field \"" + values.keySet().iterator().next()
-                        + "\"; expected " + syntax);
+            int unused = 0;
+            while (unused < keys.length && used[unused]) {
+                unused++;
+            }
+            if (unused < keys.length) {
+                throw new IllegalArgumentException("unknown field \"" + keys[unused] + "\"; expected " + syntax);
             }
         }
     }

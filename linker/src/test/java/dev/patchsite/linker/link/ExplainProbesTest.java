@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.patchsite.linker.cli.Patchsite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ class ExplainProbesTest {
         group(sources, "Exits", "System.exit(42); return true;");
         group(sources, "Loops", "while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { } }");
         group(sources, "Writes", "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
-                + marker.toString().replace("\\", "\\\\") + "\"), \"ran\"); } catch (java.io.IOException e) { }"
+                + marker.toString().replace("\\", "\\\\") + "\"), System.getProperty(\"java.specification.version\")); } catch (java.io.IOException e) { }"
                 + " System.out.println(\"a probe's own output\"); return true;");
         sources.put("p.Main", """
                 package p;
@@ -104,5 +107,27 @@ class ExplainProbesTest {
         assertFalse(result.out().contains("a probe's own output"), result.out());
         assertEquals("", result.err());
         assertTrue(Files.exists(marker), "explain did not run the probe");
+    }
+
+    // The probes run in a child JVM of the java that runs explain: on JDK 25, a child of JDK 25 loads the linker's
+    // classes and the program's (a linked jar here, as linked on this JDK) and answers in the same protocol.
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void explainRunsTheProbesOfALinkedProgramOnJdk25() throws IOException {
+        Optional<ForkedJava> jdk25 = ForkedJava.jdk25();
+        assumeTrue(jdk25.isPresent(), "no JDK 25 (set -D" + ForkedJava.JDK25_PROPERTY + "=its home)");
+        Path linked = tmp.resolve("explained-on-25.jar");
+        PatchsiteCommand.run("link", program, "-o", linked, "--mode", "boot").assertExit(0);
+        Files.deleteIfExists(marker);
+
+        ForkedJava.Result result = jdk25.get().run("-cp", System.getProperty("java.class.path"),
+                Patchsite.class.getName(), "explain", linked, "--select", "p.Exits=default",
+                "--select", "p.Loops=default").assertClean();
+
+        assertTrue(result.out().contains("""
+                  probe v: p.WritesProbe true
+                  selected: v (probe p.WritesProbe holds (priority 1))
+                """), result.describe());
+        assertEquals("25", Files.readString(marker), "the Java version the probe ran on");
     }
 }

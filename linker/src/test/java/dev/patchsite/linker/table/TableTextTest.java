@@ -158,6 +158,47 @@ class TableTextTest {
     }
 
     @Test
+    void aSiteListedTwiceIsRefusedAtItsSecondLineInTableOrderOrNot() {
+        String head = "patchsite-table 1\nfunction p.A.f()V\n";
+        String b = "site p.A.f()V p.B.run()V #0 invoke line=1 offset=0\n";
+        String c = "site p.A.f()V p.C.run()V #0 invoke line=1 offset=0\n";
+        String d = "site p.A.f()V p.D.run()V #0 invoke line=1 offset=0\n";
+        assertEquals("baseline.table:4: site p.A.f()V p.B.run()V #0 is listed twice", error(head + b + b));
+        assertEquals("baseline.table:6: site p.A.f()V p.B.run()V #0 is listed twice", error(head + b + c + d + b));
+        assertEquals("baseline.table:6: site p.A.f()V p.C.run()V #0 is listed twice", error(head + c + b + d + c));
+        assertEquals("baseline.table:6: site p.A.f()V p.D.run()V #0 is listed twice", error(head + d + c + b + d));
+    }
+
+    @Test
+    void callersReadAfterAnotherOfTheirClassAreReadWhole() throws Exception {
+        // The reader takes a caller's class and descriptor from the site before when they are the same text.
+        PatchSiteTable table = read("patchsite-table 1\nfunction p.A.f()V\n"
+                + "site p.A.f()V p.B.run()V #0 invoke line=1 offset=0\n"
+                + "site p.A.f()V p.B.run(I)V #0 invoke line=1 offset=0\n"
+                + "site p.A.f()V p.B.s%20x(I)V #0 invoke line=1 offset=0\n"
+                + "site p.A.f()V p.B.t(I)V #0 invoke line=1 offset=0\n"
+                + "site p.A.f()V p.Bx.t(I)V #0 invoke line=1 offset=0\n"
+                + "site p.A.f()V p/Bx.t(I)V #1 invoke line=1 offset=0\n"
+                + "site p.A.f()V q.Bx.t(I)V #0 invoke line=1 offset=0\n");
+        assertEquals(List.of(new MethodRef("p/B", "run", "()V"), new MethodRef("p/B", "run", "(I)V"),
+                new MethodRef("p/B", "s x", "(I)V"), new MethodRef("p/B", "t", "(I)V"),
+                new MethodRef("p/Bx", "t", "(I)V"), new MethodRef("q/Bx", "t", "(I)V")),
+                table.sites().stream().map(Site::caller).distinct().toList());
+        assertEquals(7, table.sites().size());
+    }
+
+    @Test
+    void fieldErrorsNameTheField() {
+        String head = "patchsite-table 1\nfunction p.A.f()V\nsite p.A.f()V p.B.run()V #0 invoke ";
+        assertEquals("baseline.table:3: \"line\" given twice", error(head + "line=1 line=2 offset=0\n"));
+        assertEquals("baseline.table:3: \"line\" needs a value: line=...", error(head + "line offset=0\n"));
+        assertEquals("baseline.table:3: \"super\" takes no value", error(head + "super=1 line=1 offset=0\n"));
+        assertEquals("baseline.table:3: missing offset=", error(head + "line=1\n"));
+        assertEquals("baseline.table:3: unknown field \"x\"; expected site FUNCTION CALLER #ORDINAL KIND [release=N]"
+                + " [super] [via=CLASS] line=N offset=N [bind=B]", error(head + "line=1 x y offset=0\n"));
+    }
+
+    @Test
     void aFilesErrorsNameTheFile() throws IOException {
         Path file = tmp.resolve("broken.table");
         Files.writeString(file, "patchsite-table 1\nfunction p.A.f()V\nvariant p.A fast p.FastA priority=1"

@@ -27,7 +27,10 @@ import java.util.zip.ZipException;
 /**
  * Central directory records for the entries a {@link ZipWriter} writes: a copied entry keeps its record byte for
  * byte but for where its local header now is; an added entry gets a plain one. A zip64 extra field is written only
- * for a value that does not fit 32 bits.
+ * for a value that does not fit 32 bits, and holds exactly those values: JDK 25's {@code ZipFile} refuses a jar
+ * whose zip64 field holds more than its record's {@code 0xFFFFFFFF} fields call for (Commons Compress writes all
+ * four values in {@code Zip64Mode.Always}, which JDK 17 and this reader accept), so a copied record's field is
+ * rewritten, or dropped, rather than kept.
  */
 final class CentralRecords {
 

@@ -21,13 +21,16 @@ import java.util.Arrays;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The central records {@link ZipWriter} writes, byte for byte, including the zip64 cases a test cannot reach by
  * writing 4 GiB: an added entry's record is plain below 4 GiB and has a zip64 extra field holding only its offset
  * from {@code 0xFFFFFFFF} on; a copied entry's record is its old one with the new offset, its zip64 field dropped
  * when nothing needs it and holding only what does not fit otherwise, its other extra fields and comment kept.
- * {@link Zip64Extra} reads the values back in the order the format gives them.
+ * {@link Zip64Extra} reads the values back in the order the format gives them. Every record written passes the
+ * checks JDK 25's {@code ZipFile} makes of zip64 fields, stricter than JDK 17's, including those copied from Commons
+ * Compress archives whose own fields JDK 25 refuses.
  */
 class CentralRecordsTest {
 
@@ -59,6 +62,7 @@ class CentralRecordsTest {
         ZipFixtures.put32(expected, 42, 0xFFFFFFFEL);
         System.arraycopy(bytes("a/b.txt"), 0, expected, 46, 7);
         assertArrayEquals(expected, record);
+        ZipFixtures.assertJdk25AcceptsExtraField(record, "added");
     }
 
     @Test
@@ -79,6 +83,7 @@ class CentralRecordsTest {
             assertEquals(8, u16(record, 50));
             assertEquals(offset, u64(record, 52));
             assertEquals(offset, Zip64Extra.value(buffer(record), 0, ZipFormat.CEN_OFFSET));
+            ZipFixtures.assertJdk25AcceptsExtraField(record, "added at " + offset);
         }
     }
 
@@ -121,6 +126,7 @@ class CentralRecordsTest {
             expected.writeBytes(COMMENT);
             assertArrayEquals(expected.toByteArray(), after);
             assertEquals(offset, Zip64Extra.value(buffer(after), 0, ZipFormat.CEN_OFFSET));
+            ZipFixtures.assertJdk25AcceptsExtraField(after, "copied beyond 4 GiB");
         }
     }
 
@@ -142,6 +148,8 @@ class CentralRecordsTest {
             for (int i = 0; i < from.size(); i++) {
                 byte[] before = from.centralRecord(i);
                 byte[] after = CentralRecords.moved(from, i, 1234);
+                String name = from.name(i);
+                assertThrows(AssertionFailedError.class, () -> ZipFixtures.assertJdk25AcceptsExtraField(before, name));
                 int nameLength = u16(before, 28);
                 byte[] otherExtra = withoutZip64(before);
                 assertEquals(46 + nameLength + otherExtra.length + u16(before, 32), after.length, from.name(i));
@@ -157,6 +165,8 @@ class CentralRecordsTest {
                 assertArrayEquals(Arrays.copyOfRange(before, 46, 46 + nameLength),
                         Arrays.copyOfRange(after, 46, 46 + nameLength));
                 assertEquals(from.name(i), new String(after, 46, nameLength, StandardCharsets.UTF_8));
+                // Commons' zip64 field, which JDK 25 refuses, is not carried into the output.
+                ZipFixtures.assertJdk25AcceptsExtraField(after, from.name(i));
             }
         }
     }
@@ -175,6 +185,7 @@ class CentralRecordsTest {
             assertEquals(40_000, u32(after, 24));
             assertEquals(from.compressedSize(i), u32(after, 20));
             assertEquals(6L << 32, Zip64Extra.value(buffer(after), 0, ZipFormat.CEN_OFFSET));
+            ZipFixtures.assertJdk25AcceptsExtraField(after, from.name(i));
         }
     }
 

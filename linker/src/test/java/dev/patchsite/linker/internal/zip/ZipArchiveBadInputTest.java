@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -182,21 +183,40 @@ class ZipArchiveBadInputTest {
     }
 
     @Test
-    void refusesALocatorWithoutAZip64EndRecord() throws IOException {
+    void refusesALocatorWithoutAZip64EndRecordWhenTheEndRecordNeedsOne() throws IOException {
         byte[] zip = Files.readAllBytes(ZipFixtures.commonsZip(
                 dir.resolve("zip64.jar"), ZipFixtures.sampleEntries(), Zip64Mode.Always, true));
         int zip64End = ZipFixtures.zip64EndRecord(zip);
         assertEquals(0x06064b50L, u32(zip, zip64End));
         zip[zip64End] = 'X';
+        put32(zip, ZipFixtures.endRecord(zip) + 16, 0xFFFFFFFFL);
         assertEquals("zip64 end of central directory record missing", openFails(zip).getMessage());
     }
 
+    // As the JDK does: without a zip64 end record where the locator says, the end record's own values stand; here
+    // they put the directory where the zip64 record and the locator are, which holds no central record.
     @Test
-    void refusesALocatorWithNoRoomForAZip64EndRecordBeforeIt() throws IOException {
+    void readsTheEndRecordsOwnValuesWhenTheLocatorPointsAtNoZip64Record() throws IOException {
+        byte[] zip = Files.readAllBytes(ZipFixtures.commonsZip(
+                dir.resolve("zip64.jar"), ZipFixtures.sampleEntries(), Zip64Mode.Always, true));
+        zip[ZipFixtures.zip64EndRecord(zip)] = 'X';
+        Path file = file(zip);
+        assertThrows(ZipException.class, () -> new ZipFile(file.toFile()).close());
+        assertEquals("zip64 end of central directory record not where its locator says"
+                + " (bytes prepended to a zip64 archive?)", openFails(zip).getMessage());
+    }
+
+    @Test
+    void readsALocatorWithNoRoomForAZip64EndRecordBeforeItAsTheJdkDoes() throws IOException {
         byte[] zip = new byte[20 + 22];
         put32(zip, 0, 0x07064b50L);
         put32(zip, 20, 0x06054b50L);
-        assertEquals("zip64 end of central directory record missing", openFails(zip).getMessage());
+        Path file = file(zip);
+        try (ZipFile jdk = new ZipFile(file.toFile());
+                ZipArchive archive = ZipArchive.open(file)) {
+            assertEquals(0, jdk.size());
+            assertEquals(0, archive.size());
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.patchsite.linker.internal.zip;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -433,6 +436,40 @@ final class ZipFixtures {
         put32(b, at + 4, value >>> 32);
     }
 
+    /**
+     * Asserts that a central record passes the checks JDK 25's {@code ZipFile} makes of its extra field
+     * ({@code ZipFile$Source.checkExtraFields}, {@code checkZip64ExtraFieldValues}): every block lies within the
+     * field; a zip64 block holds exactly 8 bytes for each of the sizes and offset that read {@code 0xFFFFFFFF} and 4
+     * for a disk number that reads {@code 0xFFFF} (JDK 17 accepts 8, 16, 24 or 28 bytes whatever the record says), or
+     * nothing when none does, and no value it holds is negative; and a record without extra field says no
+     * {@code 0xFFFFFFFF}. A record that fails them makes the JVM refuse the whole jar.
+     */
+    static void assertJdk25AcceptsExtraField(byte[] record, String what) {
+        int nameLength = u16(record, 28);
+        int start = 46 + nameLength;
+        int end = start + u16(record, 30);
+        long size = u32(record, 24);
+        long compressed = u32(record, 20);
+        long offset = u32(record, 42);
+        int expected = (size == 0xFFFFFFFFL ? 8 : 0) + (compressed == 0xFFFFFFFFL ? 8 : 0)
+                + (offset == 0xFFFFFFFFL ? 8 : 0) + (u16(record, 34) == 0xFFFF ? 4 : 0);
+        boolean zip64 = false;
+        for (int at = start; at + 4 <= end; ) {
+            int length = u16(record, at + 2);
+            assertTrue(at + 4 + length <= end, what + ": an extra block runs past the extra field");
+            if (u16(record, at) == 1) {
+                zip64 = true;
+                assertTrue(length == 0 ? expected == 0 : length == expected,
+                        what + ": a zip64 block of " + length + " bytes where JDK 25 wants " + expected);
+                for (int value = at + 4; value + 8 <= at + 4 + Math.min(length, 24); value += 8) {
+                    assertTrue(u64(record, value) >= 0, what + ": a negative zip64 value");
+                }
+            }
+            at += 4 + length;
+        }
+        assertTrue(zip64 || end > start || expected == 0, what + ": 0xFFFFFFFF without a zip64 block");
+    }
+
     /** Writes bytes to a file in the directory and returns it. */
     static Path write(Path dir, String name, byte[] bytes) throws IOException {
         return Files.write(dir.resolve(name), bytes);
@@ -476,6 +513,25 @@ final class ZipFixtures {
             }
         }
         return items;
+    }
+
+    /** What JDK 25's {@code ZipFile} says of Commons Compress's zip64 fields in {@code Zip64Mode.Always}. */
+    static final String JDK25_ZIP64_REFUSAL = "Invalid CEN header (invalid zip64 extra data field size)";
+
+    /**
+     * Every entry in the order of the directory, read by the JDK's {@link ZipFile}, of an archive that Commons
+     * Compress wrote in {@code Zip64Mode.Always}; or null if this JDK refuses its zip64 fields, as JDK 25 does (28
+     * bytes where its sizes and offset call for 24: see {@link #assertJdk25AcceptsExtraField}), and only then.
+     */
+    static List<Item> readWithZipFileUnlessZip64Refused(Path zip) throws IOException {
+        try {
+            return readWithZipFile(zip);
+        } catch (ZipException e) {
+            if (!JDK25_ZIP64_REFUSAL.equals(e.getMessage())) {
+                throw e;
+            }
+            return null;
+        }
     }
 
     /** Every entry in file order, read by {@link ZipInputStream}, which checks each entry's CRC and sizes. */

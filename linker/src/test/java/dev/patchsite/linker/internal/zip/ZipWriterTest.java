@@ -373,6 +373,28 @@ class ZipWriterTest {
         }
     }
 
+    // JDK 25's ZipFile refuses the zip64 field Commons Compress writes in Zip64Mode.Always (JDK 17 reads it): the raw
+    // copy drops every zip64 field nothing needs, so a jar linked from such an input opens on both.
+    @Test
+    void aCopyOfCommonsZip64FieldsThatJdk25RefusesOpensOnThisJdk() throws IOException {
+        Map<String, byte[]> entries = ZipFixtures.sampleEntries();
+        Path in = ZipFixtures.commonsZip(dir.resolve("zip64.jar"), entries, Zip64Mode.Always, true);
+        List<Item> jdk = ZipFixtures.readWithZipFileUnlessZip64Refused(in);
+        assertTrue(jdk == null || jdk.equals(ZipFixtures.items(entries)), "the JDK reads the input, and otherwise");
+        Path out = dir.resolve("out.zip");
+        try (ZipArchive archive = ZipArchive.open(in); ZipWriter writer = new ZipWriter(out)) {
+            for (int i = 0; i < archive.size(); i++) {
+                writer.copy(archive, i);
+            }
+            writer.finish();
+        }
+        assertEquals(ZipFixtures.items(entries), ZipFixtures.readWithZipFile(out));
+        byte[] bytes = Files.readAllBytes(out);
+        for (int record : ZipFixtures.centralRecords(bytes)) {
+            ZipFixtures.assertJdk25AcceptsExtraField(Arrays.copyOfRange(bytes, record, bytes.length), "record");
+        }
+    }
+
     @Test
     void replacesAnExistingFile() throws IOException {
         Path out = dir.resolve("out.zip");
