@@ -84,17 +84,19 @@ class ClassFileFuzzTest {
         if (before != null) {
             return;
         }
-        for (LocatedSite site : calls) {
-            MethodRef called = functions.stream().filter(f -> f.id().equals(site.site().functionId())).findFirst()
-                    .orElseThrow().method();
-            int target = appender.method(new MethodRef(VARIANT, called.name(), called.descriptor()), false);
-            appender.setU2(site.instruction() + 1, target);
-        }
         byte[] edited;
         try {
+            for (LocatedSite site : calls) {
+                MethodRef called = functions.stream().filter(f -> f.id().equals(site.site().functionId()))
+                        .findFirst().orElseThrow().method();
+                int target = appender.method(new MethodRef(VARIANT, called.name(), called.descriptor()), false);
+                appender.setU2(site.instruction() + 1, target);
+            }
             edited = appender.toByteArray(appender.utf8("PatchSites"), new byte[] {1, 0, 0, 0, 0});
         } catch (MalformedClassException e) {
-            // ASM reads past what the JVM refuses, e.g. bytes after the last attribute.
+            // ASM reads past what the JVM refuses: bytes after the last attribute, or a constant the class never
+            // uses whose references are wrong (the JVM checks every constant; the editor meets it when it searches
+            // the pool for one to reuse). The linker reports either as the entry's error.
             Refusals.check(e);
             return;
         }

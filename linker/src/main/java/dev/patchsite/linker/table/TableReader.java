@@ -83,6 +83,10 @@ public final class TableReader {
                 continue;
             }
             String[] tokens = tokens(line.trim());
+            if (tokens.length == 0) {
+                // Not blank, yet nothing but control characters, which trim() removes with the spaces.
+                throw error("a line of control characters only");
+            }
             if (!versionSeen) {
                 checkVersion(tokens);
                 versionSeen = true;

@@ -155,6 +155,8 @@ class TableTextTest {
                 error("patchsite-table 1\nfunction p.A.f()V\nsite p.B.g()V p.App.run()V #0 invoke line=1 offset=0\n"));
         assertEquals("baseline.table: empty; a patch-site table starts with \"patchsite-table 1\"",
                 error("# nothing yet\n"));
+        assertEquals("baseline.table:2: a line of control characters only",
+                error("patchsite-table 1\n\0\0\u0001\n"));
     }
 
     @Test
