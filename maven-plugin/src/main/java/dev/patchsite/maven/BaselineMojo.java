@@ -28,9 +28,9 @@ public final class BaselineMojo extends PatchsiteMojo {
     @Parameter(property = "patchsite.declarations")
     private File declarations;
 
-    @Override
-    String goal() {
-        return "baseline";
+    /** Creates the goal. */
+    public BaselineMojo() {
+        super("baseline");
     }
 
     @Override

@@ -54,9 +54,9 @@ public final class CheckMojo extends PatchsiteMojo {
     @Parameter(property = "patchsite.skip", defaultValue = "false")
     private boolean skip;
 
-    @Override
-    String goal() {
-        return "check";
+    /** Creates the goal. */
+    public CheckMojo() {
+        super("check");
     }
 
     @Override

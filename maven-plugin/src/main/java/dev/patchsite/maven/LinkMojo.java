@@ -85,9 +85,9 @@ public final class LinkMojo extends PatchsiteMojo {
     @Parameter(property = "patchsite.skip", defaultValue = "false")
     private boolean skip;
 
-    @Override
-    String goal() {
-        return "link";
+    /** Creates the goal. */
+    public LinkMojo() {
+        super("link");
     }
 
     @Override

@@ -20,8 +20,16 @@ abstract class PatchsiteMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
-    /** Returns the goal's name, for log lines. */
-    abstract String goal();
+    private final String goal;
+
+    /**
+     * Creates the goal.
+     *
+     * @param goal the goal's name, for log lines
+     */
+    PatchsiteMojo(String goal) {
+        this.goal = goal;
+    }
 
     /** Returns whether the user asked to skip the goal; false unless the goal has a {@code skip} parameter. */
     boolean skipped() {
@@ -34,10 +42,10 @@ abstract class PatchsiteMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
-            getLog().info("patchsite: skipping " + goal() + " (skip is true)");
+            getLog().info("patchsite: skipping " + goal + " (skip is true)");
             return;
         }
-        if (ProjectJar.buildsNoJar(project, goal(), getLog())) {
+        if (ProjectJar.buildsNoJar(project, goal, getLog())) {
             return;
         }
         try {
