@@ -37,6 +37,17 @@ public record ScanRequest(List<Path> inputs, Path declarations, int threads, Pat
     }
 
     /**
+     * Returns the request that scans a whole program: its jars, then its class path.
+     *
+     * @param program the program's files
+     * @param settings the threads and log to scan with
+     * @return the request
+     */
+    public static ScanRequest of(ProgramFiles program, ScanSettings settings) {
+        return new ScanRequest(program.all(), program.declarations(), settings.threads(), settings.log());
+    }
+
+    /**
      * Returns this request with another declaration file.
      *
      * @param file the declaration file, or null for none

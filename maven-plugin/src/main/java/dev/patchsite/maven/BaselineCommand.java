@@ -1,5 +1,6 @@
 package dev.patchsite.maven;
 
+import dev.patchsite.linker.DisplayPaths;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.model.Plugin;
@@ -36,7 +37,7 @@ final class BaselineCommand {
         Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
         Path root = executionRoot.toAbsolutePath().normalize();
         if (!base.equals(root)) {
-            command.append("cd ").append(ProjectJar.relative(root, base)).append(" && ");
+            command.append("cd ").append(DisplayPaths.relative(root, base)).append(" && ");
         }
         command.append("mvn package ").append(declared ? plugin.getGoalPrefix()
                 : plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion()).append(":baseline");

@@ -1,20 +1,13 @@
 package dev.patchsite.maven;
 
-import dev.patchsite.linker.internal.output.AtomicOutput;
-import dev.patchsite.linker.internal.output.OutputPaths;
 import dev.patchsite.linker.PatchsiteException;
-import dev.patchsite.linker.diff.DiffFormat;
+import dev.patchsite.linker.check.BaselineCheck;
+import dev.patchsite.linker.check.CheckRequest;
+import dev.patchsite.linker.check.CheckResult;
 import dev.patchsite.linker.diff.FailPolicy;
-import dev.patchsite.linker.diff.TableDiff;
-import dev.patchsite.linker.table.PatchSiteTable;
-import dev.patchsite.linker.table.TableReader;
-import dev.patchsite.linker.table.TableWriter;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -22,7 +15,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Checks the program's patch-site table against the committed baseline: writes the table to
@@ -35,10 +27,7 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
-public final class CheckMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+public final class CheckMojo extends PatchsiteMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -65,33 +54,18 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "patchsite.skip", defaultValue = "false")
     private boolean skip;
 
-    /**
-     * Refuses a baseline that is one of the files the goal writes: the table written over it would then always match.
-     *
-     * @param baseline the baseline
-     * @param outputs the files the goal writes
-     * @throws MojoFailureException if the baseline is one of them
-     */
-    static void refuseOutputsOverBaseline(Path baseline, Path... outputs) throws MojoFailureException {
-        for (Path output : outputs) {
-            String conflict = OutputPaths.conflict(output, List.of(baseline));
-            if (conflict != null) {
-                throw new MojoFailureException("patchsite parameter baseline: " + conflict + " (the check goal writes"
-                        + " its table and report there: keep the baseline with the sources, e.g."
-                        + " src/patchsite/baseline.table)");
-            }
-        }
+    /** Creates the goal. */
+    public CheckMojo() {
+        super("check");
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("patchsite: skipping check (skip is true)");
-            return;
-        }
-        if (ProjectJar.buildsNoJar(project, "check", getLog())) {
-            return;
-        }
+    boolean skipped() {
+        return skip;
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException, PatchsiteException {
         FailPolicy policy;
         try {
             policy = FailPolicy.ofLabel(failOn);
@@ -100,44 +74,13 @@ public final class CheckMojo extends AbstractMojo {
         }
         Path jar = ProjectJar.artifact(project, "the check goal runs in the verify phase, after the jar is built");
         Path tableFile = Path.of(project.getBuild().getDirectory(), "patchsite", "patchsite.table");
-        Path reportFile = tableFile.resolveSibling("report.md");
-        refuseOutputsOverBaseline(baseline.toPath(), tableFile, reportFile);
-        String baselineName = ProjectJar.relative(project, baseline.toPath());
-        String tableName = ProjectJar.relative(project, tableFile);
-        TableDiff diff;
-        boolean missing = !baseline.isFile();
-        try {
-            PatchSiteTable table = ProjectJar.table(jar, ProjectJar.classpath(project), declarations,
-                    new MavenLog(getLog()));
-            AtomicOutput.write(tableFile, TableWriter.toText(table).getBytes(StandardCharsets.UTF_8));
-            diff = TableDiff.compare(missing ? new PatchSiteTable(List.of(), List.of(), List.of())
-                    : TableReader.read(baseline.toPath()), table);
-            AtomicOutput.write(reportFile, DiffFormat.MARKDOWN.render(diff, baselineName, tableName, policy)
-                    .getBytes(StandardCharsets.UTF_8));
-        } catch (PatchsiteException e) {
-            throw Failures.of(e);
+        CheckResult result = BaselineCheck.check(new CheckRequest(ProjectJar.program(project, jar, declarations),
+                scanSettings(), baseline.toPath(), policy, tableFile, tableFile.resolveSibling("report.md"),
+                project.getBasedir().toPath(), BaselineCommand.of(project,
+                Path.of(session.getExecutionRootDirectory()), plugin, baseline)));
+        show(result.notices());
+        if (result.fails()) {
+            throw new MojoFailureException(result.failure());
         }
-        String report = " (report: " + ProjectJar.relative(project, reportFile) + ")";
-        String command = BaselineCommand.of(project, Path.of(session.getExecutionRootDirectory()), plugin,
-                baseline);
-        if (missing && policy == FailPolicy.NONE) {
-            getLog().warn("patchsite: no baseline " + baselineName + " (failOn none); to create it, run: " + command);
-            return;
-        }
-        if (!missing && !diff.fails(policy)) {
-            getLog().info("patchsite: the patch sites match the baseline " + baselineName + ": " + diff.summary()
-                    + (diff.isEmpty() ? "" : " (failOn " + policy.label() + ")" + report));
-            return;
-        }
-        if (!missing) {
-            DiffFormat.TEXT.render(diff, baselineName, tableName, policy).lines().forEach(getLog()::error);
-        }
-        String problem = missing ? "there is no baseline " + baselineName + " to check the patch sites against"
-                : "the patch sites changed against the baseline " + baselineName + ": " + diff.summary();
-        getLog().error("patchsite: " + problem + report);
-        getLog().error((missing ? "To create it" : "To accept the change") + ", run: " + command);
-        getLog().error("and commit " + baselineName);
-        throw new MojoFailureException(problem + "; " + (missing ? "to create it" : "to accept the change")
-                + ", run: " + command + " and commit " + baselineName);
     }
 }

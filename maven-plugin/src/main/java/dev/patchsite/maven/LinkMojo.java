@@ -1,20 +1,16 @@
 package dev.patchsite.maven;
 
-import dev.patchsite.linker.internal.output.AtomicOutput;
-import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.PatchsiteException;
-import dev.patchsite.linker.scan.TableSource;
-import dev.patchsite.linker.table.LinkMode;
+import dev.patchsite.linker.ScanSettings;
+import dev.patchsite.linker.link.ArtifactLinkRequest;
+import dev.patchsite.linker.link.ArtifactLinkResult;
+import dev.patchsite.linker.link.ArtifactLinker;
 import dev.patchsite.linker.link.LinkRequest;
-import dev.patchsite.linker.link.Linker;
-import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.LinkMode;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -23,7 +19,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
@@ -38,10 +33,7 @@ import org.apache.maven.project.MavenProjectHelper;
  */
 @Mojo(name = "link", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
-public final class LinkMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+public final class LinkMojo extends PatchsiteMojo {
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
@@ -93,15 +85,18 @@ public final class LinkMojo extends AbstractMojo {
     @Parameter(property = "patchsite.skip", defaultValue = "false")
     private boolean skip;
 
+    /** Creates the goal. */
+    public LinkMojo() {
+        super("link");
+    }
+
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("patchsite: skipping link (skip is true)");
-            return;
-        }
-        if (ProjectJar.buildsNoJar(project, "link", getLog())) {
-            return;
-        }
+    boolean skipped() {
+        return skip;
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException, PatchsiteException {
         LinkMode linkMode;
         try {
             linkMode = LinkMode.ofLabel(mode);
@@ -109,77 +104,20 @@ public final class LinkMojo extends AbstractMojo {
             throw Failures.ofParameter("mode", e);
         }
         Path input = ProjectJar.artifact(project, "the link goal runs in the package phase, after the jar is built");
-        Path output = classifier == null || classifier.isEmpty() ? input : Path.of(project.getBuild().getDirectory(),
+        boolean inPlace = classifier == null || classifier.isEmpty();
+        Path output = inPlace ? input : Path.of(project.getBuild().getDirectory(),
                 project.getBuild().getFinalName() + "-" + classifier + ".jar");
-        List<Path> classpath = ProjectJar.classpath(project);
         Path state = Path.of(project.getBuild().getDirectory(), "patchsite",
-                output.equals(input) ? "link.fingerprint" : "link-" + classifier + ".fingerprint");
-        try {
-            if (fingerprint(linkMode, classpath, input, output).matches(state)) {
-                getLog().info("patchsite: " + ProjectJar.relative(project, output) + " is up to date: its inputs and"
-                        + " configuration have not changed since it was linked");
-            } else {
-                PatchSiteTable table = link(new LinkRequest(List.of(input), classpath, List.of(output), linkMode,
-                        selections == null ? Map.of() : selections, declarations == null ? null
-                        : declarations.toPath(), Runtime.getRuntime().availableProcessors(), stripSignatures,
-                        embedRuntime, new MavenLog(getLog())));
-                fingerprint(linkMode, classpath, input, output).store(state);
-                if (table == null) {
-                    getLog().warn("patchsite: " + ProjectJar.relative(project, input) + " was already linked in "
-                            + linkMode.label() + " mode and is kept as it is; if its dependencies or this"
-                            + " configuration changed since, rebuild it (mvn clean package) to link it again");
-                } else if (table.functions().isEmpty()) {
-                    getLog().info("patchsite: nothing to link in " + ProjectJar.relative(project, input) + ", kept as"
-                            + " it is: no function found in it or its dependencies (a module that calls functions"
-                            + " needs the library that declares them as a dependency)");
-                } else {
-                    getLog().info("patchsite: linked " + ProjectJar.relative(project, output) + " in "
-                            + linkMode.label() + " mode: " + Linker.summary(table));
-                }
-            }
-        } catch (LinkException e) {
-            // Linked in place in another mode: the jar it was linked from is gone, so say how to get it back.
-            throw output.equals(input) && TableSource.isLinked(input) ? new MojoFailureException(e.getMessage()
-                    + " (an earlier build linked it in place: rebuild it, e.g. mvn clean package)") : Failures.of(e);
-        } catch (PatchsiteException e) {
-            throw Failures.of(e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("patchsite: cannot link " + input + ": " + e.getMessage(), e);
-        }
-        if (!output.equals(input)) {
+                inPlace ? "link.fingerprint" : "link-" + classifier + ".fingerprint");
+        ScanSettings settings = scanSettings();
+        LinkRequest link = new LinkRequest(List.of(input), ProjectJar.classpath(project), List.of(output), linkMode,
+                selections == null ? Map.of() : selections, declarations == null ? null : declarations.toPath(),
+                settings.threads(), stripSignatures, embedRuntime, settings.log());
+        ArtifactLinkResult result = ArtifactLinker.link(new ArtifactLinkRequest(link, state, plugin.getId(),
+                project.getBasedir().toPath(), "mvn clean package"));
+        show(result.notices());
+        if (!inPlace) {
             projectHelper.attachArtifact(project, "jar", classifier, output.toFile());
         }
-    }
-
-    /** Links one jar; in place through a temporary file beside it, since the core never writes over an input. */
-    private static PatchSiteTable link(LinkRequest request) throws PatchsiteException, IOException {
-        Path input = request.inputs().get(0);
-        if (!request.outputs().get(0).equals(input)) {
-            return Linker.link(request);
-        }
-        Path temporary = AtomicOutput.temporaryFor(input);
-        try {
-            PatchSiteTable table = Linker.link(new LinkRequest(request.inputs(), request.classpath(),
-                    List.of(temporary), request.mode(), request.selections(), request.declarations(),
-                    request.threads(), request.stripSignatures(), request.embedRuntime(), request.log()));
-            AtomicOutput.move(temporary, input);
-            return table;
-        } finally {
-            AtomicOutput.deleteQuietly(temporary);
-        }
-    }
-
-    private Fingerprint fingerprint(LinkMode linkMode, List<Path> classpath, Path input, Path output)
-            throws IOException {
-        Fingerprint fingerprint = new Fingerprint()
-                .add("plugin", plugin.getId())
-                .add("mode", linkMode.label())
-                .add("selections", selections == null ? Map.of() : new TreeMap<>(selections))
-                .add("stripSignatures", stripSignatures)
-                .add("embedRuntime", embedRuntime);
-        if (declarations != null) {
-            fingerprint.addContent("declarations", declarations.toPath());
-        }
-        return fingerprint.addClasspath(classpath).addContent("input", input).addContent("output", output);
     }
 }

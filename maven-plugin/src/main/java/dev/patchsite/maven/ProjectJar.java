@@ -1,10 +1,7 @@
 package dev.patchsite.maven;
 
-import dev.patchsite.linker.PatchsiteException;
-import dev.patchsite.linker.PatchsiteLog;
-import dev.patchsite.linker.ScanRequest;
-import dev.patchsite.linker.scan.TableSource;
-import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.DisplayPaths;
+import dev.patchsite.linker.ProgramFiles;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,44 +89,18 @@ final class ProjectJar {
     }
 
     /**
-     * Returns the table of the program: the table a linked jar carries (without its bindings, which is the table of
-     * the program it was linked from), or, for a jar that was not linked, the table of the jar scanned with its
-     * class path. Either way it is the table the link goal embeds.
+     * Returns the program the project's jar belongs to: the jar, its {@linkplain #classpath class path}, and a
+     * declaration file.
      *
      * @param declarations a declaration file, may be null
      */
-    static PatchSiteTable table(Path jar, List<Path> classpath, File declarations, PatchsiteLog log)
-            throws PatchsiteException {
-        List<Path> program = new ArrayList<>();
-        program.add(jar);
-        program.addAll(classpath);
-        ScanRequest request = ScanRequest.of(program)
-                .withDeclarations(declarations == null ? null : declarations.toPath())
-                .withLog(log);
-        return TableSource.program(program, request);
-    }
-
-    /** Returns the counts of a table's records, e.g. {@code 1 function, 2 variants, 3 sites}. */
-    static String counts(PatchSiteTable table) {
-        return count(table.functions().size(), "function") + ", " + count(table.variants().size(), "variant") + ", "
-                + count(table.sites().size(), "site");
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+    static ProgramFiles program(MavenProject project, Path jar, File declarations) throws MojoExecutionException {
+        return new ProgramFiles(List.of(jar), classpath(project), declarations == null ? null : declarations.toPath());
     }
 
     /** Returns a file's path relative to the project's base directory, with {@code /}, for messages. */
     static String relative(MavenProject project, Path file) {
-        return relative(project.getBasedir().toPath(), file);
-    }
-
-    /** Returns a file's path relative to a directory, with {@code /}, or its absolute path if it is elsewhere. */
-    static String relative(Path directory, Path file) {
-        Path base = directory.toAbsolutePath().normalize();
-        Path absolute = file.toAbsolutePath().normalize();
-        return absolute.startsWith(base) ? base.relativize(absolute).toString().replace(File.separatorChar, '/')
-                : absolute.toString();
+        return DisplayPaths.relative(project.getBasedir().toPath(), file);
     }
 
     private static Path normalize(String path) {

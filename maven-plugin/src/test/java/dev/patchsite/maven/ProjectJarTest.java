@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.patchsite.linker.PatchsiteLog;
-import dev.patchsite.linker.link.LinkRequest;
-import dev.patchsite.linker.link.Linker;
-import dev.patchsite.linker.table.PatchSiteTable;
-import dev.patchsite.linker.table.TableWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -108,23 +103,6 @@ class ProjectJarTest {
         MojoFailureException e = assertThrows(MojoFailureException.class,
                 () -> ProjectJar.artifact(project("war", war), "run mvn package"));
         assertEquals(war + " is not a jar (packaging war): patchsite links and checks jars", e.getMessage());
-    }
-
-    @Test
-    void aLinkedJarHasTheTableOfTheProgramItWasLinkedFrom() throws Exception {
-        Path app = TESTDATA.resolve("sample-app.jar");
-        List<Path> classpath = List.of(TESTDATA.resolve("sample-lib.jar"));
-        Path linked = dir.resolve("linked.jar");
-        Linker.link(new LinkRequest(List.of(app), classpath, List.of(linked),
-                dev.patchsite.linker.table.LinkMode.BOOT, java.util.Map.of(), null, 1, false, true,
-                PatchsiteLog.SILENT));
-        assertFalse(dev.patchsite.linker.scan.TableSource.isLinked(app));
-        assertTrue(dev.patchsite.linker.scan.TableSource.isLinked(linked));
-
-        PatchSiteTable unlinkedTable = ProjectJar.table(app, classpath, null, PatchsiteLog.SILENT);
-        PatchSiteTable linkedTable = ProjectJar.table(linked, classpath, null, PatchsiteLog.SILENT);
-        assertFalse(unlinkedTable.sites().isEmpty());
-        assertEquals(TableWriter.toText(unlinkedTable), TableWriter.toText(linkedTable));
     }
 
     @Test

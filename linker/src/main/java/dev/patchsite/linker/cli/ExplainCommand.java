@@ -1,6 +1,9 @@
 package dev.patchsite.linker.cli;
 
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.ProgramFiles;
+import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.explain.Explainer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,11 +61,10 @@ final class ExplainCommand implements Callable<Integer> {
                     + probeTimeout);
         }
         CliLog log = new CliLog(spec.commandLine().getErr(), scanOptions.verbose);
-        List<Path> program = new ArrayList<>();
-        program.add(jar);
-        program.addAll(classpath);
-        Output.emit(spec.commandLine(), null, Explainer.explain(jar, scanOptions.request(spec.commandLine(), program,
-                log), overrides, Duration.ofSeconds(probeTimeout)));
+        ScanRequest scan = scanOptions.request(spec.commandLine(), List.of(jar), log);
+        ProgramFiles program = new ProgramFiles(List.of(jar), classpath, scan.declarations());
+        Output.emit(spec.commandLine(), null, Explainer.explain(program, new ScanSettings(scan.threads(), log),
+                overrides, Duration.ofSeconds(probeTimeout)));
         return ExitCodes.OK;
     }
 }

@@ -1,7 +1,9 @@
 package dev.patchsite.linker.cli;
 
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.ProgramFiles;
 import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.link.Linker;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.link.Verifier;
@@ -40,14 +42,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws PatchsiteException {
         CliLog log = new CliLog(spec.commandLine().getErr(), scanOptions.verbose);
+        ScanRequest scan = scanOptions.request(spec.commandLine(), linked, log);
+        ProgramFiles program = new ProgramFiles(linked, classpath, scan.declarations());
         for (Path jar : linked) {
-            // The jars of one link are one program: each is verified with the others before its class path.
-            List<Path> program = new ArrayList<>();
-            program.add(jar);
-            linked.stream().filter(other -> !other.equals(jar)).forEach(program::add);
-            program.addAll(classpath);
-            ScanRequest settings = scanOptions.request(spec.commandLine(), program, log);
-            PatchSiteTable table = Verifier.verify(jar, settings);
+            PatchSiteTable table = Verifier.verify(jar, program, new ScanSettings(scan.threads(), log));
             spec.commandLine().getOut().println(table.linkedMode() == null
                     ? "verified " + jar + ": nothing to link (no function, variant or site of the program in it)"
                     : "verified " + jar + " (" + table.linkedMode() + " mode): " + Linker.summary(table));

@@ -2,7 +2,9 @@ package dev.patchsite.linker.explain;
 
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.ProgramFiles;
 import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.link.GroupDescriptions;
@@ -42,8 +44,8 @@ public final class Explainer {
     /**
      * Explains the selection of every group of a program.
      *
-     * @param jar the program's jar, linked or not
-     * @param settings the classpath (the request's inputs after the jar), declaration file, threads and log
+     * @param program the program: its first jar (linked or not) and its class path and declaration file
+     * @param settings the threads and log to scan with
      * @param overrides selections to apply as {@code -Dpatchsite.select.<group>} would, by group binary name; this
      *     JVM's own {@code patchsite.select.*} properties apply to the groups not named
      * @param probeTimeout how long each probe may run before it is reported as not answering
@@ -51,15 +53,16 @@ public final class Explainer {
      * @throws PatchsiteException if the jar cannot be read, its declarations are invalid, an override names an
      *     unknown variant, or a probe does not answer or ends its JVM
      */
-    public static String explain(Path jar, ScanRequest settings, Map<String, String> overrides,
+    public static String explain(ProgramFiles program, ScanSettings settings, Map<String, String> overrides,
             Duration probeTimeout) throws PatchsiteException {
+        Path jar = program.jars().get(0);
         PatchSiteTable linked = TableSource.linkedTable(jar);
         if (linked != null && "static".equals(linked.linkedMode())) {
             return fixedAtLinkTime(linked);
         }
         Map<String, GroupInfo> groups = linkedGroups(jar);
         if (groups.isEmpty()) {
-            groups = GroupDescriptions.of(Scanner.scan(settings));
+            groups = GroupDescriptions.of(Scanner.scan(ScanRequest.of(program, settings)));
         }
         if (groups.isEmpty()) {
             return "no group: neither " + jar + " nor its class path declares a function, so nothing is selected\n";
@@ -69,7 +72,7 @@ public final class Explainer {
             requests.put(group, overrides.containsKey(group.name()) ? overrides.get(group.name())
                     : System.getProperty(Selector.PROPERTY_PREFIX + group.name()));
         }
-        Map<String, ProbeOutcome> outcomes = ProbeProcess.evaluate(settings.inputs(), requests, probeTimeout);
+        Map<String, ProbeOutcome> outcomes = ProbeProcess.evaluate(program.all(), requests, probeTimeout);
         StringBuilder out = new StringBuilder();
         List<String> problems = new ArrayList<>();
         requests.forEach((group, override) -> explain(group, override, outcomes.get(group.name()), out, problems));

@@ -80,4 +80,15 @@ public record LinkRequest(List<Path> inputs, List<Path> classpath, List<Path> ou
         return new LinkRequest(inputs, classpath, outputs, mode, newSelections, declarations, threads,
                 stripSignatures, embedRuntime, log);
     }
+
+    /**
+     * Returns this request with other outputs.
+     *
+     * @param newOutputs where each input's linked jar goes, in the order of {@code inputs}
+     * @return the new request
+     */
+    public LinkRequest withOutputs(List<Path> newOutputs) {
+        return new LinkRequest(inputs, classpath, newOutputs, mode, selections, declarations, threads,
+                stripSignatures, embedRuntime, log);
+    }
 }

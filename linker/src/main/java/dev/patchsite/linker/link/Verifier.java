@@ -2,7 +2,9 @@ package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.ProgramFiles;
 import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.internal.input.ClassPaths;
@@ -62,15 +64,19 @@ public final class Verifier {
     /**
      * Verifies a linked jar.
      *
-     * @param jar the linked jar
-     * @param settings the classpath, declaration file, threads and log the jar was linked with; the request's inputs
-     *     are the jar followed by its classpath
+     * @param jar the linked jar, one of the program's jars
+     * @param program the files the jar was linked with: the jars of the same link, the class path and the declaration
+     *     file
+     * @param settings the threads and log to read the program with
      * @return the jar's embedded table
      * @throws InputException if the jar cannot be read or was not linked
      * @throws ValidationException with the list of problems, if any
      */
-    public static PatchSiteTable verify(Path jar, ScanRequest settings) throws PatchsiteException {
-        return new Verifier(jar).run(settings);
+    public static PatchSiteTable verify(Path jar, ProgramFiles program, ScanSettings settings)
+            throws PatchsiteException {
+        // The jars of one link are one program: the jar is verified with the others before the class path.
+        return new Verifier(jar).run(new ScanRequest(program.from(jar), program.declarations(), settings.threads(),
+                settings.log()));
     }
 
     private PatchSiteTable run(ScanRequest settings) throws PatchsiteException {

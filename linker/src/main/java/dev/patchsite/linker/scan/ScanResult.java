@@ -12,7 +12,9 @@ import java.util.Set;
 
 /**
  * What a scan found: the patch-site table, and the declarations behind it (the classes of the variants), which
- * linking needs to decide how each site can be bound.
+ * linking needs to decide how each site can be bound. For the {@code link} package, not for library users: it carries
+ * internal types (the declarations, the program's modules), so a caller outside the core takes the table from
+ * {@link Scanner#scan} instead.
  *
  * @param table the program's patch-site table
  * @param declarations the functions and variants, with the variant classes

@@ -3,7 +3,9 @@ package dev.patchsite.linker.scan;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.ProgramFiles;
 import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.internal.input.Jars;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
@@ -64,17 +66,17 @@ public final class TableSource {
      * Loads the table of a program given as a classpath: the table its first entry carries if that is a linked jar
      * (without its bindings), else the table of all the entries scanned together.
      *
-     * @param program the program's jar first, then its classpath
-     * @param settings the declaration file, threads and log to scan with; its inputs are ignored
+     * @param program the program; the table its first jar carries, if any, is the program's
+     * @param settings the threads and log to scan with
      * @return the table
      * @throws PatchsiteException if an entry cannot be read, or scanning finds invalid declarations
      */
-    public static PatchSiteTable program(List<Path> program, ScanRequest settings) throws PatchsiteException {
-        PatchSiteTable embedded = embeddedTable(program.get(0));
+    public static PatchSiteTable program(ProgramFiles program, ScanSettings settings) throws PatchsiteException {
+        PatchSiteTable embedded = embeddedTable(program.jars().get(0));
         if (embedded != null) {
             return unlinked(embedded);
         }
-        return Scanner.scan(new ScanRequest(program, settings.declarations(), settings.threads(), settings.log()));
+        return Scanner.scan(ScanRequest.of(program, settings));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.patchsite.linker.link;
 
+import dev.patchsite.linker.ProgramFiles;
+import dev.patchsite.linker.ScanSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -220,8 +222,8 @@ class InheritedSitesTest {
             for (String selection : mode == LinkMode.STATIC ? List.of("fast", "default") : List.of("")) {
                 Map<String, Path> linked = link("verify-" + mode.label() + selection, List.of(lib, app), List.of(),
                         mode, selection.isEmpty() ? null : selection);
-                Verifier.verify(linked.get("app"), ScanRequest.of(List.of(linked.get("app"), linked.get("lib"))));
-                Verifier.verify(linked.get("lib"), ScanRequest.of(List.of(linked.get("lib"), linked.get("app"))));
+                Verifier.verify(linked.get("app"), new ProgramFiles(List.of(linked.get("app"), linked.get("lib")), List.of(), null), ScanSettings.defaults());
+                Verifier.verify(linked.get("lib"), new ProgramFiles(List.of(linked.get("app"), linked.get("lib")), List.of(), null), ScanSettings.defaults());
             }
         }
         Path out = dir.resolve("verify");
@@ -237,7 +239,7 @@ class InheritedSitesTest {
         Path edited = LinkTestFiles.jar(entries, out.resolve("edited.jar"), "app.Main", "lib.jar");
 
         ValidationException failure = assertThrows(ValidationException.class,
-                () -> Verifier.verify(edited, ScanRequest.of(List.of(edited, linkedLib))));
+                () -> Verifier.verify(edited, ProgramFiles.of(edited).withClasspath(List.of(linkedLib)), ScanSettings.defaults()));
         assertEquals(List.of(edited + "!/app/Extra.class: a call the table does not list: lib.Base.f()I"
                 + " app.Extra.call()I #0 invoke via=app.SubSub line=5 offset=0"), failure.problems());
     }

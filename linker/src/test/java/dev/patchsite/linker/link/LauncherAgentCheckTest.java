@@ -1,5 +1,7 @@
 package dev.patchsite.linker.link;
 
+import dev.patchsite.linker.ProgramFiles;
+import dev.patchsite.linker.ScanSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.patchsite.linker.PatchsiteException;
@@ -77,10 +79,8 @@ class LauncherAgentCheckTest {
     }
 
     private static List<String> problems(Path jar, Path... classpath) throws PatchsiteException {
-        List<Path> inputs = new ArrayList<>(List.of(jar));
-        inputs.addAll(List.of(classpath));
         try {
-            Verifier.verify(jar, ScanRequest.of(inputs));
+            Verifier.verify(jar, ProgramFiles.of(jar).withClasspath(List.of(classpath)), ScanSettings.defaults());
             return List.of();
         } catch (ValidationException e) {
             return e.problems();

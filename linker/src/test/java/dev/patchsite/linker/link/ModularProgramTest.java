@@ -1,5 +1,7 @@
 package dev.patchsite.linker.link;
 
+import dev.patchsite.linker.ProgramFiles;
+import dev.patchsite.linker.ScanSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -276,8 +278,8 @@ class ModularProgramTest {
         for (LinkMode mode : List.of(LinkMode.BOOT, LinkMode.INDY)) {
             Path app = LINKED.get(mode).resolve("app.jar");
             Path lib = LINKED.get(mode).resolve("lib.jar");
-            Verifier.verify(app, new ScanRequest(List.of(app, lib), null, 2, PatchsiteLog.SILENT));
-            Verifier.verify(lib, new ScanRequest(List.of(lib, app), null, 2, PatchsiteLog.SILENT));
+            Verifier.verify(app, new ProgramFiles(List.of(app, lib), List.of(), null), new ScanSettings(2, PatchsiteLog.SILENT));
+            Verifier.verify(lib, new ProgramFiles(List.of(app, lib), List.of(), null), new ScanSettings(2, PatchsiteLog.SILENT));
         }
     }
 
@@ -298,7 +300,7 @@ class ModularProgramTest {
         }
         Path lib = LINKED.get(LinkMode.INDY).resolve("lib.jar");
         ValidationException failure = assertThrows(ValidationException.class,
-                () -> Verifier.verify(app, new ScanRequest(List.of(app, lib), null, 2, PatchsiteLog.SILENT)));
+                () -> Verifier.verify(app, new ProgramFiles(List.of(app, lib), List.of(), null), new ScanSettings(2, PatchsiteLog.SILENT)));
         String site = app + ": lib.sum.Sum.name()Ljava/lang/String; app.Main.main([Ljava/lang/String;)V #0 invoke";
         List<String> problems = failure.problems().stream().filter(p -> p.startsWith(site)).toList();
         assertEquals(2, problems.size(), failure.problems().toString());

@@ -1,5 +1,7 @@
 package dev.patchsite.linker.link;
 
+import dev.patchsite.linker.ProgramFiles;
+import dev.patchsite.linker.ScanSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -179,7 +181,7 @@ class RuntimeLaunchTest {
         assertEquals("app.TheirAgent", manifest.getValue(CHAINED));
         assertEquals("app.TheirAgent", manifest.getValue("Premain-Class"), "kept: it only matters to -javaagent");
         assertEquals("app.TheirAgent", manifest(indy).getValue("Launcher-Agent-Class"), "indy starts no agent");
-        Verifier.verify(boot, ScanRequest.of(List.of(boot)));
+        Verifier.verify(boot, ProgramFiles.of(boot), ScanSettings.defaults());
 
         Map<String, String> expected = new LinkedHashMap<>();
         Map<String, String> actual = new LinkedHashMap<>();
@@ -261,7 +263,7 @@ class RuntimeLaunchTest {
                 + " the runtime, add the runtime's jar to the manifest's Class-Path, or run the jar with"
                 + " -javaagent:patchsite-runtime.jar"), log.warnings);
         assertNull(manifest(linked).getValue("Launcher-Agent-Class"));
-        Verifier.verify(linked, ScanRequest.of(List.of(linked)));
+        Verifier.verify(linked, ProgramFiles.of(linked), ScanSettings.defaults());
         Map<String, String> expected = new LinkedHashMap<>();
         Map<String, String> actual = new LinkedHashMap<>();
         for (ForkedJava java : JAVAS) {

@@ -1,4 +1,4 @@
-package dev.patchsite.maven;
+package dev.patchsite.linker.link;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FingerprintTest {
+class LinkFingerprintTest {
 
     @TempDir
     Path dir;
@@ -31,8 +31,8 @@ class FingerprintTest {
         stored = dir.resolve("target/patchsite/link.fingerprint");
     }
 
-    private Fingerprint of(String mode) throws IOException {
-        return new Fingerprint().add("mode", mode).addClasspath(List.of(dependency, classes.getParent()))
+    private LinkFingerprint of(String mode) throws IOException {
+        return new LinkFingerprint().add("mode", mode).addClasspath(List.of(dependency, classes.getParent()))
                 .addContent("input", jar).addContent("output", jar);
     }
 
@@ -77,7 +77,7 @@ class FingerprintTest {
 
     @Test
     void aMissingOutputIsRecordedAsNone() throws Exception {
-        Fingerprint fingerprint = new Fingerprint().addContent("output", dir.resolve("missing.jar"));
+        LinkFingerprint fingerprint = new LinkFingerprint().addContent("output", dir.resolve("missing.jar"));
         assertTrue(fingerprint.toString().endsWith("missing.jar none\n"), fingerprint.toString());
     }
 }

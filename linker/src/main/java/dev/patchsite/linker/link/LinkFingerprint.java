@@ -1,4 +1,4 @@
-package dev.patchsite.maven;
+package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.InputException;
@@ -17,28 +17,28 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What the link goal read and wrote, one line each, so that a build that would link the same inputs the same way
- * to the same output can skip it: the configuration; each class path entry's path, size and modification time (each
- * file's, for a directory); and the SHA-256 of the jar read and of the jar written. Stored after a link, in
- * {@code target/patchsite/}; the next link compares the current state with it.
+ * What a build's link step read and wrote, one line each, so that a build that would link the same inputs the same
+ * way to the same output can skip it: the configuration; each class path entry's path, size and modification time
+ * (each file's, for a directory); and the SHA-256 of the jar read and of the jar written. Stored after a link, in the
+ * build's directory (the Maven plugin's {@code target/patchsite/}); the next link compares the current state with it.
  */
-final class Fingerprint {
+final class LinkFingerprint {
 
     private final StringBuilder text = new StringBuilder("patchsite-link-fingerprint 1\n");
 
     /** Adds a line {@code key value}. */
-    Fingerprint add(String key, Object value) {
+    LinkFingerprint add(String key, Object value) {
         text.append(key).append(' ').append(value).append('\n');
         return this;
     }
 
     /** Adds a line with a file's path and the SHA-256 of its contents, or {@code none} if it does not exist. */
-    Fingerprint addContent(String key, Path file) throws IOException {
+    LinkFingerprint addContent(String key, Path file) throws IOException {
         return add(key, file.toAbsolutePath() + " " + sha256(file));
     }
 
     /** Adds a line per class path entry, or per file of a directory entry: its path, size and modification time. */
-    Fingerprint addClasspath(List<Path> classpath) throws IOException {
+    LinkFingerprint addClasspath(List<Path> classpath) throws IOException {
         for (Path entry : classpath) {
             List<Path> files = new ArrayList<>();
             if (Files.isDirectory(entry)) {

@@ -1,0 +1,99 @@
+package dev.patchsite.linker.check;
+
+import dev.patchsite.linker.DisplayPaths;
+import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.IoReasons;
+import dev.patchsite.linker.Notice;
+import dev.patchsite.linker.Notice.Level;
+import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.diff.DiffFormat;
+import dev.patchsite.linker.diff.FailPolicy;
+import dev.patchsite.linker.diff.TableDiff;
+import dev.patchsite.linker.internal.output.AtomicOutput;
+import dev.patchsite.linker.scan.TableSource;
+import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.TableReader;
+import dev.patchsite.linker.table.TableWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a program's patch-site table to its baseline, creating or updating it atomically, and says what changed; the
+ * file is left untouched when it already holds the same text. Committing the baseline accepts the change that
+ * {@link BaselineCheck} reported.
+ */
+public final class BaselineUpdate {
+
+    private BaselineUpdate() {
+    }
+
+    /**
+     * Writes the baseline.
+     *
+     * @param request which program, which baseline
+     * @return the status before the update (no baseline, matches or differs), the differences and the notices to
+     *     show; never a failure
+     * @throws PatchsiteException if the program cannot be scanned or the baseline cannot be read or written
+     */
+    public static CheckResult update(BaselineRequest request) throws PatchsiteException {
+        Path baseline = request.baseline();
+        String name = DisplayPaths.relative(request.base(), baseline);
+        PatchSiteTable table = TableSource.program(request.program(), request.settings());
+        String text = TableWriter.toText(table);
+        List<Notice> notices = new ArrayList<>();
+        PatchSiteTable old = previous(baseline, notices);
+        if (old != null && text.equals(read(baseline))) {
+            notices.add(new Notice(Level.INFO, "patchsite: the baseline " + name + " is up to date"));
+            return new CheckResult(CheckResult.Status.MATCHES, TableDiff.compare(old, table), notices, null);
+        }
+        AtomicOutput.write(baseline, text.getBytes(StandardCharsets.UTF_8));
+        if (old == null) {
+            notices.add(new Notice(Level.INFO, "patchsite: created the baseline " + name + ": " + counts(table)));
+            return new CheckResult(CheckResult.Status.NO_BASELINE,
+                    TableDiff.compare(new PatchSiteTable(List.of(), List.of(), List.of()), table), notices, null);
+        }
+        TableDiff diff = TableDiff.compare(old, table);
+        DiffFormat.TEXT.render(diff, name, DisplayPaths.relative(request.base(), request.program().jars().get(0)),
+                FailPolicy.NONE).lines().forEach(line -> notices.add(new Notice(Level.INFO, line)));
+        notices.add(new Notice(Level.INFO, "patchsite: updated the baseline " + name + ": " + (diff.isEmpty()
+                ? "no differences; lines or offsets moved" : diff.summary())));
+        return new CheckResult(diff.isEmpty() ? CheckResult.Status.MATCHES : CheckResult.Status.DIFFERS, diff,
+                notices, null);
+    }
+
+    /** Returns the current baseline, or null if there is none or it cannot be read (it is about to be replaced). */
+    private static PatchSiteTable previous(Path baseline, List<Notice> notices) {
+        if (!Files.isRegularFile(baseline)) {
+            return null;
+        }
+        try {
+            return TableReader.read(baseline);
+        } catch (InputException e) {
+            notices.add(new Notice(Level.WARNING, "patchsite: replacing a baseline that cannot be read: "
+                    + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static String read(Path baseline) throws InputException {
+        try {
+            return Files.readString(baseline, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + baseline + ": " + IoReasons.of(e), e);
+        }
+    }
+
+    /** Returns the counts of a table's records, e.g. {@code 1 function, 2 variants, 3 sites}. */
+    private static String counts(PatchSiteTable table) {
+        return count(table.functions().size(), "function") + ", " + count(table.variants().size(), "variant") + ", "
+                + count(table.sites().size(), "site");
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}
