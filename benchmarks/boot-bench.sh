@@ -51,7 +51,7 @@ done
 total=$(( classes * sites ))
 
 src_bench="$root/benchmarks/target/benchmarks.jar"
-src_linker="$root/linker/target/patchsite.jar"
+src_linker="$root/cli/target/patchsite.jar"
 src_runtime="$root/runtime/target/patchsite-runtime-0.1.0-SNAPSHOT.jar"
 for f in "$src_bench" "$src_linker" "$src_runtime"; do
   [[ -f "$f" ]] || { echo "$0: $f missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }

@@ -5,7 +5,7 @@
 #   benchmarks/call-bench.sh [--no-build] [--quick] [--compilers c2,xint] [--runs NAME,...]
 #
 # 1. Builds target/call-bench.jar, the JMH uber-jar of src/calls (the group Hash, the tracepoint Trace, CallBench),
-#    and the linker and runtime: mvn -B -q -pl linker,benchmarks -am package -DskipTests (--no-build: use the jars
+#    and the linker and runtime: mvn -B -q -pl cli,benchmarks -am package -DskipTests (--no-build: use the jars
 #    as they are).
 # 2. Copies the jars to $work (so a rebuild elsewhere cannot change them mid-run) and links call-bench.jar three
 #    times: --mode boot, --mode indy, --mode static --select dev.patchsite.benchmarks.calls.Hash=stafford.
@@ -60,10 +60,10 @@ for c in ${compilers//,/ }; do [[ "$c" == c2 || "$c" == xint ]] || usage; done
 for r in ${runs//,/ }; do [[ ",$all_runs," == *",$r,"* ]] || usage; done
 
 if (( build )); then
-  (cd "$root" && mvn -B -q -pl linker,benchmarks -am package -DskipTests) || { echo "$0: build failed" >&2; exit 1; }
+  (cd "$root" && mvn -B -q -pl cli,benchmarks -am package -DskipTests) || { echo "$0: build failed" >&2; exit 1; }
 fi
 src_bench="$root/benchmarks/target/call-bench.jar"
-src_linker="$root/linker/target/patchsite.jar"
+src_linker="$root/cli/target/patchsite.jar"
 src_runtime="$root/runtime/target/patchsite-runtime-0.1.0-SNAPSHOT.jar"
 for f in "$src_bench" "$src_linker" "$src_runtime"; do
   [[ -f "$f" ]] || { echo "$0: $f missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }

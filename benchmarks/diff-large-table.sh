@@ -2,10 +2,10 @@
 # The cost of `diff` on large tables: writes two tables of SITES sites (default 1,000,000: one function, 100 sites
 # per class, the second table with every line number moved by one, so there is no difference) and runs, under
 # /usr/bin/time,
-#   java [-Xmx SIZE] -jar linker/target/patchsite.jar diff old.table new.table
+#   java [-Xmx SIZE] -jar cli/target/patchsite.jar diff old.table new.table
 # RUNS times (default 3). Prints each run's exit code, wall time, user time and peak RSS (%M). See benchmarks/README.md
 # ("diff-large-table.sh"). Builds nothing (run `mvn -B -q package -DskipTests` first). JAVA chooses the JVM;
-# DIFF_TABLE_DIR (default /tmp/patchsite-diff-table) holds the tables; LINKER (default linker/target/patchsite.jar)
+# DIFF_TABLE_DIR (default /tmp/patchsite-diff-table) holds the tables; LINKER (default cli/target/patchsite.jar)
 # is the patchsite jar to run, so that two builds can be compared on the same tables.
 #
 #   benchmarks/diff-large-table.sh [--sites N] [--xmx SIZE] [--runs N]
@@ -29,7 +29,7 @@ while (( $# )); do
   esac
 done
 [[ -x /usr/bin/time ]] || { echo "$0: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
-linker="${LINKER:-$root/linker/target/patchsite.jar}"
+linker="${LINKER:-$root/cli/target/patchsite.jar}"
 [[ -f "$linker" ]] || { echo "$0: $linker missing; run mvn -B -q package -DskipTests" >&2; exit 1; }
 mkdir -p "$work"
 

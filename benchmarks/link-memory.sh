@@ -6,7 +6,7 @@
 #
 # Make BIG.jar with `benchmarks/make-big-jar.sh /tmp/patchsite-memory/big-1g.jar 150 --copies 7`. Builds nothing
 # (run `mvn -B -q package -DskipTests` first). Runs, under /usr/bin/time,
-#   java -Xmx256m -jar linker/target/patchsite.jar link BIG.jar -o $work/out.jar --declarations benchmarks/bench.decl
+#   java -Xmx256m -jar cli/target/patchsite.jar link BIG.jar -o $work/out.jar --declarations benchmarks/bench.decl
 # (SIZE default 256m; --threads N is passed to link, default: the linker's own; -v makes link log the time of each
 # step to link.err) with a GC log and -XX:+HeapDumpOnOutOfMemoryError. Prints the exit code, the wall time, the peak
 # RSS (/usr/bin/time %M), the largest heap after a GC, the linker's output and, if the heap ran out, the class
@@ -37,7 +37,7 @@ while (( $# )); do
 done
 [[ -n "$big" && -f "$big" ]] || usage
 [[ -x /usr/bin/time ]] || { echo "$0: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
-linker="$root/linker/target/patchsite.jar"
+linker="$root/cli/target/patchsite.jar"
 bench="$root/benchmarks/target/benchmarks.jar"
 for f in "$linker" "$bench"; do
   [[ -f "$f" ]] || { echo "$0: $f missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }

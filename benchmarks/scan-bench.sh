@@ -4,7 +4,7 @@
 #   benchmarks/scan-bench.sh BIG.jar [--threads N] [--runs R] [--warmup W] [--only NAME,...]
 #
 # Builds nothing: run `mvn -B -q package -DskipTests` from the root first (it makes
-# benchmarks/target/benchmarks.jar and linker/target/patchsite.jar). Make BIG.jar with
+# benchmarks/target/benchmarks.jar and cli/target/patchsite.jar). Make BIG.jar with
 # benchmarks/make-big-jar.sh. For R runs (default 5), after W untimed warm-up rounds
 # (default 1, so every measurement reads the jar from the page cache), it times each
 # measurement as a whole process (wall clock, ms, JVM start-up included; also its CPU time,
@@ -12,7 +12,7 @@
 # prints one figure a line, among them:
 #   floor median ms: ...   scan median ms: ...   scan/floor: ...   sites: ...
 #   link median ms: ...    link/floor: ...
-# The targets are scan/floor <= 1.2 and link/floor <= 1.5. If linker/target/patchsite.jar
+# The targets are scan/floor <= 1.2 and link/floor <= 1.5. If cli/target/patchsite.jar
 # is missing, only the floor is measured; so it is with --only floor (the floor is always
 # measured; --only picks among the others). N defaults to the number of available processors.
 #
@@ -24,7 +24,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 bench_jar="$root/benchmarks/target/benchmarks.jar"
-linker_jar="$root/linker/target/patchsite.jar"
+linker_jar="$root/cli/target/patchsite.jar"
 decl="$here/bench.decl"
 work="${SCAN_BENCH_DIR:-/tmp/patchsite-scan-bench}"   # tables and outputs of the last run
 java="${JAVA:-java}"

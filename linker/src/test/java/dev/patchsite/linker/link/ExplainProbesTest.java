@@ -3,13 +3,24 @@ package dev.patchsite.linker.link;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.patchsite.linker.cli.Patchsite;
+import dev.patchsite.linker.ProgramFiles;
+import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.ScanSettings;
+import dev.patchsite.linker.ValidationException;
+import dev.patchsite.linker.diff.TableDiff;
+import dev.patchsite.linker.explain.Explainer;
+import dev.patchsite.linker.scan.Scanner;
+import dev.patchsite.linker.scan.TableSource;
+import dev.patchsite.linker.table.LinkMode;
+import dev.patchsite.linker.table.PatchSiteTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Code of the program runs only when asked (issue 9, finding 7): {@code scan}, {@code link}, {@code verify} and
  * {@code diff} never run it; {@code explain} runs the probes, in a JVM of their own with a time limit, so that a probe
- * that calls {@code System.exit} or never returns is reported (exit 4) and the other groups are still explained.
+ * that calls {@code System.exit} or never returns is reported (a validation problem) and the other groups are still
+ * explained.
  */
 class ExplainProbesTest {
 
@@ -39,7 +51,7 @@ class ExplainProbesTest {
         group(sources, "Exits", "System.exit(42); return true;");
         group(sources, "Loops", "while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { } }");
         group(sources, "Writes", "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
-                + marker.toString().replace("\\", "\\\\") + "\"), System.getProperty(\"java.specification.version\")); } catch (java.io.IOException e) { }"
+                + marker.toString().replace("\\", "\\\\") + "\"), \"ran\"); } catch (java.io.IOException e) { }"
                 + " System.out.println(\"a probe's own output\"); return true;");
         sources.put("p.Main", """
                 package p;
@@ -67,45 +79,45 @@ class ExplainProbesTest {
     }
 
     @Test
-    void scanLinkVerifyAndDiffNeverRunTheProgram() throws IOException {
+    void scanLinkVerifyAndDiffNeverRunTheProgram() throws Exception {
         Files.deleteIfExists(marker); // explain, in another test, may have run the probe
         byte[] before = Files.readAllBytes(program);
-        PatchsiteCommand.run("scan", program, "-o", tmp.resolve("app.table")).assertExit(0);
-        for (String mode : List.of("boot", "indy", "static")) {
-            Path linked = tmp.resolve(mode + ".jar");
-            PatchsiteCommand.run("link", program, "-o", linked, "--mode", mode).assertExit(0);
-            PatchsiteCommand.run("verify", linked).assertExit(0);
-            PatchsiteCommand.run("diff", program, linked).assertExit(0);
+        ScanRequest settings = ScanRequest.of(List.of(program));
+        PatchSiteTable table = Scanner.scan(settings);
+        for (LinkMode mode : LinkMode.values()) {
+            Path linked = tmp.resolve(mode.label() + ".jar");
+            CoreRun.link(program, linked, mode).assertOk();
+            CoreRun.verify(linked).assertOk();
+            TableDiff.compare(TableSource.load(program, settings), TableSource.load(linked, settings));
         }
-        PatchsiteCommand.run("diff", tmp.resolve("app.table"), program).assertExit(0);
+        TableDiff.compare(table, TableSource.load(program, settings));
 
-        assertFalse(Files.exists(marker), "a command other than explain ran a probe");
+        assertFalse(Files.exists(marker), "a workflow other than explain ran a probe");
         assertArrayEquals(before, Files.readAllBytes(program));
     }
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aProbeThatExitsAndOneThatNeverReturnsAreReported() {
-        PatchsiteCommand.Output result = PatchsiteCommand.run("explain", program, "--probe-timeout", "1")
-                .assertExit(4);
+        ValidationException problems = assertThrows(ValidationException.class, () -> Explainer.explain(
+                ProgramFiles.of(program), ScanSettings.defaults(), Map.of(), Duration.ofSeconds(1)));
 
-        assertEquals(List.of("error: 2 problems in the selections:",
+        assertEquals(List.of("2 problems in the selections:",
                 "  group p.Exits: probe p.ExitsProbe ended the JVM (exit code 42)",
-                "  group p.Loops: probe p.LoopsProbe did not answer in 1 s"), result.err().lines().toList());
+                "  group p.Loops: probe p.LoopsProbe did not answer in 1 s"), problems.getMessage().lines().toList());
     }
 
     @Test
-    void explainRunsTheProbesOfTheGroupsItIsAskedAbout() throws IOException {
+    void explainRunsTheProbesOfTheGroupsItIsAskedAbout() throws Exception {
         Files.deleteIfExists(marker);
-        PatchsiteCommand.Output result = PatchsiteCommand.run("explain", program, "--select", "p.Exits=default",
-                "--select", "p.Loops=default").assertExit(0);
+        String explanation = Explainer.explain(ProgramFiles.of(program), ScanSettings.defaults(),
+                Map.of("p.Exits", "default", "p.Loops", "default"), Explainer.DEFAULT_PROBE_TIMEOUT);
 
-        assertTrue(result.out().contains("""
+        assertTrue(explanation.contains("""
                   probe v: p.WritesProbe true
                   selected: v (probe p.WritesProbe holds (priority 1))
-                """), result.out());
-        assertFalse(result.out().contains("a probe's own output"), result.out());
-        assertEquals("", result.err());
+                """), explanation);
+        assertFalse(explanation.contains("a probe's own output"), explanation);
         assertTrue(Files.exists(marker), "explain did not run the probe");
     }
 
@@ -117,12 +129,11 @@ class ExplainProbesTest {
         Optional<ForkedJava> jdk25 = ForkedJava.jdk25();
         assumeTrue(jdk25.isPresent(), "no JDK 25 (set -D" + ForkedJava.JDK25_PROPERTY + "=its home)");
         Path linked = tmp.resolve("explained-on-25.jar");
-        PatchsiteCommand.run("link", program, "-o", linked, "--mode", "boot").assertExit(0);
+        CoreRun.link(program, linked, LinkMode.BOOT).assertOk();
         Files.deleteIfExists(marker);
 
         ForkedJava.Result result = jdk25.get().run("-cp", System.getProperty("java.class.path"),
-                Patchsite.class.getName(), "explain", linked, "--select", "p.Exits=default",
-                "--select", "p.Loops=default").assertClean();
+                ExplainMain.class.getName(), linked.toString(), "p.Exits=default", "p.Loops=default").assertClean();
 
         assertTrue(result.out().contains("""
                   probe v: p.WritesProbe true

@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.patchsite.linker.cli.ExitCodes;
-import dev.patchsite.linker.cli.Patchsite;
+import dev.patchsite.linker.LinkException;
+import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.testdata.BadInputs;
 import dev.patchsite.testdata.Samples;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import picocli.CommandLine;
 
 /**
- * {@code patchsite link} refuses what it cannot link as asked, with exit code 5 and one exact message, and leaves
- * nothing behind; what it can link, it links deterministically: signed jars, {@code --select} mistakes, class files
- * too old for the mode, an output that is the input, linking twice and linking a linked jar. Every run is the CLI in
- * this JVM ({@link Patchsite#commandLine()}) with its output captured; every input is a copy in a temporary
- * directory, checked byte for byte after each run.
+ * {@link Linker#link} refuses what it cannot link as asked, with a {@link LinkException} of one exact message and no
+ * warning, and leaves nothing behind; what it can link, it links deterministically: signed jars, selection mistakes,
+ * class files too old for the mode, an output that is the input, linking twice and linking a linked jar. Every input
+ * is a copy in a temporary directory, checked byte for byte after each run.
  */
 class LinkRefusalTest {
 
-    private static final String LINKED_BOOT = "linked (boot mode): 3 functions, 20 sites: 1 default, 14 patch,"
-            + " 3 trampoline:address, 2 trampoline:updatable\n";
+    private static final String LINKED_BOOT = "boot: 3 functions, 20 sites: 1 default, 14 patch,"
+            + " 3 trampoline:address, 2 trampoline:updatable";
+    private static final String SPIN_LOCK = "dev.patchsite.sample.lock.SpinLock";
 
     @TempDir
     Path tmp;
@@ -75,9 +72,9 @@ class LinkRefusalTest {
     void signedJarIsRefused() throws IOException {
         Path signed = input(signedCopy(tmp.resolve("signed.jar")));
 
-        Result result = link(signed, "-o", out.resolve("linked.jar"));
+        Result result = link(signed, out.resolve("linked.jar"));
 
-        result.assertRefused("error: " + signed + " is signed (META-INF/TEST.SF); linking changes its classes, so its"
+        result.assertRefused(signed + " is signed (META-INF/TEST.SF); linking changes its classes, so its"
                 + " signature would no longer verify. Pass --strip-signatures to drop the signatures, and sign the"
                 + " linked jar again if it must be signed");
     }
@@ -87,7 +84,9 @@ class LinkRefusalTest {
         Path signed = input(signedCopy(tmp.resolve("signed.jar")));
         Path linked = out.resolve("linked.jar");
 
-        link(signed, "-o", linked, "--strip-signatures").assertOk(LINKED_BOOT);
+        LinkRequest request = LinkRequest.of(signed, linked);
+        link(new LinkRequest(request.inputs(), request.classpath(), request.outputs(), request.mode(),
+                request.selections(), null, request.threads(), true, true, request.log())).assertOk(LINKED_BOOT);
 
         List<String> names = LinkTestFiles.entryNames(linked);
         assertFalse(names.contains("META-INF/TEST.SF"), names::toString);
@@ -100,7 +99,7 @@ class LinkRefusalTest {
 
         // Apart from the manifest, the same jar as the unsigned one linked.
         Path unsigned = out.resolve("unsigned.jar");
-        link(sample, "-o", unsigned).assertOk(LINKED_BOOT);
+        link(sample, unsigned).assertOk(LINKED_BOOT);
         Map<String, byte[]> expected = LinkTestFiles.entries(unsigned);
         Map<String, byte[]> actual = LinkTestFiles.entries(linked);
         expected.remove("META-INF/MANIFEST.MF");
@@ -111,32 +110,30 @@ class LinkRefusalTest {
         }
     }
 
-    // ---- --select
+    // ---- selections
 
     @Test
     void selectOfAnUnknownVariantListsTheKnownOnes() {
-        link(sample, "-o", out.resolve("linked.jar"), "--mode", "static", "--select",
-                "dev.patchsite.sample.lock.SpinLock=nope")
-                .assertRefused("error: --select dev.patchsite.sample.lock.SpinLock=nope: unknown variant \"nope\";"
+        link(sample, out.resolve("linked.jar"), LinkMode.STATIC, Map.of(SPIN_LOCK, "nope"))
+                .assertRefused("--select dev.patchsite.sample.lock.SpinLock=nope: unknown variant \"nope\";"
                         + " known variants: default, numa, paravirt");
     }
 
     @Test
     void selectOfAnUnknownGroupListsTheGroups() {
-        link(sample, "-o", out.resolve("linked.jar"), "--mode", "static", "--select", "com.example.Nope=fast")
-                .assertRefused("error: --select com.example.Nope=fast: com.example.Nope is not a group of this"
+        link(sample, out.resolve("linked.jar"), LinkMode.STATIC, Map.of("com.example.Nope", "fast"))
+                .assertRefused("--select com.example.Nope=fast: com.example.Nope is not a group of this"
                         + " program; its groups are: dev.patchsite.sample.lock.SpinLock,"
                         + " dev.patchsite.sample.trace.LockEvents");
     }
 
     @Test
     void selectNeedsStaticMode() {
-        link(sample, "-o", out.resolve("linked.jar"), "--select", "dev.patchsite.sample.lock.SpinLock=numa")
-                .assertRefused("error: --select fixes a group's variant at link time, which only --mode static does;"
+        link(sample, out.resolve("linked.jar"), LinkMode.BOOT, Map.of(SPIN_LOCK, "numa"))
+                .assertRefused("--select fixes a group's variant at link time, which only --mode static does;"
                         + " in boot mode, select at run time with -Dpatchsite.select.<group>=<variant>");
-        link(sample, "-o", out.resolve("linked.jar"), "--mode", "indy", "--select",
-                "dev.patchsite.sample.lock.SpinLock=numa")
-                .assertRefused("error: --select fixes a group's variant at link time, which only --mode static does;"
+        link(sample, out.resolve("linked.jar"), LinkMode.INDY, Map.of(SPIN_LOCK, "numa"))
+                .assertRefused("--select fixes a group's variant at link time, which only --mode static does;"
                         + " in indy mode, select at run time with -Dpatchsite.select.<group>=<variant>");
     }
 
@@ -147,16 +144,15 @@ class LinkRefusalTest {
     @Test
     void relinkingAStaticJarWithAnotherSelectionIsRefused() throws IOException {
         Path paravirt = out.resolve("paravirt.jar");
-        link(sample, "-o", paravirt, "--mode", "static", "--select", "dev.patchsite.sample.lock.SpinLock=paravirt")
-                .assertExit(ExitCodes.OK);
+        link(sample, paravirt, LinkMode.STATIC, Map.of(SPIN_LOCK, "paravirt")).outcome().assertOk();
         input(paravirt);
 
-        link(paravirt, "-o", out.resolve("numa.jar"), "--mode", "static", "--select",
-                "dev.patchsite.sample.lock.SpinLock=numa").assertExit(ExitCodes.LINK);
-        link(paravirt, "-o", out.resolve("nope.jar"), "--mode", "static", "--select",
-                "dev.patchsite.sample.lock.SpinLock=nope").assertExit(ExitCodes.LINK);
-        link(paravirt, "-o", out.resolve("boot.jar"), "--select", "dev.patchsite.sample.lock.SpinLock=numa")
-                .assertExit(ExitCodes.LINK);
+        link(paravirt, out.resolve("numa.jar"), LinkMode.STATIC, Map.of(SPIN_LOCK, "numa")).outcome()
+                .assertFails(LinkException.class);
+        link(paravirt, out.resolve("nope.jar"), LinkMode.STATIC, Map.of(SPIN_LOCK, "nope")).outcome()
+                .assertFails(LinkException.class);
+        link(paravirt, out.resolve("boot.jar"), LinkMode.BOOT, Map.of(SPIN_LOCK, "numa")).outcome()
+                .assertFails(LinkException.class);
     }
 
     /** A static link fixes selections: linking against one with other selections, or in another mode, is refused. */
@@ -165,18 +161,17 @@ class LinkRefusalTest {
         Path library = input(Files.copy(Samples.jar(Samples.SAMPLE_LIB), tmp.resolve("lib.jar")));
         Path application = input(Files.copy(Samples.jar(Samples.SAMPLE_APP), tmp.resolve("app.jar")));
         Path staticLibrary = out.resolve("lib-static.jar");
-        link(library, "-o", staticLibrary, "--mode", "static", "--select", "dev.patchsite.sample.lock.SpinLock=numa")
-                .assertExit(ExitCodes.OK);
+        link(library, staticLibrary, LinkMode.STATIC, Map.of(SPIN_LOCK, "numa")).outcome().assertOk();
 
-        link(application, "--classpath", staticLibrary, "-o", out.resolve("app.jar"))
-                .assertRefused("error: " + staticLibrary + " is linked as \"static"
+        link(application, out.resolve("app.jar"), LinkMode.BOOT, Map.of(), staticLibrary)
+                .assertRefused(staticLibrary + " is linked as \"static"
                         + " dev.patchsite.sample.lock.SpinLock=numa\" and this link is \"boot\": a static link fixes"
                         + " each group's selection, so the program would run two selections of a group; link every"
                         + " jar of the program in static mode with the same selections, or none of them");
-        link(application, "--classpath", staticLibrary, "-o", out.resolve("app.jar"), "--mode", "static",
-                "--select", "dev.patchsite.sample.lock.SpinLock=paravirt").assertExit(ExitCodes.LINK);
-        link(application, "--classpath", staticLibrary, "-o", out.resolve("app.jar"), "--mode", "static",
-                "--select", "dev.patchsite.sample.lock.SpinLock=numa").assertExit(ExitCodes.OK);
+        link(application, out.resolve("app.jar"), LinkMode.STATIC, Map.of(SPIN_LOCK, "paravirt"), staticLibrary)
+                .outcome().assertFails(LinkException.class);
+        link(application, out.resolve("app.jar"), LinkMode.STATIC, Map.of(SPIN_LOCK, "numa"), staticLibrary)
+                .outcome().assertOk();
     }
 
     // ---- class files too old for the mode
@@ -191,8 +186,8 @@ class LinkRefusalTest {
         Path withOld = input(zip(entries, tmp.resolve("with-old.jar")));
         Path linked = out.resolve("linked.jar");
 
-        link(withOld, "-o", linked, "--mode", "indy").assertOk("linked (indy mode): 3 functions, 21 sites: 1 default,"
-                + " 16 indy, 3 trampoline:address, 1 trampoline:version\n");
+        link(withOld, linked, LinkMode.INDY, Map.of()).assertOk("indy: 3 functions, 21 sites: 1 default,"
+                + " 16 indy, 3 trampoline:address, 1 trampoline:version");
 
         PatchSiteTable table = LinkTestFiles.linkedTable(linked);
         List<String> old = new ArrayList<>();
@@ -212,14 +207,14 @@ class LinkRefusalTest {
     void oldGroupIsRefusedExceptInStaticMode() throws IOException {
         Path jar = input(zip(Map.of("old/OldGroup.class", oldGroup(), "old/UseOld.class", oldGroupCaller()),
                 tmp.resolve("old-group.jar")));
-        String refusal = "error: " + jar + "!/old/OldGroup.class: class file version 50 (Java 6) is too old to host"
+        String refusal = jar + "!/old/OldGroup.class: class file version 50 (Java 6) is too old to host"
                 + " a trampoline, which needs invokedynamic (version 51, Java 7); recompile old.OldGroup for Java 7 or"
                 + " later, or link with --mode static";
 
-        link(jar, "-o", out.resolve("boot.jar")).assertRefused(refusal);
-        link(jar, "-o", out.resolve("indy.jar"), "--mode", "indy").assertRefused(refusal);
+        link(jar, out.resolve("boot.jar")).assertRefused(refusal);
+        link(jar, out.resolve("indy.jar"), LinkMode.INDY, Map.of()).assertRefused(refusal);
         Path linked = out.resolve("static.jar");
-        link(jar, "-o", linked, "--mode", "static").assertOk("linked (static mode): 1 function, 1 site: 1 direct\n");
+        link(jar, linked, LinkMode.STATIC, Map.of()).assertOk("static: 1 function, 1 site: 1 direct");
         assertNotNull(LinkTestFiles.entry(linked, "old/OldGroup.class"));
     }
 
@@ -227,44 +222,45 @@ class LinkRefusalTest {
 
     @Test
     void outputThatIsTheInputIsRefused() {
-        link(sample, "-o", sample).assertRefused("error: " + sample + " is also an input; patchsite never modifies"
+        link(sample, sample).assertRefused(sample + " is also an input; patchsite never modifies"
                 + " its inputs: write the output elsewhere and move it if you must");
         Path sameFile = tmp.resolve("out/../sample.jar");
-        link(sample, "-o", sameFile).assertRefused("error: " + sameFile + " is also an input (" + sample + ");"
+        link(sample, sameFile).assertRefused(sameFile + " is also an input (" + sample + ");"
                 + " patchsite never modifies its inputs: write the output elsewhere and move it if you must");
     }
 
     /** Invariant 5: same inputs, same bytes, in every mode. */
     @Test
     void linkingTwiceGivesTheSameBytes() throws IOException {
-        for (String[] mode : List.of(new String[] {"--mode", "boot"}, new String[] {"--mode", "indy"},
-                new String[] {"--mode", "static", "--select", "dev.patchsite.sample.lock.SpinLock=paravirt",
-                    "--select", "dev.patchsite.sample.trace.LockEvents=enabled"})) {
-            Path first = out.resolve(mode[1] + "-1.jar");
-            Path second = out.resolve(mode[1] + "-2.jar");
-            link(sample, "-o", first, mode).assertExit(ExitCodes.OK);
-            link(sample, "-o", second, mode, "--threads", "1").assertExit(ExitCodes.OK);
-            assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second), mode[1]);
+        for (LinkMode mode : LinkMode.values()) {
+            Map<String, String> selections = mode == LinkMode.STATIC ? Map.of(SPIN_LOCK, "paravirt",
+                    "dev.patchsite.sample.trace.LockEvents", "enabled") : Map.of();
+            Path first = out.resolve(mode.label() + "-1.jar");
+            Path second = out.resolve(mode.label() + "-2.jar");
+            link(sample, first, mode, selections).outcome().assertOk();
+            LinkRequest oneThread = new LinkRequest(List.of(sample), List.of(), List.of(second), mode, selections,
+                    null, 1, false, true, PatchsiteLog.SILENT);
+            link(oneThread).outcome().assertOk();
+            assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second), mode.label());
         }
     }
 
     /** Invariant 5: linking a linked jar changes nothing; in another mode, it is refused. */
     @Test
     void linkingALinkedJarChangesNothing() throws IOException {
-        for (String mode : List.of("boot", "indy", "static")) {
-            Path linked = out.resolve(mode + ".jar");
-            link(sample, "-o", linked, "--mode", mode).assertExit(ExitCodes.OK);
+        for (LinkMode mode : LinkMode.values()) {
+            Path linked = out.resolve(mode.label() + ".jar");
+            link(sample, linked, mode, Map.of()).outcome().assertOk();
             input(linked);
-            Path again = out.resolve(mode + "-again.jar");
+            Path again = out.resolve(mode.label() + "-again.jar");
 
-            Result result = link(linked, "-o", again, "--mode", mode);
+            Result result = link(linked, again, mode, Map.of());
 
-            result.assertExit(ExitCodes.OK);
-            assertEquals("", result.err());
-            assertArrayEquals(Files.readAllBytes(linked), Files.readAllBytes(again), mode);
+            result.outcome().assertQuiet();
+            assertArrayEquals(Files.readAllBytes(linked), Files.readAllBytes(again), mode.label());
         }
-        link(out.resolve("boot.jar"), "-o", out.resolve("indy-from-boot.jar"), "--mode", "indy")
-                .assertRefused("error: " + out.resolve("boot.jar") + " is already linked (boot); link the jar it was"
+        link(out.resolve("boot.jar"), out.resolve("indy-from-boot.jar"), LinkMode.INDY, Map.of())
+                .assertRefused(out.resolve("boot.jar") + " is already linked (boot); link the jar it was"
                         + " linked from to link it as indy");
     }
 
@@ -275,62 +271,45 @@ class LinkRefusalTest {
         return file;
     }
 
-    /** Runs {@code patchsite link INPUT ARGS...}, flattening arrays among the arguments. */
-    private Result link(Path input, Object... args) {
-        List<String> command = new ArrayList<>(List.of("link", input.toString()));
-        for (Object arg : args) {
-            if (arg instanceof String[] array) {
-                command.addAll(Arrays.asList(array));
-            } else {
-                command.add(String.valueOf(arg));
-            }
-        }
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        CommandLine commandLine = Patchsite.commandLine();
-        commandLine.setOut(new PrintWriter(stdout, true));
-        commandLine.setErr(new PrintWriter(stderr, true));
-        Path output = Path.of(command.get(command.indexOf("-o") + 1));
+    /** Links one jar in boot mode. */
+    private Result link(Path input, Path output) {
+        return link(input, output, LinkMode.BOOT, Map.of());
+    }
+
+    /** Links one jar in this mode with these static selections, against a class path. */
+    private Result link(Path input, Path output, LinkMode mode, Map<String, String> selections, Path... classpath) {
+        return link(new LinkRequest(List.of(input), List.of(classpath), List.of(output), mode, selections, null,
+                Runtime.getRuntime().availableProcessors(), false, true, PatchsiteLog.SILENT));
+    }
+
+    /** Links as the request says (one input), noting whether the output existed before. */
+    private Result link(LinkRequest request) {
+        Path output = request.outputs().get(0);
         boolean existed = Files.exists(output);
-        int exitCode = commandLine.execute(command.toArray(String[]::new));
-        return new Result(String.join(" ", command), exitCode,
-                stdout.toString().replace(System.lineSeparator(), "\n"),
-                stderr.toString().replace(System.lineSeparator(), "\n"), output, existed);
+        return new Result(CoreRun.link(request), output, existed);
     }
 
     /**
-     * What one run of the command did.
+     * What one link did.
      *
-     * @param command the command line, for messages
-     * @param exitCode the exit code
-     * @param out standard output
-     * @param err standard error
-     * @param output the {@code -o} path
-     * @param outputExisted whether it existed before the run
+     * @param outcome what it returned, logged or threw
+     * @param output its output
+     * @param outputExisted whether the output existed before the link
      */
-    private record Result(String command, int exitCode, String out, String err, Path output, boolean outputExisted) {
+    private record Result(CoreRun.Outcome outcome, Path output, boolean outputExisted) {
 
-        Result assertExit(int expected) {
-            assertEquals(expected, exitCode, () -> command + "\nstdout:\n" + out + "\nstderr:\n" + err);
-            return this;
-        }
-
-        /** Asserts success with exactly this summary on standard output and nothing on standard error. */
+        /** Asserts success with no warning and this mode and summary ({@code boot: 3 functions, ...}). */
         void assertOk(String summary) {
-            assertExit(ExitCodes.OK);
-            assertEquals(summary, out, command);
-            assertEquals("", err, command);
+            outcome.assertQuiet();
+            assertEquals(summary, outcome.table().linkedMode() + ": " + Linker.summary(outcome.table()),
+                    outcome.what());
         }
 
-        /**
-         * Asserts exit code 5 with exactly this one line on standard error, nothing on standard output, and no output
-         * file where there was none.
-         */
+        /** Asserts a refusal with exactly this message, no warning, and no output file where there was none. */
         void assertRefused(String message) {
-            assertExit(ExitCodes.LINK);
-            assertEquals(message + "\n", err, command);
-            assertEquals("", out, command);
-            assertEquals(outputExisted, Files.exists(output), () -> command + ": a refusal wrote " + output);
+            assertEquals(message, outcome.assertFails(LinkException.class), outcome.what());
+            assertEquals(List.of(), outcome.warnings(), outcome.what());
+            assertEquals(outputExisted, Files.exists(output), () -> outcome.what() + ": a refusal wrote " + output);
         }
     }
 

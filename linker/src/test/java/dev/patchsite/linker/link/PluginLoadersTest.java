@@ -184,7 +184,7 @@ class PluginLoadersTest {
             for (int i = 0; i < 2; i++) {
                 Path input = i == 0 ? v1 : v2;
                 linked[i] = dir.resolve(mode.label()).resolve(input.getFileName());
-                PatchsiteCommand.run("link", input, "-o", linked[i], "--mode", mode.label()).assertExit(0);
+                CoreRun.link(input, linked[i], mode).assertOk();
             }
             LINKED.put(mode, linked);
         }

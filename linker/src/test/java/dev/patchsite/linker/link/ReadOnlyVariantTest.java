@@ -3,7 +3,9 @@ package dev.patchsite.linker.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.patchsite.linker.cli.ExitCodes;
+import dev.patchsite.linker.LinkException;
+import dev.patchsite.linker.ValidationException;
+import dev.patchsite.linker.table.LinkMode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,17 +65,16 @@ class ReadOnlyVariantTest {
 
     @Test
     void aGroupWhoseVariantIsOnlyReadKeepsItsBodiesAndRunsRight() throws IOException {
-        for (String mode : List.of("boot", "indy")) {
-            Path linked = tmp.resolve("group-" + mode + ".jar");
-            PatchsiteCommand.Output result = PatchsiteCommand.run("link", group, "--classpath", variant, "-o", linked,
-                    "--mode", mode).assertExit(ExitCodes.OK);
+        for (LinkMode mode : List.of(LinkMode.BOOT, LinkMode.INDY)) {
+            Path linked = tmp.resolve("group-" + mode.label() + ".jar");
+            CoreRun.Outcome result = CoreRun.link(group, linked, mode, variant).assertOk();
 
-            assertEquals("warning: p.G keeps its functions' bodies (no trampolines): variant " + variant
+            assertEquals(List.of("p.G keeps its functions' bodies (no trampolines): variant " + variant
                     + "!/v/V.class, which this link only reads, calls f()Ljava/lang/String; to mean the default."
                     + " The program's sites still reach the selection, but callers this link does not rewrite"
                     + " (reflection, other jars) run the default. Link the variant's jar with it to give the group"
-                    + " trampolines\n", result.err());
-            PatchsiteCommand.run("verify", linked, "--classpath", variant).assertExit(ExitCodes.OK);
+                    + " trampolines"), result.warnings());
+            CoreRun.verify(linked, variant).assertOk();
             assertRuns(linked + File.pathSeparator + variant);
         }
     }
@@ -81,7 +82,7 @@ class ReadOnlyVariantTest {
     @Test
     void aVariantNeverLinkedAgainstAGroupLinkedElsewhereIsRefusedAndFoundByVerify() throws IOException {
         Path linkedGroup = tmp.resolve("linked-group.jar");
-        PatchsiteCommand.run("link", group, "-o", linkedGroup).assertExit(ExitCodes.OK);
+        CoreRun.link(group, linkedGroup, LinkMode.BOOT).assertOk();
         Path app = LinkTestFiles.jar(LinkTestFiles.compile(tmp.resolve("c"), Map.of("q.App", """
                 package q;
                 public class App {
@@ -90,21 +91,19 @@ class ReadOnlyVariantTest {
                 """), group.getParent().resolve("a/classes")), tmp.resolve("app.jar"), null);
 
         Path out = tmp.resolve("app-linked.jar");
-        PatchsiteCommand.Output refused = PatchsiteCommand.run("link", app, "--classpath",
-                linkedGroup + ":" + variant, "-o", out).assertExit(ExitCodes.LINK);
+        String refused = CoreRun.link(app, out, LinkMode.BOOT, linkedGroup, variant).assertFails(LinkException.class);
 
-        assertEquals("error: variant " + variant + "!/v/V.class calls p.G.f()Ljava/lang/String; to mean the"
+        assertEquals("variant " + variant + "!/v/V.class calls p.G.f()Ljava/lang/String; to mean the"
                 + " default, but " + linkedGroup + "!/p/G.class is already linked, so the call reaches the selection"
                 + " and recurses once the variant is selected; link the variant's jar too (as an input of this link,"
-                + " or in its own build)\n", refused.err());
+                + " or in its own build)", refused);
         assertTrue(Files.notExists(out), "a refusal writes nothing");
 
-        PatchsiteCommand.Output verified = PatchsiteCommand.run("verify", linkedGroup, "--classpath", variant)
-                .assertExit(ExitCodes.VALIDATION);
-        assertTrue(verified.err().contains("p.G.f()Ljava/lang/String; v.V.f()Ljava/lang/String; #0 invoke super"
+        String verified = CoreRun.verify(linkedGroup, variant).assertFails(ValidationException.class);
+        assertTrue(verified.contains("p.G.f()Ljava/lang/String; v.V.f()Ljava/lang/String; #0 invoke super"
                 + " line=4 offset=0: a super-call, meaning the default, of a function whose group " + linkedGroup
                 + "!/p/G.class is linked: it reaches the selection and recurses once the variant is selected; link"
-                + " the variant's jar"), verified.err());
+                + " the variant's jar"), verified);
     }
 
     /** The default and the variant, with the agent and without: as unlinked, where the default runs. */

@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchsite.linker.PatchsiteLog;
-import dev.patchsite.linker.cli.ExitCodes;
-import dev.patchsite.linker.cli.Patchsite;
+import dev.patchsite.linker.RecordedLog;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +30,6 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Invariant 10 (a linked output always starts) for executable jars, by running them, each in a JVM of its own under
@@ -120,12 +116,12 @@ class RuntimeLaunchTest {
         }
         for (LinkMode mode : LinkMode.values()) {
             Path linked = dir.resolve("hello-" + mode.label() + ".jar");
-            Recorded log = new Recorded();
+            RecordedLog log = new RecordedLog();
             PatchSiteTable table = Linker.link(request(hello, linked, mode, List.of(), true, log));
             assertTrue(table.functions().isEmpty(), "the front-ends report nothing to link: " + table);
             assertEquals(-1, Files.mismatch(hello, linked), mode + ": the output is the input, byte for byte");
             assertEquals(List.of(hello + ": no function found, in the inputs or on the class path they are linked"
-                    + " with: nothing to link; copied unchanged"), log.warnings);
+                    + " with: nothing to link; copied unchanged"), log.warnings());
             for (ForkedJava java : JAVAS) {
                 expect(expected, actual, java.run("-jar", linked), "Hello\n", "");
                 expect(expected, actual, java.run("-javaagent:" + agent, "-jar", linked), "Hello\n", "");
@@ -133,29 +129,15 @@ class RuntimeLaunchTest {
         }
         assertEquals(expected, actual);
 
-        // The command line says so on standard output, and how to give the library, in its own words.
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Patchsite.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        Path linked = dir.resolve("hello-cli.jar");
-        assertEquals(ExitCodes.OK, cli.execute("link", hello.toString(), "-o", linked.toString()));
-        assertEquals("nothing to link: no function found (is the library that declares them on --classpath?);"
-                + " copied unchanged" + System.lineSeparator(), out.toString());
-        assertEquals("warning: " + hello + ": no function found, in the inputs or on the class path they are linked"
-                + " with: nothing to link; copied unchanged" + System.lineSeparator(), err.toString());
-        assertEquals(-1, Files.mismatch(hello, linked));
-
         // Linked with a program that has functions, a jar in which linking changes nothing is copied as well.
         Path app = jar(appClasses, dir.resolve("with-app/app.jar"), Map.of("Main-Class", "app.Main"));
         Path linkedApp = dir.resolve("with-app/out/app.jar");
         Path linkedHello = dir.resolve("with-app/out/hello.jar");
-        Recorded log = new Recorded();
+        RecordedLog log = new RecordedLog();
         Linker.link(new LinkRequest(List.of(app, hello), List.of(), List.of(linkedApp, linkedHello), LinkMode.BOOT,
                 Map.of(), null, 2, false, true, log));
         assertEquals(List.of(hello + ": it holds no function, variant or call of a function of this program:"
-                + " nothing to link; copied unchanged"), log.warnings);
+                + " nothing to link; copied unchanged"), log.warnings());
         assertEquals(-1, Files.mismatch(hello, linkedHello));
         assertEquals(ManifestEditor.AGENT, manifest(linkedApp).getValue("Launcher-Agent-Class"));
     }
@@ -170,12 +152,12 @@ class RuntimeLaunchTest {
                 "Launcher-Agent-Class", "app.TheirAgent", "Premain-Class", "app.TheirAgent"));
         Path boot = dir.resolve("own-agent/boot.jar");
         Path indy = dir.resolve("own-agent/indy.jar");
-        Recorded log = new Recorded();
+        RecordedLog log = new RecordedLog();
         Linker.link(request(app, boot, LinkMode.BOOT, List.of(), true, log));
         Linker.link(request(app, indy, LinkMode.INDY, List.of(), true, PatchsiteLog.SILENT));
         assertEquals(List.of(app + ": the jar's own Launcher-Agent-Class app.TheirAgent is chained: the linked"
                 + " manifest names dev.patchsite.runtime.Agent, which installs patchsite and then starts"
-                + " app.TheirAgent (recorded in " + CHAINED + ")"), log.warnings);
+                + " app.TheirAgent (recorded in " + CHAINED + ")"), log.warnings());
         Attributes manifest = manifest(boot);
         assertEquals(ManifestEditor.AGENT, manifest.getValue("Launcher-Agent-Class"));
         assertEquals("app.TheirAgent", manifest.getValue(CHAINED));
@@ -224,10 +206,10 @@ class RuntimeLaunchTest {
         Files.copy(agent, present.resolveSibling("lib/patchsite-runtime.jar"));
         Path named = dir.resolve("class-path/named/app.jar");
         Files.createDirectories(named.getParent());
-        Recorded log = new Recorded();
+        RecordedLog log = new RecordedLog();
         Linker.link(request(app, present, LinkMode.BOOT, List.of(), false, log));
         Linker.link(request(app, named, LinkMode.BOOT, List.of(agent), false, log));
-        assertEquals(List.of(), log.warnings);
+        assertEquals(List.of(), log.warnings());
         Files.createDirectories(named.resolveSibling("lib"));
         Files.copy(agent, named.resolveSibling("lib/patchsite-runtime.jar"));
 
@@ -255,13 +237,13 @@ class RuntimeLaunchTest {
         Path app = jar(appClasses, dir.resolve("unreachable/app.jar"), Map.of("Main-Class", "app.Main",
                 "Class-Path", "lib/patchsite-runtime.jar"));
         Path linked = dir.resolve("unreachable/linked.jar");
-        Recorded log = new Recorded();
+        RecordedLog log = new RecordedLog();
         Linker.link(request(app, linked, LinkMode.BOOT, List.of(), false, log));
         assertEquals(List.of(app + ": the patchsite runtime is neither in this executable jar nor in a jar its"
                 + " manifest's Class-Path names, so java -jar cannot start the agent (no Launcher-Agent-Class is"
                 + " added), and the first call of a function fails in its trampoline with NoClassDefFoundError: embed"
                 + " the runtime, add the runtime's jar to the manifest's Class-Path, or run the jar with"
-                + " -javaagent:patchsite-runtime.jar"), log.warnings);
+                + " -javaagent:patchsite-runtime.jar"), log.warnings());
         assertNull(manifest(linked).getValue("Launcher-Agent-Class"));
         Verifier.verify(linked, ProgramFiles.of(linked), ScanSettings.defaults());
         Map<String, String> expected = new LinkedHashMap<>();
@@ -308,17 +290,4 @@ class RuntimeLaunchTest {
         return new Manifest(new ByteArrayInputStream(bytes)).getMainAttributes();
     }
 
-    /** A log that keeps the warnings. */
-    private static final class Recorded implements PatchsiteLog {
-        final List<String> warnings = new ArrayList<>();
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void info(String message) {
-        }
-    }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,17 +124,17 @@ class SeparateLinkingTest {
         agent = LinkTestFiles.agentJar(dir.resolve("patchsite-runtime.jar"));
         for (LinkMode mode : List.of(LinkMode.BOOT, LinkMode.INDY)) {
             String label = mode.label();
-            LINKED_LIB.put(mode, link(label + "/lib.jar", lib, "--mode", label));
-            APP_VS_LIB.put(mode, link(label + "/app-vs-lib.jar", app, "--mode", label, "--classpath", lib));
-            APP_VS_LINKED_LIB.put(mode, link(label + "/app-vs-linked-lib.jar", app, "--mode", label,
-                    "--classpath", LINKED_LIB.get(mode)));
+            LINKED_LIB.put(mode, link(label + "/lib.jar", lib, mode, Map.of()));
+            APP_VS_LIB.put(mode, link(label + "/app-vs-lib.jar", app, mode, Map.of(), lib));
+            APP_VS_LINKED_LIB.put(mode, link(label + "/app-vs-linked-lib.jar", app, mode, Map.of(),
+                    LINKED_LIB.get(mode)));
         }
         for (SampleOutput.Selection selection : STATIC_SELECTIONS) {
             String name = "static-" + selection.spinLock() + "-" + selection.lockEvents();
-            Object[] select = {"--mode", "static", "--select", SampleOutput.SPIN_LOCK + "=" + selection.spinLock(),
-                "--select", SampleOutput.LOCK_EVENTS + "=" + selection.lockEvents()};
-            Path linkedLib = link(name + "/lib.jar", lib, select);
-            Path linkedApp = link(name + "/app.jar", app, concat(select, "--classpath", linkedLib));
+            Map<String, String> select = Map.of(SampleOutput.SPIN_LOCK, selection.spinLock(),
+                    SampleOutput.LOCK_EVENTS, selection.lockEvents());
+            Path linkedLib = link(name + "/lib.jar", lib, LinkMode.STATIC, select);
+            Path linkedApp = link(name + "/app.jar", app, LinkMode.STATIC, select, linkedLib);
             STATIC.put(selection, new Path[] {linkedApp, linkedLib});
         }
         CASES.add(new Case("-D…=default", selection("default", "default").properties(), SampleOutput.DEFAULT));
@@ -226,31 +227,27 @@ class SeparateLinkingTest {
      */
     @Test
     void anAppLinkedAgainstAnUnlinkedLibraryWarnsOfTheLibrarysOwnSites() {
-        PatchsiteCommand.Output alone = PatchsiteCommand.run("link", app, "-o", dir.resolve("warned/app.jar"),
-                "--classpath", lib).assertExit(0);
-        assertEquals("warning: " + lib + ": 2 sites of the program in classes this link only reads, of functions"
+        CoreRun.Outcome alone = CoreRun.link(app, dir.resolve("warned/app.jar"), LinkMode.BOOT, lib).assertOk();
+        assertEquals(List.of(lib + ": 2 sites of the program in classes this link only reads, of functions"
                 + " whose group is linked nowhere, call the functions' own bodies whatever is selected; link"
-                + " sample-lib.jar too\n", alone.err());
-        PatchsiteCommand.Output linked = PatchsiteCommand.run("link", app, "-o", dir.resolve("quiet/app.jar"),
-                "--classpath", LINKED_LIB.get(LinkMode.BOOT)).assertExit(0);
-        assertEquals("", linked.err());
+                + " sample-lib.jar too"), alone.warnings());
+        CoreRun.link(app, dir.resolve("quiet/app.jar"), LinkMode.BOOT, LINKED_LIB.get(LinkMode.BOOT)).assertQuiet();
     }
 
-    /** {@code patchsite verify} passes every jar linked here, given the class path its link had. */
+    /** {@code verify} passes every jar linked here, given the class path its link had. */
     @Test
     void everyLinkedJarVerifiesWithTheClassPathOfItsLink() {
-        List<Object[]> verifications = new ArrayList<>();
+        List<Supplier<CoreRun.Outcome>> verifications = new ArrayList<>();
         for (LinkMode mode : List.of(LinkMode.BOOT, LinkMode.INDY)) {
-            verifications.add(new Object[] {"verify", LINKED_LIB.get(mode)});
-            verifications.add(new Object[] {"verify", APP_VS_LIB.get(mode), "--classpath", lib});
-            verifications.add(new Object[] {"verify", APP_VS_LINKED_LIB.get(mode), "--classpath",
-                LINKED_LIB.get(mode)});
+            verifications.add(() -> CoreRun.verify(LINKED_LIB.get(mode)));
+            verifications.add(() -> CoreRun.verify(APP_VS_LIB.get(mode), lib));
+            verifications.add(() -> CoreRun.verify(APP_VS_LINKED_LIB.get(mode), LINKED_LIB.get(mode)));
         }
         for (Path[] jars : STATIC.values()) {
-            verifications.add(new Object[] {"verify", jars[1]});
-            verifications.add(new Object[] {"verify", jars[0], "--classpath", jars[1]});
+            verifications.add(() -> CoreRun.verify(jars[1]));
+            verifications.add(() -> CoreRun.verify(jars[0], jars[1]));
         }
-        PatchsiteCommand.assertAllSucceed(verifications);
+        CoreRun.assertAllSucceed(verifications);
     }
 
     private static ForkedJava.Result run(ForkedJava java, Shape shape, Launch launch, Order order,
@@ -263,17 +260,12 @@ class SeparateLinkingTest {
         return java.run(command.toArray());
     }
 
-    /** Links one jar with the CLI, as a user would, into {@code dir/output}; the link must succeed. */
-    private static Path link(String output, Path input, Object... options) {
+    /** Links one jar, as a user would, into {@code dir/output}; the link must succeed. */
+    private static Path link(String output, Path input, LinkMode mode, Map<String, String> selections,
+            Path... classpath) {
         Path linked = dir.resolve(output);
-        PatchsiteCommand.run(concat(concat(new Object[] {"link", input, "-o", linked}, options))).assertExit(0);
+        CoreRun.link(List.of(input), List.of(linked), mode, selections, List.of(classpath)).assertOk();
         return linked;
-    }
-
-    private static Object[] concat(Object[] first, Object... rest) {
-        List<Object> all = new ArrayList<>(List.of(first));
-        all.addAll(List.of(rest));
-        return all.toArray();
     }
 
     private static SampleOutput.Selection selection(String spinLock, String lockEvents) {

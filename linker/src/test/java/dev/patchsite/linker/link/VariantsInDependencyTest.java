@@ -3,6 +3,8 @@ package dev.patchsite.linker.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.patchsite.linker.LinkException;
+import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.table.LinkMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,10 +140,10 @@ class VariantsInDependencyTest {
     private static final Map<Shape, Map<LinkMode, Path[]>> LINKED = new LinkedHashMap<>();
     /** Linked static by shape and selected variant. */
     private static final Map<Shape, Map<String, Path[]>> STATIC = new LinkedHashMap<>();
-    /** What each link of the shapes wrote on standard error, by its command line. */
-    private static final Map<String, String> LINK_WARNINGS = new LinkedHashMap<>();
-    /** The verify command lines that must pass: the linked jars of each link, with the class path it had. */
-    private static final List<Object[]> VERIFICATIONS = new ArrayList<>();
+    /** Each link of the shapes, with its warnings. */
+    private static final List<Link> LINKS = new ArrayList<>();
+    /** The verifications that must pass: the linked jars of each link, with the class path it had. */
+    private static final List<Supplier<CoreRun.Outcome>> VERIFICATIONS = new ArrayList<>();
 
     /** How the three jars are linked. */
     enum Shape {
@@ -180,17 +183,16 @@ class VariantsInDependencyTest {
         c = LinkTestFiles.jar(cClasses, dir.resolve("in/c.jar"), MAIN);
         agent = LinkTestFiles.agentJar(dir.resolve("patchsite-runtime.jar"));
         for (LinkMode mode : List.of(LinkMode.BOOT, LinkMode.INDY)) {
-            Object[] options = {"--mode", mode.label()};
             for (Shape shape : Shape.values()) {
                 LINKED.computeIfAbsent(shape, s -> new LinkedHashMap<>()).put(mode,
-                        link(shape, mode.label(), options));
+                        link(shape, mode.label(), mode, Map.of()));
             }
         }
         for (Shape shape : List.of(Shape.GROUP_ALONE_VARIANTS_READ, Shape.GROUP_AND_CALLER_VARIANTS_READ,
                 Shape.ALL_TOGETHER)) {
             for (String variant : List.of("fast", "plain")) {
                 STATIC.computeIfAbsent(shape, s -> new LinkedHashMap<>()).put(variant, link(shape,
-                        "static-" + variant, "--mode", "static", "--select", GROUP + "=" + variant));
+                        "static-" + variant, LinkMode.STATIC, Map.of(GROUP, variant)));
             }
         }
     }
@@ -199,54 +201,57 @@ class VariantsInDependencyTest {
      * Links the three jars into {@code dir/label/shape/} as the shape says, records the verify commands with the
      * class path of each link, and returns the class path to run: A, B, C (each linked or not).
      */
-    private static Path[] link(Shape shape, String label, Object... options) {
+    private static Path[] link(Shape shape, String label, LinkMode mode, Map<String, String> selections) {
         Path out = dir.resolve(label).resolve(shape.name().toLowerCase(Locale.ROOT));
         return switch (shape) {
             case GROUP_ALONE_VARIANTS_READ -> {
-                Path linkedA = linkOne(out, a, options, b);
+                Path linkedA = linkOne(out, a, mode, selections, b);
                 yield new Path[] {linkedA, b, c};
             }
             case GROUP_AND_CALLER_VARIANTS_READ -> {
-                linkTogether(out, List.of(a, c), options, b);
+                linkTogether(out, List.of(a, c), mode, selections, b);
                 yield new Path[] {out.resolve("a.jar"), b, out.resolve("c.jar")};
             }
             case EACH_IN_ITS_OWN_BUILD -> {
-                Path linkedA = linkOne(out, a, options);
-                Path linkedB = linkOne(out, b, options, linkedA);
-                Path linkedC = linkOne(out, c, options, linkedA, linkedB);
+                Path linkedA = linkOne(out, a, mode, selections);
+                Path linkedB = linkOne(out, b, mode, selections, linkedA);
+                Path linkedC = linkOne(out, c, mode, selections, linkedA, linkedB);
                 yield new Path[] {linkedA, linkedB, linkedC};
             }
             case ALL_TOGETHER -> {
-                linkTogether(out, List.of(a, b, c), options);
+                linkTogether(out, List.of(a, b, c), mode, selections);
                 yield new Path[] {out.resolve("a.jar"), out.resolve("b.jar"), out.resolve("c.jar")};
             }
         };
     }
 
-    private static Path linkOne(Path out, Path input, Object[] options, Path... classpath) {
-        linkTogether(out, List.of(input), options, classpath);
+    private static Path linkOne(Path out, Path input, LinkMode mode, Map<String, String> selections,
+            Path... classpath) {
+        linkTogether(out, List.of(input), mode, selections, classpath);
         return out.resolve(input.getFileName());
     }
 
     /**
-     * Links inputs into a directory with the CLI, as {@code -o FILE} for one input and {@code -o DIR} for several;
-     * the link must succeed. Records the verify command of the outputs with the same class path.
+     * Links inputs into a directory, each to its file name, as a user would; the link must succeed. Records the
+     * verification of the outputs with the same class path.
      */
-    private static void linkTogether(Path out, List<Path> inputs, Object[] options, Path... classpath) {
-        List<Object> link = new ArrayList<>(List.of("link"));
-        link.addAll(inputs);
-        link.addAll(List.of("-o", inputs.size() == 1 ? out.resolve(inputs.get(0).getFileName()) : out));
-        link.addAll(List.of(options));
-        List<Object> verify = new ArrayList<>(List.of("verify"));
-        inputs.forEach(input -> verify.add(out.resolve(input.getFileName())));
-        if (classpath.length > 0) {
-            String path = Jvms.classPath(classpath);
-            link.addAll(List.of("--classpath", path));
-            verify.addAll(List.of("--classpath", path));
-        }
-        PatchsiteCommand.Output linked = PatchsiteCommand.run(link.toArray()).assertExit(0);
-        LINK_WARNINGS.put(linked.command(), linked.err());
-        VERIFICATIONS.add(verify.toArray());
+    private static void linkTogether(Path out, List<Path> inputs, LinkMode mode, Map<String, String> selections,
+            Path... classpath) {
+        List<Path> outputs = inputs.stream().map(input -> out.resolve(input.getFileName())).toList();
+        CoreRun.Outcome linked = CoreRun.link(inputs, outputs, mode, selections, List.of(classpath)).assertOk();
+        LINKS.add(new Link(linked.what(), inputs, List.of(classpath), linked.warnings()));
+        VERIFICATIONS.add(() -> CoreRun.verify(outputs, classpath));
+    }
+
+    /**
+     * One link of the shapes and what it warned of.
+     *
+     * @param what the link, for messages
+     * @param inputs its inputs
+     * @param classpath its class path
+     * @param warnings its warnings
+     */
+    private record Link(String what, List<Path> inputs, List<Path> classpath, List<String> warnings) {
     }
 
     /** The unlinked program runs every default, whatever the property says. */
@@ -311,21 +316,22 @@ class VariantsInDependencyTest {
     void linkWarnsWhereTheGroupKeepsItsBodies() {
         Map<String, String> expected = new LinkedHashMap<>();
         Map<String, String> actual = new LinkedHashMap<>();
-        for (Map.Entry<String, String> link : LINK_WARNINGS.entrySet()) {
-            boolean readsB = link.getKey().startsWith("patchsite link " + a + " ")
-                    && link.getKey().contains("--classpath " + b);
-            expected.put(link.getKey(), readsB ? "warns that dep.a.Text keeps its bodies for dep/b/FastText" : "");
-            actual.put(link.getKey(), link.getValue().startsWith("warning: dep.a.Text keeps its functions' bodies")
-                    && link.getValue().contains("dep/b/FastText.class") && link.getValue().lines().count() == 1
-                    ? "warns that dep.a.Text keeps its bodies for dep/b/FastText" : link.getValue());
+        for (Link link : LINKS) {
+            boolean readsB = link.inputs().get(0).equals(a) && link.classpath().contains(b);
+            expected.put(link.what(), readsB ? "warns that dep.a.Text keeps its bodies for dep/b/FastText" : "[]");
+            List<String> warnings = link.warnings();
+            actual.put(link.what(), warnings.size() == 1
+                    && warnings.get(0).startsWith("dep.a.Text keeps its functions' bodies")
+                    && warnings.get(0).contains("dep/b/FastText.class")
+                    ? "warns that dep.a.Text keeps its bodies for dep/b/FastText" : warnings.toString());
         }
         assertEquals(expected, actual);
     }
 
-    /** {@code patchsite verify} passes the jars of each link, given the class path the link had. */
+    /** {@code verify} passes the jars of each link, given the class path the link had. */
     @Test
     void everyLinkVerifiesWithItsClassPath() {
-        PatchsiteCommand.assertAllSucceed(VERIFICATIONS);
+        CoreRun.assertAllSucceed(VERIFICATIONS);
     }
 
     /**
@@ -336,10 +342,9 @@ class VariantsInDependencyTest {
     @Test
     void linkRefusesAVariantNeverLinkedWhoseSuperCallWouldRecurse() {
         Path linkedA = dir.resolve("unsafe-link/a.jar");
-        PatchsiteCommand.run("link", a, "-o", linkedA).assertExit(0);
-        PatchsiteCommand.Output link = PatchsiteCommand.run("link", c, "-o", dir.resolve("unsafe-link/c.jar"),
-                "--classpath", Jvms.classPath(linkedA, b)).assertExit(5);
-        assertRecursionNamed(link.err());
+        CoreRun.link(a, linkedA, LinkMode.BOOT).assertOk();
+        assertRecursionNamed(CoreRun.link(c, dir.resolve("unsafe-link/c.jar"), LinkMode.BOOT, linkedA, b)
+                .assertFails(LinkException.class));
     }
 
     /**
@@ -351,12 +356,10 @@ class VariantsInDependencyTest {
     void verifyFailsAVariantNeverLinkedWhoseSuperCallWouldRecurse() {
         Path linkedA = dir.resolve("unsafe-verify/a.jar");
         Path linkedC = dir.resolve("unsafe-verify/c.jar");
-        PatchsiteCommand.run("link", a, "-o", linkedA).assertExit(0);
-        PatchsiteCommand.run("link", c, "-o", linkedC, "--classpath", Jvms.classPath(a, b)).assertExit(0);
-        PatchsiteCommand.run("verify", linkedC, "--classpath", Jvms.classPath(a, b)).assertExit(0);
-        PatchsiteCommand.Output verify = PatchsiteCommand.run("verify", linkedC, "--classpath",
-                Jvms.classPath(linkedA, b)).assertExit(4);
-        assertRecursionNamed(verify.err());
+        CoreRun.link(a, linkedA, LinkMode.BOOT).assertOk();
+        CoreRun.link(c, linkedC, LinkMode.BOOT, a, b).assertOk();
+        CoreRun.verify(linkedC, a, b).assertOk();
+        assertRecursionNamed(CoreRun.verify(linkedC, linkedA, b).assertFails(ValidationException.class));
     }
 
     private static void assertRecursionNamed(String err) {

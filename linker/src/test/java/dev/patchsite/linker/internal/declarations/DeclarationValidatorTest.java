@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.PatchsiteException;
-import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.RecordedLog;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.scan.JavaSources;
@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +45,7 @@ class DeclarationValidatorTest {
     @TempDir
     Path tmp;
 
-    private final RecordingLog log = new RecordingLog();
+    private final RecordedLog log = new RecordedLog();
     private int files;
 
     // ---- rule: a function is a static method with a body
@@ -179,7 +178,7 @@ class DeclarationValidatorTest {
                 """));
 
         assertEquals(List.of("p.Group.slowpath(II)V"), scan(classes, null).variants().get(0).implemented());
-        assertEquals(List.of(), log.warnings);
+        assertEquals(List.of(), log.warnings());
     }
 
     // ---- rule: a variant names a group that declares functions, and a name of its own there
@@ -314,7 +313,7 @@ class DeclarationValidatorTest {
                 "variant notsupplier (p.WhenNotSupplier): when = p.NotSupplier does not implement"
                         + " java.util.function.BooleanSupplier; implement it"),
                 problems(classes, null));
-        assertEquals(List.of(), log.warnings);
+        assertEquals(List.of(), log.warnings());
     }
 
     private static String probe(String header) {
@@ -351,7 +350,7 @@ class DeclarationValidatorTest {
                 function p.Group.slowpath(II)V
                 variant p.Group numa p.Numa priority=10 when=p.OnNuma implements=slowpath(II)V
                 """, TableWriter.toText(scan(classes, null)));
-        assertEquals(List.of(), log.warnings);
+        assertEquals(List.of(), log.warnings());
     }
 
     // ---- rule: inside a variant, a call to its own function is a super-call
@@ -443,7 +442,7 @@ class DeclarationValidatorTest {
         PatchSiteTable table = scan(classes, null);
 
         assertEquals(List.of("variant numa (p.Numa) implements no function of p.Group; every function keeps its"
-                + " default when it is selected"), log.warnings);
+                + " default when it is selected"), log.warnings());
         assertEquals("variant p.Group numa p.Numa priority=0 implements=",
                 TableWriter.variantLine(table.variants().get(0), Map.of()));
     }
@@ -485,7 +484,7 @@ class DeclarationValidatorTest {
                 site java.lang.System.nanoTime()J p.App.main([Ljava/lang/String;)V #1 invoke line=6 offset=7
                 site java.lang.System.nanoTime()J p.CoarseClock.nanoTime()J #0 invoke super line=5 offset=0
                 """, TableWriter.toText(scan(classes, declarations)));
-        assertEquals(List.of(), log.warnings);
+        assertEquals(List.of(), log.warnings());
     }
 
     @Test
@@ -565,19 +564,5 @@ class DeclarationValidatorTest {
         Path file = tmp.resolve("declarations-" + ++files + ".decl");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
-    }
-
-    /** A log that keeps the warnings. */
-    private static final class RecordingLog implements PatchsiteLog {
-        final List<String> warnings = new ArrayList<>();
-
-        @Override
-        public synchronized void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void info(String message) {
-        }
     }
 }
