@@ -76,7 +76,7 @@ final class LinkCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(table == null ? "already linked (" + mode + " mode); copied unchanged"
                 : table.functions().isEmpty() ? "nothing to link: no function found (is the library that declares"
                 + " them on --classpath?); copied unchanged"
-                : "linked (" + table.linkedMode() + " mode): " + Linker.summary(table));
+                : "linked (" + table.linkedMode().label() + " mode): " + Linker.summary(table));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
@@ -102,7 +102,7 @@ final class LinkCommand implements Callable<Integer> {
     /** The values of {@code --mode}. */
     static final class Modes extends Choices {
         Modes() {
-            super("boot", "indy", "static");
+            super(LinkMode.labels().toArray(String[]::new));
         }
     }
 }

@@ -50,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
             PatchSiteTable table = Verifier.verify(jar, settings);
             spec.commandLine().getOut().println(table.linkedMode() == null
                     ? "verified " + jar + ": nothing to link (no function, variant or site of the program in it)"
-                    : "verified " + jar + " (" + table.linkedMode() + " mode): " + Linker.summary(table));
+                    : "verified " + jar + " (" + table.linkedMode().label() + " mode): " + Linker.summary(table));
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

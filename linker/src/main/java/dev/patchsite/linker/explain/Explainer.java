@@ -7,6 +7,7 @@ import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.link.GroupDescriptions;
 import dev.patchsite.linker.scan.Scanner;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.runtime.GroupInfo;
 import dev.patchsite.runtime.Selector;
@@ -54,7 +55,7 @@ public final class Explainer {
     public static String explain(Path jar, ScanRequest settings, Map<String, String> overrides,
             Duration probeTimeout) throws PatchsiteException {
         PatchSiteTable linked = TableSource.linkedTable(jar);
-        if (linked != null && "static".equals(linked.linkedMode())) {
+        if (linked != null && linked.linkedMode() == LinkMode.STATIC) {
             return fixedAtLinkTime(linked);
         }
         Map<String, GroupInfo> groups = linkedGroups(jar);

@@ -209,7 +209,7 @@ public final class Linker {
                         + " they are linked with: nothing to link; copied unchanged");
             }
         }
-        return new PatchSiteTable(List.of(), List.of(), List.of(), request.mode().label(), request.selections());
+        return new PatchSiteTable(List.of(), List.of(), List.of(), request.mode(), request.selections());
     }
 
     /** Returns the program's table with the bindings of every linked jar's sites. */
@@ -229,7 +229,7 @@ public final class Linker {
         for (Site site : table.sites()) {
             sites.add(boundSites.getOrDefault(site.key(), site));
         }
-        return new PatchSiteTable(table.functions(), table.variants(), sites, request.mode().label(),
+        return new PatchSiteTable(table.functions(), table.variants(), sites, request.mode(),
                 request.selections());
     }
 
@@ -279,7 +279,7 @@ public final class Linker {
         if (linked == null) {
             return false;
         }
-        String wanted = new PatchSiteTable(List.of(), List.of(), List.of(), request.mode().label(),
+        String wanted = new PatchSiteTable(List.of(), List.of(), List.of(), request.mode(),
                 request.selections()).linkedDescription();
         if (!linked.equals(wanted)) {
             throw new LinkException(request.inputs().get(index) + " is already linked (" + linked + "); link the jar"
@@ -296,7 +296,7 @@ public final class Linker {
      * two links is static and they do not fix the same selections (boot and indy bind the same run-time selection).
      */
     private void checkClasspathLinks() throws PatchsiteException {
-        String wanted = new PatchSiteTable(List.of(), List.of(), List.of(), request.mode().label(),
+        String wanted = new PatchSiteTable(List.of(), List.of(), List.of(), request.mode(),
                 request.selections()).linkedDescription();
         for (Path entry : request.classpath()) {
             String linked = Files.isRegularFile(entry) ? JarFacts.of(entry).linkedDescription() : null;

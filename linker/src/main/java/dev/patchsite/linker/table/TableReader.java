@@ -30,7 +30,7 @@ public final class TableReader {
     private final java.util.Set<Object> keys = new java.util.HashSet<>();
     /** One instance of each name, descriptor and binding: a table of a million sites repeats them a million times. */
     private final Map<Object, Object> shared = new HashMap<>();
-    private String linkedMode;
+    private LinkMode linkedMode;
     private final Map<String, String> linkedSelections = new java.util.TreeMap<>();
     private int lineNumber;
 
@@ -115,16 +115,17 @@ public final class TableReader {
     }
 
     private void linked(String[] tokens) {
-        if (tokens.length < 2 || !List.of("boot", "indy", "static").contains(tokens[1])) {
-            throw new IllegalArgumentException("expected: linked boot|indy|static [GROUP=VARIANT]...");
+        LinkMode mode = tokens.length < 2 ? null : LinkMode.forLabel(tokens[1]);
+        if (mode == null) {
+            throw new IllegalArgumentException("expected: linked " + String.join("|", LinkMode.labels()) + " [GROUP=VARIANT]...");
         }
         if (linkedMode != null || !functions.isEmpty()) {
             throw new IllegalArgumentException("\"linked\" must come once, right after the version line");
         }
-        linkedMode = tokens[1];
+        linkedMode = mode;
         for (int i = 2; i < tokens.length; i++) {
             int eq = tokens[i].indexOf('=');
-            if (eq <= 0 || !linkedMode.equals("static")) {
+            if (eq <= 0 || linkedMode != LinkMode.STATIC) {
                 throw new IllegalArgumentException("expected: linked static GROUP=VARIANT... but found \""
                         + tokens[i] + "\"");
             }
