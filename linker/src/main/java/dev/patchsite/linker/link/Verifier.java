@@ -5,6 +5,7 @@ import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.ValidationException;
+import dev.patchsite.linker.internal.classfile.Opcodes;
 import dev.patchsite.linker.internal.input.ClassPaths;
 import dev.patchsite.linker.scan.ClassSites;
 import dev.patchsite.linker.scan.LocatedSite;
@@ -12,6 +13,7 @@ import dev.patchsite.linker.scan.ScanResult;
 import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
@@ -49,8 +51,6 @@ import java.util.TreeSet;
 public final class Verifier {
 
     private static final String TABLE = TableSource.EMBEDDED_TABLE;
-    private static final int INVOKESTATIC = 0xb8;
-    private static final int INVOKEDYNAMIC = 0xba;
 
     private final Path jar;
     private final List<String> problems = new ArrayList<>();
@@ -148,7 +148,7 @@ public final class Verifier {
     /** Compares the table's sites in this jar's classes with the sites found in their bytecode. */
     private void checkBytecode(ZipArchive zip, PatchSiteTable table, Map<MethodRef, Function> inherited,
             Set<String> classes) throws IOException {
-        List<Function> locatable = LinkedCalls.locatable(table, "static".equals(table.linkedMode()));
+        List<Function> locatable = LinkedCalls.locatable(table, table.linkedMode() == LinkMode.STATIC);
         Map<Site.Key, Site> expected = new HashMap<>();
         for (Site site : table.sites()) {
             if (site.binding() != null && classes.contains(site.release() + "/" + site.caller().owner())) {
@@ -229,9 +229,9 @@ public final class Verifier {
                     + " constant, found a " + located.site().kind().label();
         }
         if (binding.kind() == Binding.Kind.INDY) {
-            return opcode == INVOKEDYNAMIC ? null : "bound indy but the instruction is not an invokedynamic";
+            return opcode == Opcodes.INVOKEDYNAMIC ? null : "bound indy but the instruction is not an invokedynamic";
         }
-        if (binding.kind() == Binding.Kind.DEFAULT && opcode == INVOKEDYNAMIC) {
+        if (binding.kind() == Binding.Kind.DEFAULT && opcode == Opcodes.INVOKEDYNAMIC) {
             // Every call of a function in a variant implementing it is a super-call: none may go to the selection.
             MethodRef method = function.method();
             DynamicCalls calls = DynamicCalls.of(bytes);
@@ -239,7 +239,7 @@ public final class Verifier {
                     && !calls.has("site", method.owner(), method.name(), method.descriptor()) ? null
                     : "bound default but the invokedynamic is not bound to the default";
         }
-        if (opcode != INVOKESTATIC || located.site().kind() != SiteKind.INVOKE) {
+        if (opcode != Opcodes.INVOKESTATIC || located.site().kind() != SiteKind.INVOKE) {
             return "bound " + binding.label() + " but the instruction is not an invokestatic";
         }
         if (binding.kind() == Binding.Kind.PATCH && Arrays.binarySearch(patchable, located.instruction()) < 0) {
@@ -250,7 +250,7 @@ public final class Verifier {
 
     /** Checks that the runtime will find a description of every group, in boot and indy modes. */
     private void checkGroups(ZipArchive zip, PatchSiteTable table) {
-        if ("static".equals(table.linkedMode())) {
+        if (table.linkedMode() == LinkMode.STATIC) {
             return;
         }
         Set<String> groups = new HashSet<>();

@@ -36,8 +36,6 @@ import java.util.Set;
  */
 final class SiteScanner {
 
-    private static final int MAX_CONSTANT_DEPTH = 8;
-
     private final ClassBuffer buffer;
     private final ConstantPool pool;
     private final FunctionIndex index;
@@ -211,10 +209,10 @@ final class SiteScanner {
         while (pc < codeLength) {
             int opcode = buffer.u1(code + pc);
             switch (opcode) {
-                case 0xb8 -> invoke(caller, pc, buffer.u2(code + pc + 1), found, ordinals);
-                case 0x12 -> constant(caller, pc, SiteKind.LDC, buffer.u1(code + pc + 1), found, ordinals);
-                case 0x13 -> constant(caller, pc, SiteKind.LDC, buffer.u2(code + pc + 1), found, ordinals);
-                case 0xba -> {
+                case Opcodes.INVOKESTATIC -> invoke(caller, pc, buffer.u2(code + pc + 1), found, ordinals);
+                case Opcodes.LDC -> constant(caller, pc, SiteKind.LDC, buffer.u1(code + pc + 1), found, ordinals);
+                case Opcodes.LDC_W -> constant(caller, pc, SiteKind.LDC, buffer.u2(code + pc + 1), found, ordinals);
+                case Opcodes.INVOKEDYNAMIC -> {
                     int indy = buffer.u2(code + pc + 1);
                     MethodRef bootstrap = linkedCallBootstrap(caller, indy);
                     int before = found.size();
@@ -245,7 +243,7 @@ final class SiteScanner {
                 }
                 sites.add(site.with(site.caller(), false, lines.lineAt(site.offset()), site.offset()));
                 int instruction = code + site.offset();
-                int operand = site.kind() == SiteKind.LDC && buffer.u1(instruction) == 0x12 ? buffer.u1(instruction + 1)
+                int operand = site.kind() == SiteKind.LDC && buffer.u1(instruction) == Opcodes.LDC ? buffer.u1(instruction + 1)
                         : buffer.u2(instruction + 1);
                 locations.add(new int[] {instruction, operand, codeLength});
             }
@@ -290,7 +288,7 @@ final class SiteScanner {
     /**
      * Collects the function handles reachable from a constant, in order: a {@code MethodHandle} of a function is one,
      * an indy or condy entry is followed into its bootstrap method and arguments, to a depth of
-     * {@value #MAX_CONSTANT_DEPTH} and once per top-level constant (the {@code expanded} pool indexes), so the work is
+     * {@value ConstantPool#MAX_CONSTANT_DEPTH} and once per top-level constant (the {@code expanded} pool indexes), so the work is
      * bounded by the size of the {@code BootstrapMethods} attribute. {@code SiteRewriter} counts the same way.
      */
     private void collect(int cpIndex, int depth, BitSet expanded, List<MethodRef> handles) {
@@ -305,7 +303,7 @@ final class SiteScanner {
                     && index.function(pool.method(reference)) != null) {
                 handles.add(pool.method(reference));
             }
-        } else if ((tag == ConstantPool.INVOKE_DYNAMIC || tag == ConstantPool.DYNAMIC) && depth < MAX_CONSTANT_DEPTH
+        } else if ((tag == ConstantPool.INVOKE_DYNAMIC || tag == ConstantPool.DYNAMIC) && depth < ConstantPool.MAX_CONSTANT_DEPTH
                 && !expanded.get(cpIndex)) {
             expanded.set(cpIndex);
             if (bootstrapMethods < 0) {
