@@ -18,7 +18,6 @@ import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;
-import dev.patchsite.linker.table.TableReader;
 import dev.patchsite.linker.table.TableWriter;
 import dev.patchsite.runtime.Bootstrap;
 import dev.patchsite.runtime.GroupInfo;
@@ -26,9 +25,6 @@ import dev.patchsite.runtime.PatchData;
 import dev.patchsite.linker.internal.input.Jars;
 import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,10 +72,10 @@ public final class Verifier {
     private PatchSiteTable run(ScanRequest settings) throws PatchsiteException {
         PatchSiteTable table;
         try (ZipArchive zip = Jars.open(jar)) {
-            if (zip.find(TABLE) < 0) {
+            table = TableSource.linkedTable(jar, zip);
+            if (table == null) {
                 return unlinked(zip, settings);
             }
-            table = embeddedTable(zip);
             // The scan finds the subclasses that inherit functions in the jar and its classpath, as linking did.
             Map<MethodRef, Function> inherited = new HashMap<>(LinkedCalls.inherited(table));
             try {
@@ -128,21 +124,6 @@ public final class Verifier {
             }
         }
         return new PatchSiteTable(List.of(), List.of(), List.of(), null, Map.of());
-    }
-
-    private PatchSiteTable embeddedTable(ZipArchive zip) throws PatchsiteException, IOException {
-        int entry = zip.find(TABLE);
-        if (entry < 0) {
-            throw new InputException(jar + ": not linked (no " + TABLE + "); link it first");
-        }
-        try (InputStream in = zip.open(entry)) {
-            PatchSiteTable table = TableReader.read(new InputStreamReader(in, StandardCharsets.UTF_8),
-                    jar + "!/" + TABLE);
-            if (table.linkedMode() == null) {
-                throw new InputException(jar + "!/" + TABLE + ": the table has no \"linked\" line");
-            }
-            return table;
-        }
     }
 
     /** Compares the table's sites in this jar's classes with the sites found in their bytecode. */
