@@ -7,6 +7,7 @@ import dev.patchsite.linker.diff.DiffFormat;
 import dev.patchsite.linker.diff.FailPolicy;
 import dev.patchsite.linker.diff.TableDiff;
 import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.TableSummary;
 import dev.patchsite.linker.table.TableReader;
 import dev.patchsite.linker.table.TableWriter;
 import java.io.File;
@@ -62,7 +63,7 @@ public final class BaselineMojo extends AbstractMojo {
             }
             AtomicOutput.write(baseline.toPath(), text.getBytes(StandardCharsets.UTF_8));
             if (old == null) {
-                getLog().info("patchsite: created the baseline " + name + ": " + ProjectJar.counts(table));
+                getLog().info("patchsite: created the baseline " + name + ": " + TableSummary.counts(table));
                 return;
             }
             TableDiff diff = TableDiff.compare(old, table);

@@ -8,6 +8,7 @@ import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.link.LinkRequest;
 import dev.patchsite.linker.link.Linker;
 import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.TableSummary;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ public final class LinkMojo extends AbstractMojo {
                             + " needs the library that declares them as a dependency)");
                 } else {
                     getLog().info("patchsite: linked " + ProjectJar.relative(project, output) + " in "
-                            + linkMode.label() + " mode: " + Linker.summary(table));
+                            + linkMode.label() + " mode: " + TableSummary.bindings(table));
                 }
             }
         } catch (LinkException e) {

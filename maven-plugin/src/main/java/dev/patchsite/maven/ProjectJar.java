@@ -109,16 +109,6 @@ final class ProjectJar {
         return TableSource.program(program, request);
     }
 
-    /** Returns the counts of a table's records, e.g. {@code 1 function, 2 variants, 3 sites}. */
-    static String counts(PatchSiteTable table) {
-        return count(table.functions().size(), "function") + ", " + count(table.variants().size(), "variant") + ", "
-                + count(table.sites().size(), "site");
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
     /** Returns a file's path relative to the project's base directory, with {@code /}, for messages. */
     static String relative(MavenProject project, Path file) {
         return relative(project.getBasedir().toPath(), file);

@@ -5,6 +5,7 @@ import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.link.LinkRequest;
 import dev.patchsite.linker.link.Linker;
 import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.TableSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ final class LinkCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(table == null ? "already linked (" + mode + " mode); copied unchanged"
                 : table.functions().isEmpty() ? "nothing to link: no function found (is the library that declares"
                 + " them on --classpath?); copied unchanged"
-                : "linked (" + table.linkedMode().label() + " mode): " + Linker.summary(table));
+                : "linked (" + table.linkedMode().label() + " mode): " + TableSummary.bindings(table));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

@@ -4,6 +4,7 @@ import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.TableJson;
+import dev.patchsite.linker.table.TableSummary;
 import dev.patchsite.linker.table.TableWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,8 +52,7 @@ final class ScanCommand implements Callable<Integer> {
         String text = format.equals("json") ? TableJson.toJson(table) : TableWriter.toText(table);
         Output.emit(spec.commandLine(), output, text);
         log.info("scanned " + inputs.size() + (inputs.size() == 1 ? " input: " : " inputs: ")
-                + table.functions().size() + " functions, " + table.variants().size() + " variants, "
-                + table.sites().size() + " sites");
+                + TableSummary.counts(table));
         return ExitCodes.OK;
     }
 

@@ -2,8 +2,8 @@ package dev.patchsite.linker.cli;
 
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
-import dev.patchsite.linker.link.Linker;
 import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.TableSummary;
 import dev.patchsite.linker.link.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
             PatchSiteTable table = Verifier.verify(jar, settings);
             spec.commandLine().getOut().println(table.linkedMode() == null
                     ? "verified " + jar + ": nothing to link (no function, variant or site of the program in it)"
-                    : "verified " + jar + " (" + table.linkedMode().label() + " mode): " + Linker.summary(table));
+                    : "verified " + jar + " (" + table.linkedMode().label() + " mode): " + TableSummary.bindings(table));
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

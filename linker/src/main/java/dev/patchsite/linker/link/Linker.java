@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -231,34 +230,6 @@ public final class Linker {
         }
         return new PatchSiteTable(table.functions(), table.variants(), sites, request.mode(),
                 request.selections());
-    }
-
-
-    /**
-     * Returns how a linked table's sites are bound, e.g. {@code 3 functions, 20 sites: 1 default, 14 patch,
-     * 3 trampoline:address, 2 trampoline:updatable}, for the line that reports a link.
-     *
-     * @param table a linked table
-     * @return the summary
-     */
-    public static String summary(PatchSiteTable table) {
-        Map<String, Integer> counts = new TreeMap<>();
-        int bound = 0;
-        for (Site site : table.sites()) {
-            if (site.binding() != null) {
-                counts.merge(site.binding().label(), 1, Integer::sum);
-                bound++;
-            }
-        }
-        int functions = table.functions().size();
-        StringBuilder line = new StringBuilder(functions + (functions == 1 ? " function, " : " functions, ") + bound
-                + (bound == 1 ? " site" : " sites"));
-        String separator = ": ";
-        for (Map.Entry<String, Integer> count : counts.entrySet()) {
-            line.append(separator).append(count.getValue()).append(' ').append(count.getKey());
-            separator = ", ";
-        }
-        return line.toString();
     }
 
     /**
