@@ -100,8 +100,7 @@ public final class Explainer {
         group.functions().forEach(f -> functions.add(f.name() + f.descriptor() + (f.updatable() ? " (updatable)" : "")));
         out.append("  functions: ").append(String.join(", ", functions)).append('\n');
         List<GroupInfo.VariantInfo> variants = new ArrayList<>(group.variants());
-        variants.sort((a, b) -> a.priority() != b.priority() ? Integer.compare(b.priority(), a.priority())
-                : a.name().compareTo(b.name()));
+        variants.sort(Selector.PRECEDENCE);
         List<String> described = new ArrayList<>();
         for (GroupInfo.VariantInfo variant : variants) {
             described.add(variant.name() + " (priority " + variant.priority() + ", "
