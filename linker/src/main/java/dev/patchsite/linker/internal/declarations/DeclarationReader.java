@@ -32,6 +32,9 @@ public final class DeclarationReader extends ClassVisitor {
     /** The internal name of the default probe, which means "chosen only explicitly". */
     static final String NEVER = "dev/patchsite/Variant$Never";
 
+    /** The internal name of {@code Variant.Always}, the probe that always holds. */
+    static final String ALWAYS = "dev/patchsite/Variant$Always";
+
     private final String location;
     private final List<MethodInfo> methods = new ArrayList<>();
     private String name;
