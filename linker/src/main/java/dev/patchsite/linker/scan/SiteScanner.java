@@ -1,6 +1,7 @@
 package dev.patchsite.linker.scan;
 
 import dev.patchsite.linker.internal.classfile.ClassBuffer;
+import dev.patchsite.linker.internal.classfile.ClassLayout;
 import dev.patchsite.linker.internal.classfile.ConstantPool;
 import dev.patchsite.linker.internal.classfile.LineNumbers;
 import dev.patchsite.linker.internal.classfile.MalformedClassException;
@@ -119,81 +120,26 @@ final class SiteScanner {
     }
 
     private List<Site> scan() {
-        int offset = pool.end();
-        check(offset + 8);
-        className = pool.className(buffer.u2(offset + 2));
-        offset += 6;
-        offset += 2 + 2 * buffer.u2(offset);
-        offset = skipMembers(offset);
-        check(offset + 2);
-        int methodCount = buffer.u2(offset);
-        offset += 2;
-        int[] methodOffsets = new int[methodCount];
-        for (int i = 0; i < methodCount; i++) {
-            methodOffsets[i] = offset;
-            offset = skipAttributes(offset + 6);
-        }
-        findBootstrapMethods(offset);
-        for (int methodOffset : methodOffsets) {
-            scanMethod(methodOffset);
+        ClassLayout layout = ClassLayout.read(buffer, pool.end());
+        className = pool.className(layout.thisClass());
+        layout.attributes(layout.attributes(), (name, info, length) -> {
+            if (pool.utf8(name).equals("BootstrapMethods")) {
+                bootstrapMethods = info;
+            }
+        });
+        for (int method : layout.methods()) {
+            scanMethod(layout, method);
         }
         return sites;
     }
 
-    private int skipMembers(int offset) {
-        check(offset + 2);
-        int count = buffer.u2(offset);
-        offset += 2;
-        for (int i = 0; i < count; i++) {
-            offset = skipAttributes(offset + 6);
-        }
-        return offset;
-    }
-
-    private int skipAttributes(int offset) {
-        check(offset + 2);
-        int count = buffer.u2(offset);
-        offset += 2;
-        for (int i = 0; i < count; i++) {
-            check(offset + 6);
-            offset += 6 + attributeLength(offset);
-        }
-        check(offset);
-        return offset;
-    }
-
-    /** Returns the length of the attribute at {@code offset}, checked to lie within the class file's bytes. */
-    private int attributeLength(int offset) {
-        int length = buffer.s4(offset + 2);
-        if (length < 0 || length > buffer.length() - offset - 6) {
-            throw new MalformedClassException("attribute length out of range");
-        }
-        return length;
-    }
-
-    private void findBootstrapMethods(int offset) {
-        check(offset + 2);
-        int count = buffer.u2(offset);
-        offset += 2;
-        for (int i = 0; i < count; i++) {
-            check(offset + 6);
-            if (pool.utf8(buffer.u2(offset)).equals("BootstrapMethods")) {
-                bootstrapMethods = offset + 6;
-            }
-            offset += 6 + attributeLength(offset);
-        }
-    }
-
-    private void scanMethod(int offset) {
+    private void scanMethod(ClassLayout layout, int offset) {
         MethodRef caller = new MethodRef(className, pool.utf8(buffer.u2(offset + 2)), pool.utf8(buffer.u2(offset + 4)));
-        int count = buffer.u2(offset + 6);
-        int attribute = offset + 8;
-        for (int i = 0; i < count; i++) {
-            if (pool.utf8(buffer.u2(attribute)).equals("Code")) {
-                scanCode(caller, attribute + 6, attribute + 6 + attributeLength(attribute));
+        layout.attributes(offset + 6, (name, info, length) -> {
+            if (pool.utf8(name).equals("Code")) {
+                scanCode(caller, info, info + length);
             }
-            attribute += 6 + attributeLength(attribute);
-        }
+        });
     }
 
     private void scanCode(MethodRef caller, int offset, int end) {
@@ -375,7 +321,7 @@ final class SiteScanner {
 
     private void check(int offset) {
         if (offset > buffer.length()) {
-            throw new MalformedClassException("class file truncated");
+            throw new MalformedClassException("truncated class file (" + buffer.length() + " bytes)");
         }
     }
 
