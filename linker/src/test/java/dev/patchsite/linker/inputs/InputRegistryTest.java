@@ -1,0 +1,124 @@
+package dev.patchsite.linker.inputs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.diff.TableDiff;
+import dev.patchsite.linker.link.LinkRequest;
+import dev.patchsite.linker.link.Linker;
+import dev.patchsite.linker.link.Verifier;
+import dev.patchsite.linker.scan.Scanner;
+import dev.patchsite.linker.scan.TableSource;
+import dev.patchsite.linker.table.LinkMode;
+import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.testdata.Samples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Runs every sample program and every broken input of the registries through the core's readers and writers, called
+ * directly ({@link Scanner}, {@link Linker} in each mode, {@link Verifier}, {@link TableDiff}): a sample scans, links
+ * in every mode and verifies, and linking leaves its table as scanned; a broken input gives a
+ * {@link PatchsiteException} whose message is one line naming it, never another exception.
+ */
+class InputRegistryTest {
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @EnumSource(SampleProgram.class)
+    void sampleScansLinksInEveryModeAndVerifies(SampleProgram program) throws Exception {
+        PatchSiteTable scanned = Scanner.scan(ScanRequest.of(program.inputs()));
+        assertEquals(program != SampleProgram.THIRD_PARTY, !scanned.sites().isEmpty(), "sites: " + scanned.sites());
+        assertTrue(TableDiff.compare(scanned, scanned).isEmpty());
+        for (LinkMode mode : LinkMode.values()) {
+            List<Path> outputs = new ArrayList<>();
+            for (Path input : program.toLink()) {
+                outputs.add(tmp.resolve(mode.label()).resolve(input.getFileName()));
+            }
+            Files.createDirectories(tmp.resolve(mode.label()));
+            LinkRequest request = new LinkRequest(program.toLink(), program.classpath(), outputs, mode, Map.of(),
+                    null, 1, false, true, PatchsiteLog.SILENT);
+            if (!program.linkable()) {
+                InputException refused = assertThrows(InputException.class,
+                        () -> Linker.link(request));
+                assertOneLineNaming(refused, program.toLink().get(0));
+                continue;
+            }
+            PatchSiteTable linked = Linker.link(request);
+            assertNotNull(linked, mode + ": Linker.link returned null (the input was linked already)");
+            if (!linked.functions().isEmpty()) {
+                assertEquals(mode, linked.linkedMode());
+            }
+            TableDiff diff = TableDiff.compare(scanned, TableSource.unlinked(linked));
+            assertTrue(diff.isEmpty(), mode + ": linking changed the program's table: " + diff.summary());
+            for (Path output : outputs) {
+                List<Path> verifyInputs = new ArrayList<>();
+                verifyInputs.add(output);
+                outputs.stream().filter(o -> !o.equals(output)).forEach(verifyInputs::add);
+                verifyInputs.addAll(program.classpath());
+                Verifier.verify(output, ScanRequest.of(verifyInputs));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BrokenInput.class)
+    void brokenInputIsRefusedInOneLineNamingIt(BrokenInput broken) throws IOException {
+        Path input = broken.make(tmp);
+        Path lib = Samples.jar(Samples.SAMPLE_LIB);
+        List<Throwable> refusals = new ArrayList<>();
+        refusals.add(outcome(() -> Scanner.scan(ScanRequest.of(List.of(input, lib)))));
+        for (LinkMode mode : LinkMode.values()) {
+            Path out = tmp.resolve(mode.label() + "-out.jar");
+            refusals.add(outcome(() -> Linker.link(new LinkRequest(List.of(input), List.of(lib), List.of(out), mode,
+                    Map.of(), null, 1, false, true, PatchsiteLog.SILENT))));
+        }
+        refusals.add(outcome(() -> Verifier.verify(input, ScanRequest.of(List.of(input, lib)))));
+        refusals.removeIf(refusal -> refusal == null);
+        assertFalse(refusals.isEmpty(), broken + " was read without a complaint");
+        for (Throwable refusal : refusals) {
+            if (!(refusal instanceof PatchsiteException)) {
+                fail(broken + " gave " + refusal + " instead of a PatchsiteException", refusal);
+            }
+            assertOneLineNaming(refusal, input);
+        }
+    }
+
+    private static void assertOneLineNaming(Throwable refusal, Path input) {
+        String message = refusal.getMessage();
+        assertTrue(message.lines().count() == 1, "not one line: " + message);
+        assertTrue(message.contains(input.toString()), "does not name " + input + ": " + message);
+    }
+
+    /** Runs a core call; returns what it threw, or null. */
+    private static Throwable outcome(CoreCall call) {
+        try {
+            call.run();
+            return null;
+        } catch (Throwable e) {
+            return e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface CoreCall {
+        void run() throws Exception;
+    }
+}
