@@ -1,14 +1,11 @@
 package dev.patchsite.linker.table;
 
 import dev.patchsite.linker.InputException;
-import dev.patchsite.linker.IoReasons;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,12 +45,8 @@ public final class TableReader {
     public static PatchSiteTable read(Path file) throws InputException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file or directory");
-        } catch (CharacterCodingException e) {
-            throw new InputException(file + ": not a patch-site table (not UTF-8 text)");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + IoReasons.of(e), e);
+            throw InputException.unreadableText(file, "patch-site table", e);
         }
     }
 
