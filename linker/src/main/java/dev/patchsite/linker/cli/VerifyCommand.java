@@ -50,7 +50,8 @@ final class VerifyCommand implements Callable<Integer> {
             PatchSiteTable table = Verifier.verify(jar, settings);
             spec.commandLine().getOut().println(table.linkedMode() == null
                     ? "verified " + jar + ": nothing to link (no function, variant or site of the program in it)"
-                    : "verified " + jar + " (" + table.linkedMode().label() + " mode): " + TableSummary.bindings(table));
+                    : "verified " + jar + " (" + table.linkedMode().label() + " mode): "
+                    + TableSummary.bindings(table));
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

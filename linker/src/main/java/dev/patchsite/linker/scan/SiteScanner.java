@@ -189,8 +189,8 @@ final class SiteScanner {
                 }
                 sites.add(site.with(site.caller(), false, lines.lineAt(site.offset()), site.offset()));
                 int instruction = code + site.offset();
-                int operand = site.kind() == SiteKind.LDC && buffer.u1(instruction) == Opcodes.LDC ? buffer.u1(instruction + 1)
-                        : buffer.u2(instruction + 1);
+                int operand = site.kind() == SiteKind.LDC && buffer.u1(instruction) == Opcodes.LDC
+                        ? buffer.u1(instruction + 1) : buffer.u2(instruction + 1);
                 locations.add(new int[] {instruction, operand, codeLength});
             }
         }
@@ -234,8 +234,9 @@ final class SiteScanner {
     /**
      * Collects the function handles reachable from a constant, in order: a {@code MethodHandle} of a function is one,
      * an indy or condy entry is followed into its bootstrap method and arguments, to a depth of
-     * {@value ConstantPool#MAX_CONSTANT_DEPTH} and once per top-level constant (the {@code expanded} pool indexes), so the work is
-     * bounded by the size of the {@code BootstrapMethods} attribute. {@code SiteRewriter} counts the same way.
+     * {@value ConstantPool#MAX_CONSTANT_DEPTH} and once per top-level constant (the {@code expanded} pool indexes), so
+     * the work is bounded by the size of the {@code BootstrapMethods} attribute. {@code SiteRewriter} counts the same
+     * way.
      */
     private void collect(int cpIndex, int depth, BitSet expanded, List<MethodRef> handles) {
         int tag = pool.tag(cpIndex);
@@ -249,8 +250,8 @@ final class SiteScanner {
                     && index.function(pool.method(reference)) != null) {
                 handles.add(pool.method(reference));
             }
-        } else if ((tag == ConstantPool.INVOKE_DYNAMIC || tag == ConstantPool.DYNAMIC) && depth < ConstantPool.MAX_CONSTANT_DEPTH
-                && !expanded.get(cpIndex)) {
+        } else if ((tag == ConstantPool.INVOKE_DYNAMIC || tag == ConstantPool.DYNAMIC)
+                && depth < ConstantPool.MAX_CONSTANT_DEPTH && !expanded.get(cpIndex)) {
             expanded.set(cpIndex);
             if (bootstrapMethods < 0) {
                 throw new MalformedClassException("dynamic constant without BootstrapMethods");

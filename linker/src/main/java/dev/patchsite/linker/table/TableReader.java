@@ -110,7 +110,8 @@ public final class TableReader {
     private void linked(String[] tokens) {
         LinkMode mode = tokens.length < 2 ? null : LinkMode.forLabel(tokens[1]);
         if (mode == null) {
-            throw new IllegalArgumentException("expected: linked " + String.join("|", LinkMode.labels()) + " [GROUP=VARIANT]...");
+            throw new IllegalArgumentException("expected: linked " + String.join("|", LinkMode.labels())
+                    + " [GROUP=VARIANT]...");
         }
         if (linkedMode != null || !functions.isEmpty()) {
             throw new IllegalArgumentException("\"linked\" must come once, right after the version line");
