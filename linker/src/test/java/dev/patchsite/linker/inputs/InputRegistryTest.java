@@ -1,5 +1,6 @@
 package dev.patchsite.linker.inputs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,6 +13,7 @@ import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.diff.TableDiff;
+import dev.patchsite.linker.internal.classfile.ClassFileAppender;
 import dev.patchsite.linker.link.LinkRequest;
 import dev.patchsite.linker.link.Linker;
 import dev.patchsite.linker.link.Verifier;
@@ -21,19 +23,26 @@ import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.testdata.Samples;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Runs every sample program and every broken input of the registries through the core's readers and writers, called
- * directly ({@link Scanner}, {@link Linker} in each mode, {@link Verifier}, {@link TableDiff}): a sample scans, links
- * in every mode and verifies, and linking leaves its table as scanned; a broken input gives a
+ * directly ({@link Scanner}, {@link Linker} in each mode, {@link Verifier}, {@link TableDiff},
+ * {@link ClassFileAppender}): a sample scans, links in every mode and verifies, linking leaves its table as scanned,
+ * and the in-place editor copies each of its classes unchanged; a broken input gives a
  * {@link PatchsiteException} whose message is one line naming it, never another exception.
  */
 class InputRegistryTest {
@@ -76,6 +85,44 @@ class InputRegistryTest {
                 Verifier.verify(output, ScanRequest.of(verifyInputs));
             }
         }
+    }
+
+    /** The in-place editor copies every class of a sample byte for byte when it adds nothing. */
+    @ParameterizedTest
+    @EnumSource(SampleProgram.class)
+    void everySampleClassIsCopiedUnchangedByTheEditor(SampleProgram program) throws IOException {
+        int classes = 0;
+        for (Path input : program.inputs()) {
+            for (Map.Entry<String, byte[]> entry : classFiles(input).entrySet()) {
+                byte[] bytes = entry.getValue();
+                assertArrayEquals(bytes, new ClassFileAppender(bytes).toByteArray(0, null), entry.getKey());
+                classes++;
+            }
+        }
+        assertTrue(classes > 0, "no class in " + program);
+    }
+
+    /** Returns the class files of a jar or a directory, by name. */
+    private static Map<String, byte[]> classFiles(Path input) throws IOException {
+        Map<String, byte[]> classes = new TreeMap<>();
+        if (Files.isDirectory(input)) {
+            try (Stream<Path> files = Files.walk(input)) {
+                for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                    classes.put(file.toString(), Files.readAllBytes(file));
+                }
+            }
+            return classes;
+        }
+        try (ZipFile zip = new ZipFile(input.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        classes.put(input + "!/" + entry.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        }
+        return classes;
     }
 
     @ParameterizedTest
