@@ -5,6 +5,7 @@ import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.link.LinkRequest;
 import dev.patchsite.linker.link.Linker;
 import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.TableSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ final class LinkCommand implements Callable<Integer> {
                 ? "already linked (" + mode.label() + " mode); copied unchanged"
                 : table.functions().isEmpty() ? "nothing to link: no function found (is the library that declares"
                 + " them on --classpath?); copied unchanged"
-                : "linked (" + table.linkedMode() + " mode): " + Linker.summary(table));
+                : "linked (" + table.linkedMode().label() + " mode): " + TableSummary.bindings(table));
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
     }

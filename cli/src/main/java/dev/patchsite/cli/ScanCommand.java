@@ -4,6 +4,7 @@ import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.TableJson;
+import dev.patchsite.linker.table.TableSummary;
 import dev.patchsite.linker.table.TableWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,8 +51,7 @@ final class ScanCommand implements Callable<Integer> {
         PatchSiteTable table = Scanner.scan(scanOptions.request(spec.commandLine(), inputs, log));
         Output.emit(spec.commandLine(), output, format.render(table));
         log.info("scanned " + inputs.size() + (inputs.size() == 1 ? " input: " : " inputs: ")
-                + table.functions().size() + " functions, " + table.variants().size() + " variants, "
-                + table.sites().size() + " sites");
+                + TableSummary.counts(table));
         return ExitCode.OK.code();
     }
 

@@ -4,8 +4,8 @@ import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ProgramFiles;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.ScanSettings;
-import dev.patchsite.linker.link.Linker;
 import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.TableSummary;
 import dev.patchsite.linker.link.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +48,8 @@ final class VerifyCommand implements Callable<Integer> {
             PatchSiteTable table = Verifier.verify(jar, program, new ScanSettings(scan.threads(), log));
             spec.commandLine().getOut().println(table.linkedMode() == null
                     ? "verified " + jar + ": nothing to link (no function, variant or site of the program in it)"
-                    : "verified " + jar + " (" + table.linkedMode() + " mode): " + Linker.summary(table));
+                    : "verified " + jar + " (" + table.linkedMode().label() + " mode): "
+                    + TableSummary.bindings(table));
         }
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();

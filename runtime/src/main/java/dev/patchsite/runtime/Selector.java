@@ -18,6 +18,18 @@ public final class Selector {
     /** The prefix of the system properties that select a group's variant. */
     public static final String PROPERTY_PREFIX = "patchsite.select.";
 
+    /**
+     * The order in which probes are tried: highest priority first, ties by name. Public so that the linker's
+     * {@code explain} lists variants in the order the runtime tries them.
+     */
+    public static final Comparator<VariantInfo> PRECEDENCE = new Comparator<VariantInfo>() {
+        @Override
+        public int compare(VariantInfo a, VariantInfo b) {
+            int byPriority = Integer.compare(b.priority(), a.priority());
+            return byPriority != 0 ? byPriority : a.name().compareTo(b.name());
+        }
+    };
+
     private Selector() {
     }
 
@@ -40,13 +52,7 @@ public final class Selector {
             return explicit(group, property.trim(), "selected by -D" + PROPERTY_PREFIX + group.name());
         }
         List<VariantInfo> candidates = new ArrayList<VariantInfo>(group.variants());
-        Collections.sort(candidates, new Comparator<VariantInfo>() {
-            @Override
-            public int compare(VariantInfo a, VariantInfo b) {
-                int byPriority = Integer.compare(b.priority(), a.priority());
-                return byPriority != 0 ? byPriority : a.name().compareTo(b.name());
-            }
-        });
+        Collections.sort(candidates, PRECEDENCE);
         List<String> probes = new ArrayList<String>();
         for (VariantInfo variant : candidates) {
             if (variant.when() == null) {

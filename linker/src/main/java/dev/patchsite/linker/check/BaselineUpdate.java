@@ -13,6 +13,7 @@ import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.TableReader;
+import dev.patchsite.linker.table.TableSummary;
 import dev.patchsite.linker.table.TableWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ public final class BaselineUpdate {
         }
         AtomicOutput.write(baseline, text.getBytes(StandardCharsets.UTF_8));
         if (old == null) {
-            notices.add(new Notice(Level.INFO, "patchsite: created the baseline " + name + ": " + counts(table)));
+            notices.add(new Notice(Level.INFO, "patchsite: created the baseline " + name + ": " + TableSummary.counts(table)));
             return new CheckResult(CheckResult.Status.NO_BASELINE,
                     TableDiff.compare(new PatchSiteTable(List.of(), List.of(), List.of()), table), notices, null);
         }
@@ -87,13 +88,4 @@ public final class BaselineUpdate {
         }
     }
 
-    /** Returns the counts of a table's records, e.g. {@code 1 function, 2 variants, 3 sites}. */
-    private static String counts(PatchSiteTable table) {
-        return count(table.functions().size(), "function") + ", " + count(table.variants().size(), "variant") + ", "
-                + count(table.sites().size(), "site");
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-}
+    /** Returns the counts of a table's records, e.g. {@code 1 function, 2 variants, 3 sites}. */}

@@ -9,6 +9,7 @@ import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.link.GroupDescriptions;
 import dev.patchsite.linker.scan.Scanner;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.runtime.GroupInfo;
 import dev.patchsite.runtime.Selector;
@@ -57,7 +58,7 @@ public final class Explainer {
             Duration probeTimeout) throws PatchsiteException {
         Path jar = program.jars().get(0);
         PatchSiteTable linked = TableSource.linkedTable(jar);
-        if (linked != null && "static".equals(linked.linkedMode())) {
+        if (linked != null && linked.linkedMode() == LinkMode.STATIC) {
             return fixedAtLinkTime(linked);
         }
         Map<String, GroupInfo> groups = linkedGroups(jar);
@@ -102,8 +103,7 @@ public final class Explainer {
         group.functions().forEach(f -> functions.add(f.name() + f.descriptor() + (f.updatable() ? " (updatable)" : "")));
         out.append("  functions: ").append(String.join(", ", functions)).append('\n');
         List<GroupInfo.VariantInfo> variants = new ArrayList<>(group.variants());
-        variants.sort((a, b) -> a.priority() != b.priority() ? Integer.compare(b.priority(), a.priority())
-                : a.name().compareTo(b.name()));
+        variants.sort(Selector.PRECEDENCE);
         List<String> described = new ArrayList<>();
         for (GroupInfo.VariantInfo variant : variants) {
             described.add(variant.name() + " (priority " + variant.priority() + ", "

@@ -10,6 +10,7 @@ import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.TableSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class ArtifactLinker {
             }
             return new ArtifactLinkResult(ArtifactLinkResult.Status.LINKED, table, List.of(new Notice(Level.INFO,
                     "patchsite: linked " + outputName + " in " + link.mode().label() + " mode: "
-                    + Linker.summary(table))));
+                    + TableSummary.bindings(table))));
         } catch (LinkException e) {
             // Linked in place in another mode: the jar it was linked from is gone, so say how to get it back.
             if (request.inPlace() && TableSource.isLinked(input)) {

@@ -1,6 +1,7 @@
 package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.table.Binding;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.TableWriter;
@@ -19,10 +20,10 @@ import java.util.Set;
  */
 final class BindingModeCheck {
 
-    private static final Map<String, Set<Binding.Kind>> POSSIBLE = Map.of(
-            "boot", EnumSet.of(Binding.Kind.PATCH, Binding.Kind.DEFAULT, Binding.Kind.TRAMPOLINE),
-            "indy", EnumSet.of(Binding.Kind.INDY, Binding.Kind.DEFAULT, Binding.Kind.TRAMPOLINE),
-            "static", EnumSet.of(Binding.Kind.DIRECT, Binding.Kind.DEFAULT, Binding.Kind.TRAMPOLINE));
+    private static final Map<LinkMode, Set<Binding.Kind>> POSSIBLE = Map.of(
+            LinkMode.BOOT, EnumSet.of(Binding.Kind.PATCH, Binding.Kind.DEFAULT, Binding.Kind.TRAMPOLINE),
+            LinkMode.INDY, EnumSet.of(Binding.Kind.INDY, Binding.Kind.DEFAULT, Binding.Kind.TRAMPOLINE),
+            LinkMode.STATIC, EnumSet.of(Binding.Kind.DIRECT, Binding.Kind.DEFAULT, Binding.Kind.TRAMPOLINE));
 
     private BindingModeCheck() {
     }
@@ -43,7 +44,7 @@ final class BindingModeCheck {
             if (site.binding() != null && !possible.contains(site.binding().kind())
                     && classes.contains(site.release() + "/" + site.caller().owner())) {
                 problems.add(jar + ": " + TableWriter.siteLine(site).substring("site ".length()) + ": bound "
-                        + site.binding().label() + ", which " + table.linkedMode() + " mode never binds");
+                        + site.binding().label() + ", which " + table.linkedMode().label() + " mode never binds");
             }
         }
         return problems;

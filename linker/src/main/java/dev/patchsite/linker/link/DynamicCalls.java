@@ -14,8 +14,6 @@ import org.objectweb.asm.Opcodes;
  */
 final class DynamicCalls {
 
-    private static final String BOOTSTRAP = "dev/patchsite/runtime/Bootstrap";
-
     private final Set<String> calls = new HashSet<>();
 
     private DynamicCalls(byte[] classFile) {
@@ -27,7 +25,7 @@ final class DynamicCalls {
                     @Override
                     public void visitInvokeDynamicInsn(String callName, String callDescriptor, Handle bootstrap,
                             Object... arguments) {
-                        if (bootstrap.getOwner().equals(BOOTSTRAP) && arguments.length == 1
+                        if (bootstrap.getOwner().equals(Names.BOOTSTRAP) && arguments.length == 1
                                 && arguments[0] instanceof Handle function) {
                             calls.add(key(bootstrap.getName(), function.getOwner(), function.getName(),
                                     function.getDesc()));

@@ -5,11 +5,8 @@ import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.internal.input.Jars;
 import dev.patchsite.linker.table.PatchSiteTable;
-import dev.patchsite.linker.table.TableReader;
 import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,33 +38,11 @@ record JarFacts(List<String> signatureFiles, String linkedDescription) {
                     signatures.add(zip.name(entry));
                 }
             }
-            return new JarFacts(signatures, linked(jar, zip));
+            PatchSiteTable linked = TableSource.linkedTable(jar, zip);
+            return new JarFacts(signatures, linked == null ? null : linked.linkedDescription());
         } catch (IOException e) {
             throw new InputException(jar + ": cannot read: " + IoReasons.of(e), e);
         }
-    }
-
-    /**
-     * Returns the {@code linked} line of a jar's embedded table, or null if it has none. The table is read whole, as
-     * {@code verify} reads it: a truncated or tampered one (a line cut short, a site listed twice, no {@code linked}
-     * line) is bad input naming the table's line, never taken for a jar linked in some mode.
-     */
-    private static String linked(Path jar, ZipArchive zip) throws InputException {
-        int table = zip.find(TableSource.EMBEDDED_TABLE);
-        if (table < 0) {
-            return null;
-        }
-        String source = jar + "!/" + TableSource.EMBEDDED_TABLE;
-        PatchSiteTable embedded;
-        try (InputStream in = zip.open(table)) {
-            embedded = TableReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), source);
-        } catch (IOException e) {
-            throw new InputException(source + ": corrupt entry: " + e.getMessage(), e);
-        }
-        if (embedded.linkedMode() == null) {
-            throw new InputException(source + ": the table has no \"linked\" line; it was not written by link");
-        }
-        return embedded.linkedDescription();
     }
 
     /** Returns whether an entry is a signature file: {@code META-INF/*.SF}, {@code .DSA}, {@code .RSA}... */

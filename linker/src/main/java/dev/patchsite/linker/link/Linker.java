@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -209,7 +208,7 @@ public final class Linker {
                         + " they are linked with: nothing to link; copied unchanged");
             }
         }
-        return new PatchSiteTable(List.of(), List.of(), List.of(), request.mode().label(), request.selections());
+        return new PatchSiteTable(List.of(), List.of(), List.of(), request.mode(), request.selections());
     }
 
     /** Returns the program's table with the bindings of every linked jar's sites. */
@@ -229,36 +228,8 @@ public final class Linker {
         for (Site site : table.sites()) {
             sites.add(boundSites.getOrDefault(site.key(), site));
         }
-        return new PatchSiteTable(table.functions(), table.variants(), sites, request.mode().label(),
+        return new PatchSiteTable(table.functions(), table.variants(), sites, request.mode(),
                 request.selections());
-    }
-
-
-    /**
-     * Returns how a linked table's sites are bound, e.g. {@code 3 functions, 20 sites: 1 default, 14 patch,
-     * 3 trampoline:address, 2 trampoline:updatable}, for the line that reports a link.
-     *
-     * @param table a linked table
-     * @return the summary
-     */
-    public static String summary(PatchSiteTable table) {
-        Map<String, Integer> counts = new TreeMap<>();
-        int bound = 0;
-        for (Site site : table.sites()) {
-            if (site.binding() != null) {
-                counts.merge(site.binding().label(), 1, Integer::sum);
-                bound++;
-            }
-        }
-        int functions = table.functions().size();
-        StringBuilder line = new StringBuilder(functions + (functions == 1 ? " function, " : " functions, ") + bound
-                + (bound == 1 ? " site" : " sites"));
-        String separator = ": ";
-        for (Map.Entry<String, Integer> count : counts.entrySet()) {
-            line.append(separator).append(count.getValue()).append(' ').append(count.getKey());
-            separator = ", ";
-        }
-        return line.toString();
     }
 
     /**
@@ -279,7 +250,7 @@ public final class Linker {
         if (linked == null) {
             return false;
         }
-        String wanted = new PatchSiteTable(List.of(), List.of(), List.of(), request.mode().label(),
+        String wanted = new PatchSiteTable(List.of(), List.of(), List.of(), request.mode(),
                 request.selections()).linkedDescription();
         if (!linked.equals(wanted)) {
             throw new LinkException(request.inputs().get(index) + " is already linked (" + linked + "); link the jar"
@@ -296,7 +267,7 @@ public final class Linker {
      * two links is static and they do not fix the same selections (boot and indy bind the same run-time selection).
      */
     private void checkClasspathLinks() throws PatchsiteException {
-        String wanted = new PatchSiteTable(List.of(), List.of(), List.of(), request.mode().label(),
+        String wanted = new PatchSiteTable(List.of(), List.of(), List.of(), request.mode(),
                 request.selections()).linkedDescription();
         for (Path entry : request.classpath()) {
             String linked = Files.isRegularFile(entry) ? JarFacts.of(entry).linkedDescription() : null;

@@ -1,12 +1,13 @@
 package dev.patchsite.linker.link;
 
+import dev.patchsite.linker.scan.LinkedForms;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 
 /** The runtime's names that linked bytecode refers to. */
 final class Names {
 
-    static final String BOOTSTRAP = "dev/patchsite/runtime/Bootstrap";
+    static final String BOOTSTRAP = LinkedForms.BOOTSTRAP;
     private static final String CALL_SITE_DESCRIPTOR_PREFIX =
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;";
 

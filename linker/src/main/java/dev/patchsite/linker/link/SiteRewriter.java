@@ -1,5 +1,6 @@
 package dev.patchsite.linker.link;
 
+import dev.patchsite.linker.internal.classfile.ConstantPool;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
@@ -21,7 +22,6 @@ import org.objectweb.asm.Opcodes;
  */
 final class SiteRewriter extends MethodVisitor {
 
-    private static final int MAX_CONSTANT_DEPTH = 8;
     private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
 
     private final Map<MethodRef, Function> functions;
@@ -109,7 +109,7 @@ final class SiteRewriter extends MethodVisitor {
             return new Handle(handle.getTag(), call.owner(), call.name(), call.descriptor(),
                     program.isInterfaceOwner(call.owner()));
         }
-        if (constant instanceof ConstantDynamic dynamic && depth < MAX_CONSTANT_DEPTH) {
+        if (constant instanceof ConstantDynamic dynamic && depth < ConstantPool.MAX_CONSTANT_DEPTH) {
             Object done = expanded.get(dynamic);
             if (done != null) {
                 return done;

@@ -7,6 +7,7 @@ import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.ValidationException;
+import dev.patchsite.linker.internal.classfile.Opcodes;
 import dev.patchsite.linker.internal.input.ClassPaths;
 import dev.patchsite.linker.scan.ClassSites;
 import dev.patchsite.linker.scan.LocatedSite;
@@ -14,11 +15,11 @@ import dev.patchsite.linker.scan.ScanResult;
 import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;
-import dev.patchsite.linker.table.TableReader;
 import dev.patchsite.linker.table.TableWriter;
 import dev.patchsite.runtime.Bootstrap;
 import dev.patchsite.runtime.GroupInfo;
@@ -26,9 +27,6 @@ import dev.patchsite.runtime.PatchData;
 import dev.patchsite.linker.internal.input.Jars;
 import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,8 +49,6 @@ import java.util.TreeSet;
 public final class Verifier {
 
     private static final String TABLE = TableSource.EMBEDDED_TABLE;
-    private static final int INVOKESTATIC = 0xb8;
-    private static final int INVOKEDYNAMIC = 0xba;
 
     private final Path jar;
     private final List<String> problems = new ArrayList<>();
@@ -82,10 +78,10 @@ public final class Verifier {
     private PatchSiteTable run(ScanRequest settings) throws PatchsiteException {
         PatchSiteTable table;
         try (ZipArchive zip = Jars.open(jar)) {
-            if (zip.find(TABLE) < 0) {
+            table = TableSource.linkedTable(jar, zip);
+            if (table == null) {
                 return unlinked(zip, settings);
             }
-            table = embeddedTable(zip);
             // The scan finds the subclasses that inherit functions in the jar and its classpath, as linking did.
             Map<MethodRef, Function> inherited = new HashMap<>(LinkedCalls.inherited(table));
             try {
@@ -136,25 +132,10 @@ public final class Verifier {
         return new PatchSiteTable(List.of(), List.of(), List.of(), null, Map.of());
     }
 
-    private PatchSiteTable embeddedTable(ZipArchive zip) throws PatchsiteException, IOException {
-        int entry = zip.find(TABLE);
-        if (entry < 0) {
-            throw new InputException(jar + ": not linked (no " + TABLE + "); link it first");
-        }
-        try (InputStream in = zip.open(entry)) {
-            PatchSiteTable table = TableReader.read(new InputStreamReader(in, StandardCharsets.UTF_8),
-                    jar + "!/" + TABLE);
-            if (table.linkedMode() == null) {
-                throw new InputException(jar + "!/" + TABLE + ": the table has no \"linked\" line");
-            }
-            return table;
-        }
-    }
-
     /** Compares the table's sites in this jar's classes with the sites found in their bytecode. */
     private void checkBytecode(ZipArchive zip, PatchSiteTable table, Map<MethodRef, Function> inherited,
             Set<String> classes) throws IOException {
-        List<Function> locatable = LinkedCalls.locatable(table, "static".equals(table.linkedMode()));
+        List<Function> locatable = LinkedCalls.locatable(table, table.linkedMode() == LinkMode.STATIC);
         Map<Site.Key, Site> expected = new HashMap<>();
         for (Site site : table.sites()) {
             if (site.binding() != null && classes.contains(site.release() + "/" + site.caller().owner())) {
@@ -235,9 +216,9 @@ public final class Verifier {
                     + " constant, found a " + located.site().kind().label();
         }
         if (binding.kind() == Binding.Kind.INDY) {
-            return opcode == INVOKEDYNAMIC ? null : "bound indy but the instruction is not an invokedynamic";
+            return opcode == Opcodes.INVOKEDYNAMIC ? null : "bound indy but the instruction is not an invokedynamic";
         }
-        if (binding.kind() == Binding.Kind.DEFAULT && opcode == INVOKEDYNAMIC) {
+        if (binding.kind() == Binding.Kind.DEFAULT && opcode == Opcodes.INVOKEDYNAMIC) {
             // Every call of a function in a variant implementing it is a super-call: none may go to the selection.
             MethodRef method = function.method();
             DynamicCalls calls = DynamicCalls.of(bytes);
@@ -245,7 +226,7 @@ public final class Verifier {
                     && !calls.has("site", method.owner(), method.name(), method.descriptor()) ? null
                     : "bound default but the invokedynamic is not bound to the default";
         }
-        if (opcode != INVOKESTATIC || located.site().kind() != SiteKind.INVOKE) {
+        if (opcode != Opcodes.INVOKESTATIC || located.site().kind() != SiteKind.INVOKE) {
             return "bound " + binding.label() + " but the instruction is not an invokestatic";
         }
         if (binding.kind() == Binding.Kind.PATCH && Arrays.binarySearch(patchable, located.instruction()) < 0) {
@@ -256,7 +237,7 @@ public final class Verifier {
 
     /** Checks that the runtime will find a description of every group, in boot and indy modes. */
     private void checkGroups(ZipArchive zip, PatchSiteTable table) {
-        if ("static".equals(table.linkedMode())) {
+        if (table.linkedMode() == LinkMode.STATIC) {
             return;
         }
         Set<String> groups = new HashSet<>();

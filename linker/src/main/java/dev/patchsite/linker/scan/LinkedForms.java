@@ -18,7 +18,8 @@ import java.util.List;
  */
 public final class LinkedForms {
 
-    private static final String BOOTSTRAP = "dev/patchsite/runtime/Bootstrap";
+    /** The internal name of the runtime's class of bootstrap methods, which linked bytecode names. */
+    public static final String BOOTSTRAP = Bootstrap.class.getName().replace('.', '/');
     private static final String DEFAULT_BODY_BOOTSTRAP = "defaultBody";
     private static final String TRAMPOLINE_PACKAGE = Bootstrap.TRAMPOLINE_PACKAGE.replace('.', '/');
 

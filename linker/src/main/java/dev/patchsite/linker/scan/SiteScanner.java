@@ -1,6 +1,7 @@
 package dev.patchsite.linker.scan;
 
 import dev.patchsite.linker.internal.classfile.ClassBuffer;
+import dev.patchsite.linker.internal.classfile.ClassLayout;
 import dev.patchsite.linker.internal.classfile.ConstantPool;
 import dev.patchsite.linker.internal.classfile.LineNumbers;
 import dev.patchsite.linker.internal.classfile.MalformedClassException;
@@ -35,8 +36,6 @@ import java.util.Set;
  * {@link Site#superCall()} false: whether a call is a super-call is known only once all variants are.
  */
 final class SiteScanner {
-
-    private static final int MAX_CONSTANT_DEPTH = 8;
 
     private final ClassBuffer buffer;
     private final ConstantPool pool;
@@ -121,81 +120,26 @@ final class SiteScanner {
     }
 
     private List<Site> scan() {
-        int offset = pool.end();
-        check(offset + 8);
-        className = pool.className(buffer.u2(offset + 2));
-        offset += 6;
-        offset += 2 + 2 * buffer.u2(offset);
-        offset = skipMembers(offset);
-        check(offset + 2);
-        int methodCount = buffer.u2(offset);
-        offset += 2;
-        int[] methodOffsets = new int[methodCount];
-        for (int i = 0; i < methodCount; i++) {
-            methodOffsets[i] = offset;
-            offset = skipAttributes(offset + 6);
-        }
-        findBootstrapMethods(offset);
-        for (int methodOffset : methodOffsets) {
-            scanMethod(methodOffset);
+        ClassLayout layout = ClassLayout.read(buffer, pool.end());
+        className = pool.className(layout.thisClass());
+        layout.attributes(layout.attributes(), (name, info, length) -> {
+            if (pool.utf8(name).equals("BootstrapMethods")) {
+                bootstrapMethods = info;
+            }
+        });
+        for (int method : layout.methods()) {
+            scanMethod(layout, method);
         }
         return sites;
     }
 
-    private int skipMembers(int offset) {
-        check(offset + 2);
-        int count = buffer.u2(offset);
-        offset += 2;
-        for (int i = 0; i < count; i++) {
-            offset = skipAttributes(offset + 6);
-        }
-        return offset;
-    }
-
-    private int skipAttributes(int offset) {
-        check(offset + 2);
-        int count = buffer.u2(offset);
-        offset += 2;
-        for (int i = 0; i < count; i++) {
-            check(offset + 6);
-            offset += 6 + attributeLength(offset);
-        }
-        check(offset);
-        return offset;
-    }
-
-    /** Returns the length of the attribute at {@code offset}, checked to lie within the class file's bytes. */
-    private int attributeLength(int offset) {
-        int length = buffer.s4(offset + 2);
-        if (length < 0 || length > buffer.length() - offset - 6) {
-            throw new MalformedClassException("attribute length out of range");
-        }
-        return length;
-    }
-
-    private void findBootstrapMethods(int offset) {
-        check(offset + 2);
-        int count = buffer.u2(offset);
-        offset += 2;
-        for (int i = 0; i < count; i++) {
-            check(offset + 6);
-            if (pool.utf8(buffer.u2(offset)).equals("BootstrapMethods")) {
-                bootstrapMethods = offset + 6;
-            }
-            offset += 6 + attributeLength(offset);
-        }
-    }
-
-    private void scanMethod(int offset) {
+    private void scanMethod(ClassLayout layout, int offset) {
         MethodRef caller = new MethodRef(className, pool.utf8(buffer.u2(offset + 2)), pool.utf8(buffer.u2(offset + 4)));
-        int count = buffer.u2(offset + 6);
-        int attribute = offset + 8;
-        for (int i = 0; i < count; i++) {
-            if (pool.utf8(buffer.u2(attribute)).equals("Code")) {
-                scanCode(caller, attribute + 6, attribute + 6 + attributeLength(attribute));
+        layout.attributes(offset + 6, (name, info, length) -> {
+            if (pool.utf8(name).equals("Code")) {
+                scanCode(caller, info, info + length);
             }
-            attribute += 6 + attributeLength(attribute);
-        }
+        });
     }
 
     private void scanCode(MethodRef caller, int offset, int end) {
@@ -211,10 +155,10 @@ final class SiteScanner {
         while (pc < codeLength) {
             int opcode = buffer.u1(code + pc);
             switch (opcode) {
-                case 0xb8 -> invoke(caller, pc, buffer.u2(code + pc + 1), found, ordinals);
-                case 0x12 -> constant(caller, pc, SiteKind.LDC, buffer.u1(code + pc + 1), found, ordinals);
-                case 0x13 -> constant(caller, pc, SiteKind.LDC, buffer.u2(code + pc + 1), found, ordinals);
-                case 0xba -> {
+                case Opcodes.INVOKESTATIC -> invoke(caller, pc, buffer.u2(code + pc + 1), found, ordinals);
+                case Opcodes.LDC -> constant(caller, pc, SiteKind.LDC, buffer.u1(code + pc + 1), found, ordinals);
+                case Opcodes.LDC_W -> constant(caller, pc, SiteKind.LDC, buffer.u2(code + pc + 1), found, ordinals);
+                case Opcodes.INVOKEDYNAMIC -> {
                     int indy = buffer.u2(code + pc + 1);
                     MethodRef bootstrap = linkedCallBootstrap(caller, indy);
                     int before = found.size();
@@ -245,8 +189,8 @@ final class SiteScanner {
                 }
                 sites.add(site.with(site.caller(), false, lines.lineAt(site.offset()), site.offset()));
                 int instruction = code + site.offset();
-                int operand = site.kind() == SiteKind.LDC && buffer.u1(instruction) == 0x12 ? buffer.u1(instruction + 1)
-                        : buffer.u2(instruction + 1);
+                int operand = site.kind() == SiteKind.LDC && buffer.u1(instruction) == Opcodes.LDC
+                        ? buffer.u1(instruction + 1) : buffer.u2(instruction + 1);
                 locations.add(new int[] {instruction, operand, codeLength});
             }
         }
@@ -290,8 +234,9 @@ final class SiteScanner {
     /**
      * Collects the function handles reachable from a constant, in order: a {@code MethodHandle} of a function is one,
      * an indy or condy entry is followed into its bootstrap method and arguments, to a depth of
-     * {@value #MAX_CONSTANT_DEPTH} and once per top-level constant (the {@code expanded} pool indexes), so the work is
-     * bounded by the size of the {@code BootstrapMethods} attribute. {@code SiteRewriter} counts the same way.
+     * {@value ConstantPool#MAX_CONSTANT_DEPTH} and once per top-level constant (the {@code expanded} pool indexes), so
+     * the work is bounded by the size of the {@code BootstrapMethods} attribute. {@code SiteRewriter} counts the same
+     * way.
      */
     private void collect(int cpIndex, int depth, BitSet expanded, List<MethodRef> handles) {
         int tag = pool.tag(cpIndex);
@@ -305,8 +250,8 @@ final class SiteScanner {
                     && index.function(pool.method(reference)) != null) {
                 handles.add(pool.method(reference));
             }
-        } else if ((tag == ConstantPool.INVOKE_DYNAMIC || tag == ConstantPool.DYNAMIC) && depth < MAX_CONSTANT_DEPTH
-                && !expanded.get(cpIndex)) {
+        } else if ((tag == ConstantPool.INVOKE_DYNAMIC || tag == ConstantPool.DYNAMIC)
+                && depth < ConstantPool.MAX_CONSTANT_DEPTH && !expanded.get(cpIndex)) {
             expanded.set(cpIndex);
             if (bootstrapMethods < 0) {
                 throw new MalformedClassException("dynamic constant without BootstrapMethods");
@@ -377,7 +322,7 @@ final class SiteScanner {
 
     private void check(int offset) {
         if (offset > buffer.length()) {
-            throw new MalformedClassException("class file truncated");
+            throw new MalformedClassException("truncated class file (" + buffer.length() + " bytes)");
         }
     }
 

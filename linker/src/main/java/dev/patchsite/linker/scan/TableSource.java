@@ -133,8 +133,27 @@ public final class TableSource {
     }
 
     /**
+     * Returns the table an open linked jar carries, with its mode and bindings. The table is read whole: a truncated
+     * or tampered one (a line cut short, a site listed twice, no {@code linked} line) is bad input naming the
+     * table's line, never taken for a jar linked in some mode.
+     *
+     * @param jar the jar's path, for messages
+     * @param zip the jar, open
+     * @return the table; null if the jar was not linked (it has no table)
+     * @throws InputException if the table cannot be read, or has no {@code linked} line
+     */
+    public static PatchSiteTable linkedTable(Path jar, ZipArchive zip) throws InputException {
+        PatchSiteTable table = embeddedTable(jar, zip);
+        if (table != null && table.linkedMode() == null) {
+            throw new InputException(jar + "!/" + EMBEDDED_TABLE + ": the table has no \"linked\" line; it was not"
+                    + " written by link");
+        }
+        return table;
+    }
+
+    /**
      * Returns the table a linked jar carries, or null if the jar was not linked. Read with the project's own zip
-     * reader, which bounds the entry to its declared size and checks its CRC-32.
+     * reader, which bounds the entry to its declared size and checks its CRC-32, and decoded as strict UTF-8.
      */
     private static PatchSiteTable embeddedTable(Path jar, ZipArchive zip) throws InputException {
         int entry = zip.find(EMBEDDED_TABLE);

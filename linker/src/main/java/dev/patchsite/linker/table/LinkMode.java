@@ -1,6 +1,8 @@
 package dev.patchsite.linker.table;
 
 import dev.patchsite.linker.Labels;
+import java.util.Arrays;
+import java.util.List;
 
 /** How linking binds sites. One table, three ways to bind. */
 public enum LinkMode {
@@ -32,5 +34,29 @@ public enum LinkMode {
      */
     public static LinkMode ofLabel(String label) {
         return Labels.parse(LinkMode.class, label, "mode");
+    }
+
+    /**
+     * Returns the mode with the given label, or null if there is none: for readers that report their own error.
+     *
+     * @param label e.g. {@code indy}
+     * @return the mode, or null
+     */
+    public static LinkMode forLabel(String label) {
+        for (LinkMode mode : values()) {
+            if (mode.label().equals(label)) {
+                return mode;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Returns the labels of all modes, in declaration order.
+     *
+     * @return {@code boot}, {@code indy}, {@code static}
+     */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(LinkMode::label).toList();
     }
 }

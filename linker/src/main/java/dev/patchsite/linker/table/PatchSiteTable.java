@@ -14,12 +14,11 @@ import java.util.TreeMap;
  * @param functions the functions, sorted by id
  * @param variants the variants, sorted by group and name
  * @param sites the sites, sorted by function, caller class, release, caller method and ordinal
- * @param linkedMode the mode the program was linked in ({@code boot}, {@code indy}, {@code static}), or null for a
- *     table that was not linked
+ * @param linkedMode the mode the program was linked in, or null for a table that was not linked
  * @param linkedSelections in {@code static} mode, the variant fixed for each group named at link time, by the
  *     group's binary name; empty otherwise
  */
-public record PatchSiteTable(List<Function> functions, List<Variant> variants, List<Site> sites, String linkedMode,
+public record PatchSiteTable(List<Function> functions, List<Variant> variants, List<Site> sites, LinkMode linkedMode,
         Map<String, String> linkedSelections) {
 
     /** The version of the table format this code writes and reads. */
@@ -41,7 +40,7 @@ public record PatchSiteTable(List<Function> functions, List<Variant> variants, L
      * @param sites the sites
      * @param linkedMode the mode, or null if not linked
      */
-    public PatchSiteTable(List<Function> functions, List<Variant> variants, List<Site> sites, String linkedMode) {
+    public PatchSiteTable(List<Function> functions, List<Variant> variants, List<Site> sites, LinkMode linkedMode) {
         this(functions, variants, sites, linkedMode, Map.of());
     }
 
@@ -54,7 +53,7 @@ public record PatchSiteTable(List<Function> functions, List<Variant> variants, L
         if (linkedMode == null) {
             return null;
         }
-        StringBuilder text = new StringBuilder(linkedMode);
+        StringBuilder text = new StringBuilder(linkedMode.label());
         linkedSelections.forEach((group, variant) -> text.append(' ').append(group).append('=').append(variant));
         return text.toString();
     }

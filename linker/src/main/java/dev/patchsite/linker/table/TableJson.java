@@ -30,7 +30,7 @@ public final class TableJson {
                 .name("format").value(TableWriter.MAGIC)
                 .name("version").value(PatchSiteTable.FORMAT_VERSION);
         if (table.linkedMode() != null) {
-            json.name("linked").value(table.linkedMode());
+            json.name("linked").value(table.linkedMode().label());
             json.name("linkedSelections").beginObject();
             table.linkedSelections().forEach((group, variant) -> json.name(group).value(variant));
             json.endObject();

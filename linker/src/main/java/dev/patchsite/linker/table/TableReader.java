@@ -1,14 +1,11 @@
 package dev.patchsite.linker.table;
 
 import dev.patchsite.linker.InputException;
-import dev.patchsite.linker.IoReasons;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +32,7 @@ public final class TableReader {
     private java.util.Set<Site.Key> siteKeys;
     /** One instance of each name, descriptor and binding: a table of a million sites repeats them a million times. */
     private final Map<Object, Object> shared = new HashMap<>();
-    private String linkedMode;
+    private LinkMode linkedMode;
     private final Map<String, String> linkedSelections = new java.util.TreeMap<>();
     private int lineNumber;
 
@@ -53,12 +50,8 @@ public final class TableReader {
     public static PatchSiteTable read(Path file) throws InputException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(reader, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file or directory");
-        } catch (CharacterCodingException e) {
-            throw new InputException(file + ": not a patch-site table (not UTF-8 text)");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + IoReasons.of(e), e);
+            throw InputException.unreadableText(file, "patch-site table", e);
         }
     }
 
@@ -124,16 +117,18 @@ public final class TableReader {
     }
 
     private void linked(String[] tokens) {
-        if (tokens.length < 2 || !List.of("boot", "indy", "static").contains(tokens[1])) {
-            throw new IllegalArgumentException("expected: linked boot|indy|static [GROUP=VARIANT]...");
+        LinkMode mode = tokens.length < 2 ? null : LinkMode.forLabel(tokens[1]);
+        if (mode == null) {
+            throw new IllegalArgumentException("expected: linked " + String.join("|", LinkMode.labels())
+                    + " [GROUP=VARIANT]...");
         }
         if (linkedMode != null || !functions.isEmpty()) {
             throw new IllegalArgumentException("\"linked\" must come once, right after the version line");
         }
-        linkedMode = tokens[1];
+        linkedMode = mode;
         for (int i = 2; i < tokens.length; i++) {
             int eq = tokens[i].indexOf('=');
-            if (eq <= 0 || !linkedMode.equals("static")) {
+            if (eq <= 0 || linkedMode != LinkMode.STATIC) {
                 throw new IllegalArgumentException("expected: linked static GROUP=VARIANT... but found \""
                         + tokens[i] + "\"");
             }

@@ -13,6 +13,7 @@ import dev.patchsite.linker.link.Verifier;
 import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.TableSummary;
 import dev.patchsite.linker.table.TableWriter;
 import java.nio.file.Path;
 
@@ -45,7 +46,7 @@ public final class LibraryExample {
         // Link in boot mode: the runtime's agent binds each site as its class loads. Linker.link returns null if
         // the jar was linked already (it is then copied as it is).
         PatchSiteTable linkedTable = Linker.link(LinkRequest.of(jar, linked).withMode(LinkMode.BOOT));
-        System.out.println("linked: " + Linker.summary(linkedTable));
+        System.out.println("linked: " + TableSummary.bindings(linkedTable));
 
         // Verify: the linked jar is what the linker writes; a ValidationException lists every problem.
         Verifier.verify(linked, ProgramFiles.of(linked), settings);

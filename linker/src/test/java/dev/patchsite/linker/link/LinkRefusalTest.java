@@ -11,6 +11,7 @@ import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
+import dev.patchsite.linker.table.TableSummary;
 import dev.patchsite.testdata.BadInputs;
 import dev.patchsite.testdata.Samples;
 import java.io.IOException;
@@ -301,7 +302,8 @@ class LinkRefusalTest {
         /** Asserts success with no warning and this mode and summary ({@code boot: 3 functions, ...}). */
         void assertOk(String summary) {
             outcome.assertQuiet();
-            assertEquals(summary, outcome.table().linkedMode() + ": " + Linker.summary(outcome.table()),
+            assertEquals(summary, outcome.table().linkedMode().label() + ": "
+                    + TableSummary.bindings(outcome.table()),
                     outcome.what());
         }
 

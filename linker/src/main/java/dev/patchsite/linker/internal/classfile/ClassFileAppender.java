@@ -23,6 +23,7 @@ public final class ClassFileAppender {
     private static final int MAX_POOL = 65535;
 
     private final byte[] original;
+    private final ClassBuffer buffer = new ClassBuffer();
     private final ConstantPool pool;
     private final ByteArrayOutputStream added = new ByteArrayOutputStream();
     private final Map<String, Integer> addedIndexes = new HashMap<>();
@@ -38,7 +39,6 @@ public final class ClassFileAppender {
      */
     public ClassFileAppender(byte[] classFile) {
         this.original = classFile;
-        ClassBuffer buffer = new ClassBuffer();
         buffer.start(classFile);
         try {
             this.pool = ConstantPool.read(buffer);
@@ -237,32 +237,10 @@ public final class ClassFileAppender {
 
     /** Walks past the interfaces, fields and methods to the class's {@code attributes_count}. */
     private int classAttributesOffset(int poolEnd) {
-        int at = poolEnd + 6;
-        at += 2 + 2 * u2(at);
-        for (int members = 0; members < 2; members++) {
-            int memberCount = u2(at);
-            at += 2;
-            for (int m = 0; m < memberCount; m++) {
-                at = skipAttributes(at + 6);
-            }
-        }
-        if (at + 2 > original.length || skipAttributes(at) != original.length) {
+        ClassLayout layout = ClassLayout.read(buffer, poolEnd);
+        int at = layout.attributes();
+        if (at + 2 > original.length || layout.skipAttributes(at) != original.length) {
             throw new MalformedClassException("class file does not end where its attributes do");
-        }
-        return at;
-    }
-
-    private int skipAttributes(int at) {
-        int attributeCount = u2(at);
-        at += 2;
-        for (int a = 0; a < attributeCount; a++) {
-            u2(at + 4);
-            long length = (original[at + 2] & 0xffL) << 24 | (original[at + 3] & 0xff) << 16
-                    | (original[at + 4] & 0xff) << 8 | original[at + 5] & 0xff;
-            if (length > original.length - at - 6) {
-                throw new MalformedClassException("attribute runs past the end of the class file");
-            }
-            at += 6 + (int) length;
         }
         return at;
     }

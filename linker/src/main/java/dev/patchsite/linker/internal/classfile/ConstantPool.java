@@ -10,14 +10,30 @@ import java.io.IOException;
  */
 public final class ConstantPool {
 
+    // The tags of constant pool entries (JVMS 4.4).
     public static final int UTF8 = 1;
+    static final int INTEGER = 3;
+    static final int FLOAT = 4;
+    static final int LONG = 5;
+    static final int DOUBLE = 6;
     static final int CLASS = 7;
+    static final int STRING = 8;
+    static final int FIELDREF = 9;
     public static final int METHODREF = 10;
     public static final int INTERFACE_METHODREF = 11;
     static final int NAME_AND_TYPE = 12;
     public static final int METHOD_HANDLE = 15;
+    static final int METHOD_TYPE = 16;
     public static final int DYNAMIC = 17;
     public static final int INVOKE_DYNAMIC = 18;
+    static final int MODULE = 19;
+    static final int PACKAGE = 20;
+
+    /**
+     * How deep scan and link follow a dynamic constant into its bootstrap method and arguments. Both must stop at the
+     * same depth, or they would count a method's sites differently.
+     */
+    public static final int MAX_CONSTANT_DEPTH = 8;
 
     /** The reference kind of a {@code MethodHandle} to a static method. */
     public static final int REF_INVOKE_STATIC = 6;
@@ -58,14 +74,15 @@ public final class ConstantPool {
             int tag = buffer.u1(offset);
             int size = switch (tag) {
                 case UTF8 -> 3 + buffer.u2(offset + 1);
-                case 3, 4, 9, METHODREF, INTERFACE_METHODREF, NAME_AND_TYPE, DYNAMIC, INVOKE_DYNAMIC -> 5;
-                case 5, 6 -> 9;
-                case CLASS, 8, 16, 19, 20 -> 3;
+                case INTEGER, FLOAT, FIELDREF, METHODREF, INTERFACE_METHODREF, NAME_AND_TYPE, DYNAMIC,
+                        INVOKE_DYNAMIC -> 5;
+                case LONG, DOUBLE -> 9;
+                case CLASS, STRING, METHOD_TYPE, MODULE, PACKAGE -> 3;
                 case METHOD_HANDLE -> 4;
                 default -> throw new MalformedClassException("constant pool entry " + i + " of " + (count - 1)
                         + " has unknown tag " + tag);
             };
-            if (tag == 5 || tag == 6) {
+            if (tag == LONG || tag == DOUBLE) {
                 i++;
             }
             offset += size;

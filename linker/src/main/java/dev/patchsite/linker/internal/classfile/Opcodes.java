@@ -1,7 +1,19 @@
 package dev.patchsite.linker.internal.classfile;
 
-/** Instruction lengths of the JVM instruction set (JVMS 6.5), for walking bytecode without decoding it. */
+/**
+ * The opcodes patchsite reads, and instruction lengths of the JVM instruction set (JVMS 6.5), for walking bytecode
+ * without decoding it.
+ */
 public final class Opcodes {
+
+    public static final int LDC = 0x12;
+    public static final int LDC_W = 0x13;
+    static final int IINC = 0x84;
+    static final int TABLESWITCH = 0xaa;
+    static final int LOOKUPSWITCH = 0xab;
+    public static final int INVOKESTATIC = 0xb8;
+    public static final int INVOKEDYNAMIC = 0xba;
+    static final int WIDE = 0xc4;
 
     /** Fixed lengths by opcode; 0 marks an opcode of variable length or one invalid in a class file. */
     private static final byte[] LENGTHS = new byte[256];
@@ -52,17 +64,17 @@ public final class Opcodes {
         }
         int padded = pc + 1 + (3 - (pc % 4));
         return switch (opcode) {
-            case 0xaa -> {
+            case TABLESWITCH -> {
                 int low = buffer.s4(code + padded + 4);
                 int high = buffer.s4(code + padded + 8);
                 long entries = (long) high - low + 1;
                 yield entries < 0 || entries > 0xffff ? 0 : padded - pc + 12 + (int) entries * 4;
             }
-            case 0xab -> {
+            case LOOKUPSWITCH -> {
                 int pairs = buffer.s4(code + padded + 4);
                 yield pairs < 0 || pairs > 0xffff ? 0 : padded - pc + 8 + pairs * 8;
             }
-            case 0xc4 -> buffer.u1(code + pc + 1) == 0x84 ? 6 : 4;
+            case WIDE -> buffer.u1(code + pc + 1) == IINC ? 6 : 4;
             default -> 0;
         };
     }

@@ -1,14 +1,11 @@
 package dev.patchsite.linker.internal.declarations;
 
 import dev.patchsite.linker.InputException;
-import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.table.MethodRef;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,12 +101,8 @@ public record DeclarationFile(List<DeclaredFunction> functions, List<DeclaredVar
                     throw new InputException(where + ": " + e.getMessage());
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file or directory");
-        } catch (CharacterCodingException e) {
-            throw new InputException(file + ": not a declaration file (not UTF-8 text)");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + IoReasons.of(e), e);
+            throw InputException.unreadableText(file, "declaration file", e);
         }
         if (!versionSeen) {
             throw new InputException(file + ": empty; a declaration file starts with \"" + MAGIC + " " + VERSION + "\"");

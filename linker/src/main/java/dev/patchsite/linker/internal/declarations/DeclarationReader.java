@@ -24,13 +24,18 @@ import org.objectweb.asm.Type;
  */
 public final class DeclarationReader extends ClassVisitor {
 
+    // Named from the runtime's own types, so that the linker cannot spell them differently.
+
     /** The descriptor of {@code dev.patchsite.RuntimeStatic}. */
-    public static final String RUNTIME_STATIC = "Ldev/patchsite/RuntimeStatic;";
+    public static final String RUNTIME_STATIC = Type.getDescriptor(dev.patchsite.RuntimeStatic.class);
     /** The descriptor of {@code dev.patchsite.Variant}. */
-    public static final String VARIANT = "Ldev/patchsite/Variant;";
+    public static final String VARIANT = Type.getDescriptor(dev.patchsite.Variant.class);
 
     /** The internal name of the default probe, which means "chosen only explicitly". */
-    static final String NEVER = "dev/patchsite/Variant$Never";
+    static final String NEVER = Type.getInternalName(dev.patchsite.Variant.Never.class);
+
+    /** The internal name of {@code Variant.Always}, the probe that always holds. */
+    static final String ALWAYS = Type.getInternalName(dev.patchsite.Variant.Always.class);
 
     private final String location;
     private final List<MethodInfo> methods = new ArrayList<>();

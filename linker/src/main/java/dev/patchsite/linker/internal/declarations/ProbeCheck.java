@@ -39,7 +39,7 @@ final class ProbeCheck {
     }
 
     private String problem(String probe) {
-        if (probe.equals(DeclarationReader.NEVER) || probe.equals("dev/patchsite/Variant$Always")) {
+        if (probe.equals(DeclarationReader.NEVER) || probe.equals(DeclarationReader.ALWAYS)) {
             return null;
         }
         ClassInfo info = lookup.find(probe);
