@@ -1,5 +1,6 @@
 package dev.patchsite.linker.scan;
 
+import dev.patchsite.linker.OneLine;
 import dev.patchsite.linker.internal.classfile.ClassBuffer;
 import dev.patchsite.linker.internal.classfile.ClassLayout;
 import dev.patchsite.linker.internal.classfile.ConstantPool;
@@ -327,6 +328,7 @@ final class SiteScanner {
     }
 
     private static String where(MethodRef method) {
-        return "method " + method.name() + method.descriptor();
+        // The name and descriptor come from the input: a line break in them must not split the message.
+        return "method " + OneLine.of(method.name() + method.descriptor());
     }
 }

@@ -83,6 +83,11 @@ public final class ConstantPool {
                         + " has unknown tag " + tag);
             };
             if (tag == LONG || tag == DOUBLE) {
+                // It takes two entries; the JVM refuses one in the last entry, though ASM reads it.
+                if (i + 1 >= count) {
+                    throw new MalformedClassException("constant pool entry " + i + " of " + (count - 1) + " is a "
+                            + (tag == LONG ? "long" : "double") + ", which takes two entries, in the last one");
+                }
                 i++;
             }
             offset += size;
