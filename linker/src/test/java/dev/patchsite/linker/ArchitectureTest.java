@@ -97,6 +97,34 @@ class ArchitectureTest {
         assertEquals(Set.of(), unknown, "packages missing from ArchitectureTest.ALLOWED");
     }
 
+    /** The package map of docs/design.md is this table: each package, and what it may use. */
+    @Test
+    void theDesignDocumentsPackageMapIsTheTable() throws IOException {
+        Map<String, Set<String>> documented = new TreeMap<>();
+        boolean inMap = false;
+        for (String line : Files.readAllLines(Path.of("..", "docs", "design.md"))) {
+            if (line.startsWith("#")) {
+                inMap = line.equals("### The core's packages");
+            } else if (inMap && (line.startsWith("| `") || line.startsWith("| (root)"))) {
+                String[] cells = line.split("\\|");
+                String name = cells[1].trim().replace("`", "");
+                Set<String> uses = new TreeSet<>();
+                for (String used : cells[4].split(",")) {
+                    String trimmed = used.trim();
+                    if (trimmed.equals("internal.*")) {
+                        uses.addAll(INTERNAL);
+                    } else if (!trimmed.equals("nothing")) {
+                        uses.add(trimmed.equals("root") ? "" : trimmed);
+                    }
+                }
+                documented.put(name.equals("(root)") ? "" : name, uses);
+            }
+        }
+        Map<String, Set<String>> table = new TreeMap<>();
+        ALLOWED.forEach((name, uses) -> table.put(name, new TreeSet<>(uses)));
+        assertEquals(table, documented, "docs/design.md's package map against ArchitectureTest.ALLOWED");
+    }
+
     @Test
     void dependenciesFollowTheTable() {
         List<String> offending = new ArrayList<>();

@@ -51,7 +51,8 @@ class ExplainProbesTest {
         group(sources, "Exits", "System.exit(42); return true;");
         group(sources, "Loops", "while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { } }");
         group(sources, "Writes", "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\""
-                + marker.toString().replace("\\", "\\\\") + "\"), \"ran\"); } catch (java.io.IOException e) { }"
+                + marker.toString().replace("\\", "\\\\") + "\"),"
+                + " System.getProperty(\"java.specification.version\")); } catch (java.io.IOException e) { }"
                 + " System.out.println(\"a probe's own output\"); return true;");
         sources.put("p.Main", """
                 package p;

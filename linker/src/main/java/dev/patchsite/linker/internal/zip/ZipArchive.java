@@ -17,6 +17,7 @@ import static dev.patchsite.linker.internal.zip.ZipFormat.MASK32;
 import static dev.patchsite.linker.internal.zip.ZipFormat.u16;
 import static dev.patchsite.linker.internal.zip.ZipFormat.u32;
 
+import dev.patchsite.linker.OneLine;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,11 +148,11 @@ public final class ZipArchive implements Closeable {
                 compressed = compressedSize(i);
                 size(i);
             } catch (CorruptArchiveException e) {
-                throw new ZipException(name(i) + ": " + e.getMessage());
+                throw new ZipException(named(i) + ": " + e.getMessage());
             }
             offsets[i] = offset;
             if (offset < 0 || offset > centralStart - LOCAL_HEADER - compressed) {
-                throw new ZipException(name(i) + ": its data lies outside the archive (truncated, or corrupt)");
+                throw new ZipException(named(i) + ": its data lies outside the archive (truncated, or corrupt)");
             }
             sorted &= i == 0 || offset >= offsets[i - 1];
             at += recordLength(at);
@@ -169,7 +170,7 @@ public final class ZipArchive implements Closeable {
     private void checkNoOverlap() throws ZipException {
         for (int i = 0; i + 1 < offsets.length; i++) {
             if (offsets[i] + LOCAL_HEADER + nameLength(i) + compressedSize(i) > offsets[i + 1]) {
-                throw new ZipException(name(i) + ": its data overlaps that of " + name(i + 1)
+                throw new ZipException(named(i) + ": its data overlaps that of " + named(i + 1)
                         + " (a corrupt or hostile archive: entries that share their data)");
             }
         }
@@ -222,6 +223,11 @@ public final class ZipArchive implements Closeable {
         byte[] bytes = new byte[u16(central, at + CEN_NAME_LENGTH)];
         central.get(at + CENTRAL_HEADER, bytes);
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The entry's name for a message: a name may hold line breaks, which must not split the one-line error. */
+    private String named(int entry) {
+        return OneLine.of(name(entry));
     }
 
     int nameLength(int entry) {
@@ -334,11 +340,11 @@ public final class ZipArchive implements Closeable {
         int extraLength = u16(header, ZipFormat.LOC_EXTRA_LENGTH);
         long dataEnd = offsets[entry] + LOCAL_HEADER + nameLength + extraLength + compressedSize(entry);
         if (dataEnd > next) {
-            throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+            throw new ZipException(named(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
         }
         long end = dataEnd + descriptorLength(entry, header, nameLength, extraLength, dataEnd, next);
         if (end > next) {
-            throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+            throw new ZipException(named(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
         }
         return end;
     }
@@ -350,12 +356,12 @@ public final class ZipArchive implements Closeable {
         byte[] header = new byte[(int) Math.min(guess, next - start)];
         Channels.readFully(channel, ByteBuffer.wrap(header), start);
         if (header.length < LOCAL_HEADER) {
-            throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+            throw new ZipException(named(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
         }
         int length = LOCAL_HEADER + u16(header, ZipFormat.LOC_NAME_LENGTH) + u16(header, ZipFormat.LOC_EXTRA_LENGTH);
         if (length != header.length) {
             if (length > next - start) {
-                throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+                throw new ZipException(named(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
             }
             header = Arrays.copyOf(header, length);
             if (length > guess) {
@@ -365,7 +371,7 @@ public final class ZipArchive implements Closeable {
         try {
             LocalHeaderCheck.check(this, entry, header, 0);
         } catch (ZipException e) {
-            throw new ZipException(name(entry) + ": " + e.getMessage());
+            throw new ZipException(named(entry) + ": " + e.getMessage());
         }
         return header;
     }
@@ -387,7 +393,7 @@ public final class ZipArchive implements Closeable {
         long start = offsets[entry] + localHeader(entry, next).length;
         long length = compressedSize(entry);
         if (start + length > next) {
-            throw new ZipException(name(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+            throw new ZipException(named(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
         }
         CRC32 crc = new CRC32();
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 1 << 16));
@@ -397,7 +403,7 @@ public final class ZipArchive implements Closeable {
             crc.update(buffer.flip());
         }
         if (crc.getValue() != crc(entry)) {
-            throw new ZipException(name(entry) + ": " + EntryStream.crcMismatch(crc.getValue(), crc(entry)));
+            throw new ZipException(named(entry) + ": " + EntryStream.crcMismatch(crc.getValue(), crc(entry)));
         }
     }
 
