@@ -117,8 +117,9 @@ class VerifyAndExplainTest {
                   functions: slowpath(Ldev/patchsite/sample/lock/QLock;I)V, unlock(Ldev/patchsite/sample/lock/QLock;)V
                   variants: paravirt (priority 20, when dev.patchsite.sample.lock.HypervisorProbe), numa (priority 10, \
                 when dev.patchsite.sample.lock.NumaProbe)
-                  override: -Dpatchsite.select.dev.patchsite.sample.lock.SpinLock=numa
-                  selected: numa (selected by -Dpatchsite.select.dev.patchsite.sample.lock.SpinLock)
+                  override: numa (the selection given to explain, as -Dpatchsite.select.dev.patchsite.sample.lock.\
+                SpinLock would select it)
+                  selected: numa (the selection given to explain)
                 group dev.patchsite.sample.trace.LockEvents
                   functions: contendedRelease(Ldev/patchsite/sample/lock/QLock;)V (updatable)
                   variants: enabled (priority 0, only when selected)

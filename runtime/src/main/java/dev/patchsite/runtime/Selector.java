@@ -15,6 +15,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class Selector {
 
+    /** The reason of a selection made by the property: this, then the property's name. */
+    public static final String BY_PROPERTY = "selected by -D";
+
     /** The prefix of the system properties that select a group's variant. */
     public static final String PROPERTY_PREFIX = "patchsite.select.";
 
@@ -49,7 +52,7 @@ public final class Selector {
             return explicit(group, programmatic, "selected by PatchSite.select");
         }
         if (property != null) {
-            return explicit(group, property.trim(), "selected by -D" + PROPERTY_PREFIX + group.name());
+            return explicit(group, property.trim(), BY_PROPERTY + PROPERTY_PREFIX + group.name());
         }
         List<VariantInfo> candidates = new ArrayList<VariantInfo>(group.variants());
         Collections.sort(candidates, PRECEDENCE);

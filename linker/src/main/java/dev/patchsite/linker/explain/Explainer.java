@@ -36,6 +36,9 @@ import java.util.TreeSet;
  */
 public final class Explainer {
 
+    /** Where a selection that the caller of {@link #explain} gave comes from, in its output. */
+    private static final String GIVEN = "the selection given to explain";
+
     /** The time a probe has to answer unless told otherwise. */
     public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -76,7 +79,8 @@ public final class Explainer {
         Map<String, ProbeOutcome> outcomes = ProbeProcess.evaluate(program.all(), requests, probeTimeout);
         StringBuilder out = new StringBuilder();
         List<String> problems = new ArrayList<>();
-        requests.forEach((group, override) -> explain(group, override, outcomes.get(group.name()), out, problems));
+        requests.forEach((group, override) -> explain(group, override, overrides.containsKey(group.name()),
+                outcomes.get(group.name()), out, problems));
         if (!problems.isEmpty()) {
             throw new ValidationException("in the selections", problems);
         }
@@ -95,8 +99,8 @@ public final class Explainer {
         return out.toString();
     }
 
-    private static void explain(GroupInfo group, String override, ProbeOutcome outcome, StringBuilder out,
-            List<String> problems) {
+    private static void explain(GroupInfo group, String override, boolean given, ProbeOutcome outcome,
+            StringBuilder out, List<String> problems) {
         String property = Selector.PROPERTY_PREFIX + group.name();
         out.append("group ").append(group.name()).append('\n');
         List<String> functions = new ArrayList<>();
@@ -110,14 +114,17 @@ public final class Explainer {
                     + (variant.when() == null ? "only when selected" : "when " + variant.when()) + ")");
         }
         out.append("  variants: ").append(described.isEmpty() ? "none" : String.join(", ", described)).append('\n');
+        // An override the caller gave is applied as the property would be, but it is not the property: say which.
         out.append("  override: ").append(override == null ? "none (-D" + property + " is not set)"
+                : given ? override + " (" + GIVEN + ", as -D" + property + " would select it)"
                 : "-D" + property + "=" + override).append('\n');
         for (String probe : outcome.probes()) {
             out.append("  probe ").append(probe).append('\n');
         }
         if (outcome.selected() != null) {
-            out.append("  selected: ").append(outcome.selected()).append(" (").append(outcome.reason())
-                    .append(")\n");
+            String reason = given && outcome.reason().equals(Selector.BY_PROPERTY + property) ? GIVEN
+                    : outcome.reason();
+            out.append("  selected: ").append(outcome.selected()).append(" (").append(reason).append(")\n");
         } else {
             out.append("  selected: none: ").append(outcome.problem()).append('\n');
             problems.add(outcome.problem().startsWith("patchsite: ") ? outcome.problem()
