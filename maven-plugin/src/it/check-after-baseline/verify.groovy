@@ -14,5 +14,7 @@ assert log.count('[INFO] patchsite: linked target/greeting-check-accepted-1.0.ja
 expect('[INFO] patchsite: target/greeting-check-accepted-1.0.jar is up to date: its inputs and configuration have not changed since it was linked',
         'the second build did not skip linking')
 expect('[INFO] patchsite: the patch sites match the baseline src/patchsite/baseline.table: no differences', 'the check did not pass')
+// Third build: skip is true, so the baseline goal does nothing.
+expect('[INFO] patchsite: skipping baseline (skip is true)', 'the baseline goal ignored skip')
 assert !log.any { it.startsWith('[ERROR]') } : 'no error expected'
 true

@@ -50,18 +50,10 @@ public final class CheckMojo extends PatchsiteMojo {
     @Parameter(property = "patchsite.declarations")
     private File declarations;
 
-    /** Skip the check. */
-    @Parameter(property = "patchsite.skip", defaultValue = "false")
-    private boolean skip;
 
     /** Creates the goal. */
     public CheckMojo() {
         super("check");
-    }
-
-    @Override
-    boolean skipped() {
-        return skip;
     }
 
     @Override

@@ -81,18 +81,10 @@ public final class LinkMojo extends PatchsiteMojo {
     @Parameter(property = "patchsite.classifier")
     private String classifier;
 
-    /** Skip linking. */
-    @Parameter(property = "patchsite.skip", defaultValue = "false")
-    private boolean skip;
 
     /** Creates the goal. */
     public LinkMojo() {
         super("link");
-    }
-
-    @Override
-    boolean skipped() {
-        return skip;
     }
 
     @Override

@@ -27,21 +27,21 @@ abstract class PatchsiteMojo extends AbstractMojo {
      *
      * @param goal the goal's name, for log lines
      */
+    /** Skip the goal: {@code link}, {@code check} or {@code baseline}. */
+    @Parameter(property = "patchsite.skip", defaultValue = "false")
+    private boolean skip;
+
     PatchsiteMojo(String goal) {
         this.goal = goal;
     }
 
-    /** Returns whether the user asked to skip the goal; false unless the goal has a {@code skip} parameter. */
-    boolean skipped() {
-        return false;
-    }
 
     /** Builds the request, makes the goal's core call and maps its result. */
     abstract void run() throws MojoExecutionException, MojoFailureException, PatchsiteException;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
+        if (skip) {
             getLog().info("patchsite: skipping " + goal + " (skip is true)");
             return;
         }
