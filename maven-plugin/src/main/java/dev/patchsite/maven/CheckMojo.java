@@ -66,10 +66,12 @@ public final class CheckMojo extends PatchsiteMojo {
         }
         Path jar = ProjectJar.artifact(project, "the check goal runs in the verify phase, after the jar is built");
         Path tableFile = Path.of(project.getBuild().getDirectory(), "patchsite", "patchsite.table");
+        // Names in messages are relative to where Maven runs, as the command is: in a multi-module build the
+        // baseline to commit is then named with its module's folder.
+        Path root = Path.of(session.getExecutionRootDirectory());
         CheckResult result = BaselineCheck.check(new CheckRequest(ProjectJar.program(project, jar, declarations),
                 scanSettings(), baseline.toPath(), policy, tableFile, tableFile.resolveSibling("report.md"),
-                project.getBasedir().toPath(), BaselineCommand.of(project,
-                Path.of(session.getExecutionRootDirectory()), plugin, baseline)));
+                root, BaselineCommand.of(project, root, plugin, baseline)));
         show(result.notices());
         if (result.fails()) {
             throw new MojoFailureException(result.failure());
