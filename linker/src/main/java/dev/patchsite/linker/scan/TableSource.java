@@ -7,6 +7,7 @@ import dev.patchsite.linker.ProgramFiles;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.internal.input.Jars;
+import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.TableReader;
@@ -18,7 +19,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Loads a patch-site table from whatever a user points at: a table file is read; a linked jar gives the table it
@@ -63,8 +67,12 @@ public final class TableSource {
     }
 
     /**
-     * Loads the table of a program given as a classpath: the table its first entry carries if that is a linked jar
-     * (without its bindings), else the table of all the entries scanned together.
+     * Loads the table of a program as its files are now: the entries scanned together. When the first jar was
+     * linked and its table lists the same functions, variants and sites, that table is returned (without its
+     * bindings), so that the positions are those of the unlinked program; a jar linked against other inputs than it
+     * has now (a dependency changed since, and an incremental build kept the jar as linked) gives the scanned table
+     * and a warning, never the stale one. A jar linked in static mode gives its table: its direct calls of variants
+     * cannot be scanned back into sites.
      *
      * @param program the program; the table its first jar carries, if any, is the program's
      * @param settings the threads and log to scan with
@@ -72,11 +80,36 @@ public final class TableSource {
      * @throws PatchsiteException if an entry cannot be read, or scanning finds invalid declarations
      */
     public static PatchSiteTable program(ProgramFiles program, ScanSettings settings) throws PatchsiteException {
-        PatchSiteTable embedded = embeddedTable(program.jars().get(0));
-        if (embedded != null) {
+        Path jar = program.jars().get(0);
+        PatchSiteTable embedded = embeddedTable(jar);
+        if (embedded != null && embedded.linkedMode() == LinkMode.STATIC) {
             return unlinked(embedded);
         }
-        return Scanner.scan(ScanRequest.of(program, settings));
+        PatchSiteTable scanned = Scanner.scan(ScanRequest.of(program, settings));
+        if (embedded == null) {
+            return scanned;
+        }
+        if (sameIdentities(embedded, scanned)) {
+            return unlinked(embedded);
+        }
+        settings.log().warn(jar + " was linked against other inputs than it has now: its table differs from the"
+                + " program's as scanned now, which is used instead; link it again (rebuild it) to bind the sites"
+                + " as they are");
+        return scanned;
+    }
+
+    /** Whether two tables list the same functions, variants and sites, positions and bindings aside. */
+    private static boolean sameIdentities(PatchSiteTable a, PatchSiteTable b) {
+        return ids(a.functions(), f -> f.id()).equals(ids(b.functions(), f -> f.id()))
+                && ids(a.variants(), v -> v.group() + " " + v.name()).equals(ids(b.variants(), v -> v.group() + " "
+                + v.name()))
+                && ids(a.sites(), Site::key).equals(ids(b.sites(), Site::key));
+    }
+
+    private static <T, K> Set<K> ids(List<T> records, Function<T, K> id) {
+        Set<K> ids = new HashSet<>();
+        records.forEach(r -> ids.add(id.apply(r)));
+        return ids;
     }
 
     /**

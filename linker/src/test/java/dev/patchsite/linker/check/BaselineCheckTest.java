@@ -8,15 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.Notice;
+import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.ProgramFiles;
+import dev.patchsite.linker.RecordedLog;
 import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.diff.FailPolicy;
 import dev.patchsite.linker.link.LinkRequest;
 import dev.patchsite.linker.link.Linker;
+import dev.patchsite.linker.table.LinkMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,8 +84,8 @@ class BaselineCheckTest {
 
         // A linked jar carries the table of the program it was linked from.
         Path linked = dir.resolve("linked.jar");
-        Linker.link(new LinkRequest(APP.jars(), APP.classpath(), List.of(linked), dev.patchsite.linker.table.LinkMode.BOOT,
-                java.util.Map.of(), null, 1, false, true, dev.patchsite.linker.PatchsiteLog.SILENT));
+        Linker.link(new LinkRequest(APP.jars(), APP.classpath(), List.of(linked), LinkMode.BOOT,
+                Map.of(), null, 1, false, true, PatchsiteLog.SILENT));
         CheckResult result = BaselineCheck.check(check(new ProgramFiles(List.of(linked), APP.classpath(), null),
                 FailPolicy.ANY));
 
@@ -89,6 +93,31 @@ class BaselineCheckTest {
         assertFalse(result.fails());
         assertEquals("INFO patchsite: the patch sites match the baseline baseline.table: no differences",
                 texts(result));
+    }
+
+    /**
+     * A jar kept as an earlier build linked it, while its dependencies changed since (an incremental build), carries
+     * a stale table: the check reads the program as it is now and says so, as a clean build would, instead of
+     * passing on the stale table.
+     */
+    @Test
+    void aJarLinkedAgainstOtherInputsIsCheckedAsItsProgramIsNow() throws Exception {
+        BaselineUpdate.update(update(APP));
+        Path linked = dir.resolve("linked.jar");
+        Linker.link(new LinkRequest(APP.jars(), APP.classpath(), List.of(linked), LinkMode.BOOT, Map.of(), null, 1,
+                false, true, PatchsiteLog.SILENT));
+        RecordedLog log = new RecordedLog();
+        Path table = dir.resolve("out/patchsite.table");
+        // The library that declares the functions is gone from the class path: the app has no site any more.
+        CheckResult result = BaselineCheck.check(new CheckRequest(ProgramFiles.of(linked),
+                ScanSettings.defaults().withThreads(1).withLog(log), dir.resolve("baseline.table"), FailPolicy.ANY,
+                table, table.resolveSibling("report.md"), dir, COMMAND));
+
+        assertEquals(CheckResult.Status.DIFFERS, result.status());
+        assertTrue(result.diff().removedCount() > 0, texts(result));
+        assertEquals(List.of(linked + " was linked against other inputs than it has now: its table differs from the"
+                + " program's as scanned now, which is used instead; link it again (rebuild it) to bind the sites"
+                + " as they are"), log.warnings());
     }
 
     @Test
