@@ -20,9 +20,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Checks the program's patch-site table against the committed baseline: writes the table to
  * {@code target/patchsite/patchsite.table} and the differences, as Markdown for a pull-request comment, to
  * {@code target/patchsite/report.md}, and fails the build when the differences fail the {@code failOn} policy,
- * logging them and the command that accepts them. The table is the one a linked jar carries, or, for a jar that was
- * not linked, the table of the jar and its dependencies. A site that only moved to another line is no
- * difference. A missing baseline fails the build (unless {@code failOn} is {@code none}) with the command that
+ * logging them and the command that accepts them. The table is that of the jar and its dependencies as they are now
+ * (a linked jar's own table where it lists the same sites; a jar linked against dependencies that changed since is
+ * scanned again, with a warning). A site that only moved to another line is no difference. A missing baseline fails the build (unless {@code failOn} is {@code none}) with the command that
  * creates it. A project of packaging {@code pom} is skipped.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY,
