@@ -11,6 +11,7 @@ import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.TableReader;
+import dev.patchsite.linker.table.Variant;
 import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,9 +102,12 @@ public final class TableSource {
     /** Whether two tables list the same functions, variants and sites, positions and bindings aside. */
     private static boolean sameIdentities(PatchSiteTable a, PatchSiteTable b) {
         return ids(a.functions(), f -> f.id()).equals(ids(b.functions(), f -> f.id()))
-                && ids(a.variants(), v -> v.group() + " " + v.name()).equals(ids(b.variants(), v -> v.group() + " "
-                + v.name()))
+                && ids(a.variants(), TableSource::variantKey).equals(ids(b.variants(), TableSource::variantKey))
                 && ids(a.sites(), Site::key).equals(ids(b.sites(), Site::key));
+    }
+
+    private static String variantKey(Variant variant) {
+        return variant.group() + " " + variant.name();
     }
 
     private static <T, K> Set<K> ids(List<T> records, Function<T, K> id) {
