@@ -28,7 +28,8 @@ import java.util.List;
  */
 public final class BaselineCheck {
 
-    private static final PatchSiteTable EMPTY = new PatchSiteTable(List.of(), List.of(), List.of());
+    /** The table of a program without functions: what a missing baseline is compared as. */
+    static final PatchSiteTable EMPTY = new PatchSiteTable(List.of(), List.of(), List.of());
 
     private BaselineCheck() {
     }

@@ -2,7 +2,6 @@ package dev.patchsite.linker.check;
 
 import dev.patchsite.linker.DisplayPaths;
 import dev.patchsite.linker.InputException;
-import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.Notice;
 import dev.patchsite.linker.Notice.Level;
 import dev.patchsite.linker.PatchsiteException;
@@ -16,6 +15,7 @@ import dev.patchsite.linker.table.TableReader;
 import dev.patchsite.linker.table.TableSummary;
 import dev.patchsite.linker.table.TableWriter;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,16 +46,18 @@ public final class BaselineUpdate {
         PatchSiteTable table = TableSource.program(request.program(), request.settings());
         String text = TableWriter.toText(table);
         List<Notice> notices = new ArrayList<>();
-        PatchSiteTable old = previous(baseline, notices);
-        if (old != null && text.equals(read(baseline))) {
+        String oldText = previousText(baseline, notices);
+        PatchSiteTable old = oldText == null ? null : previous(baseline, oldText, notices);
+        if (old != null && text.equals(oldText)) {
             notices.add(new Notice(Level.INFO, "patchsite: the baseline " + name + " is up to date"));
             return new CheckResult(CheckResult.Status.MATCHES, TableDiff.compare(old, table), notices, null);
         }
         AtomicOutput.write(baseline, text.getBytes(StandardCharsets.UTF_8));
         if (old == null) {
-            notices.add(new Notice(Level.INFO, "patchsite: created the baseline " + name + ": " + TableSummary.counts(table)));
-            return new CheckResult(CheckResult.Status.NO_BASELINE,
-                    TableDiff.compare(new PatchSiteTable(List.of(), List.of(), List.of()), table), notices, null);
+            notices.add(new Notice(Level.INFO, "patchsite: created the baseline " + name + ": "
+                    + TableSummary.counts(table)));
+            return new CheckResult(CheckResult.Status.NO_BASELINE, TableDiff.compare(BaselineCheck.EMPTY, table),
+                    notices, null);
         }
         TableDiff diff = TableDiff.compare(old, table);
         DiffFormat.TEXT.render(diff, name, DisplayPaths.relative(request.base(), request.program().jars().get(0)),
@@ -66,26 +68,34 @@ public final class BaselineUpdate {
                 notices, null);
     }
 
-    /** Returns the current baseline, or null if there is none or it cannot be read (it is about to be replaced). */
-    private static PatchSiteTable previous(Path baseline, List<Notice> notices) {
+    /**
+     * Returns the current baseline's text, read once for both parsing and comparing; null if there is none or it
+     * cannot be read (it is about to be replaced).
+     */
+    private static String previousText(Path baseline, List<Notice> notices) {
         if (!Files.isRegularFile(baseline)) {
             return null;
         }
         try {
-            return TableReader.read(baseline);
-        } catch (InputException e) {
-            notices.add(new Notice(Level.WARNING, "patchsite: replacing a baseline that cannot be read: "
-                    + e.getMessage()));
+            return Files.readString(baseline, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            unreadable(InputException.unreadableText(baseline, "patch-site table", e), notices);
             return null;
         }
     }
 
-    private static String read(Path baseline) throws InputException {
+    /** Returns the current baseline parsed from its text, or null if it is not a table. */
+    private static PatchSiteTable previous(Path baseline, String text, List<Notice> notices) {
         try {
-            return Files.readString(baseline, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException("cannot read " + baseline + ": " + IoReasons.of(e), e);
+            return TableReader.read(new StringReader(text), baseline.toString());
+        } catch (InputException | IOException e) {
+            unreadable(e, notices);
+            return null;
         }
     }
 
-    /** Returns the counts of a table's records, e.g. {@code 1 function, 2 variants, 3 sites}. */}
+    private static void unreadable(Exception e, List<Notice> notices) {
+        notices.add(new Notice(Level.WARNING, "patchsite: replacing a baseline that cannot be read: "
+                + e.getMessage()));
+    }
+}
