@@ -29,19 +29,22 @@ final class GroupDescriptionCheck {
      *
      * @param jar the jar's path, for messages
      * @param zip the jar
+     * @param loaded where the jar keeps what its program's class loader loads: empty, or the class directory of a
+     *     Spring Boot or web archive ({@code BOOT-INF/classes/})
      * @param table the jar's embedded table
      * @return the problems, empty if none
      * @throws IOException if an entry cannot be read
      */
-    static List<String> problems(Path jar, ZipArchive zip, PatchSiteTable table) throws IOException {
+    static List<String> problems(Path jar, ZipArchive zip, String loaded, PatchSiteTable table) throws IOException {
         Map<String, GroupInfo> expected = GroupDescriptions.of(table);
         List<String> problems = new ArrayList<>();
         for (int entry = 0; entry < zip.size(); entry++) {
             String name = zip.name(entry);
-            if (!name.startsWith(GroupInfo.DIRECTORY) || !name.endsWith(SUFFIX)) {
+            if (!name.startsWith(loaded + GroupInfo.DIRECTORY) || !name.endsWith(SUFFIX)) {
                 continue;
             }
-            String group = name.substring(GroupInfo.DIRECTORY.length(), name.length() - SUFFIX.length());
+            String group = name.substring(loaded.length() + GroupInfo.DIRECTORY.length(),
+                    name.length() - SUFFIX.length());
             String where = jar + "!/" + name + ": ";
             GroupInfo described;
             try (InputStream in = zip.open(entry)) {

@@ -5,6 +5,9 @@ import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.scan.TableSource;
+import dev.patchsite.linker.LinkException;
+import dev.patchsite.linker.Messages;
+import dev.patchsite.linker.internal.input.ArchiveLayout;
 import dev.patchsite.linker.internal.input.ClassPaths;
 import dev.patchsite.linker.internal.input.Jars;
 import dev.patchsite.linker.table.Function;
@@ -43,6 +46,13 @@ import java.util.zip.ZipException;
  * adding the table, the group descriptions, generated
  * trampolines and the runtime at the end, in sorted order. The output is written to a temporary file and moved into
  * place, so it is never seen half-written, and the input is only read.
+ *
+ * <p>A Spring Boot or web archive ({@link ArchiveLayout}) has more than one class root: its top level, its class
+ * directory ({@code BOOT-INF/classes/}), and its nested jars, each linked by a {@code JarLinker} of its own, which
+ * reads it in place. A nested jar whose classes change is written to a scratch file and added back stored, with its
+ * CRC, as the launcher needs it; one that does not change is copied raw. What linking adds that the program's class
+ * loader must see (group descriptions, generated trampolines) goes into the class directory; the table, the runtime
+ * and {@code Launcher-Agent-Class} go to the top level, where the JVM's launcher finds them.
  */
 final class JarLinker {
 
@@ -59,7 +69,14 @@ final class JarLinker {
     private static final int EARLIEST = (1 << 5 | 1) << 16;
 
     private final Path input;
+    /** The jar's name in messages and entry locations: its path, or {@code outer.jar!/BOOT-INF/lib/x.jar}. */
+    private final String name;
     private final ZipArchive zip;
+    private final ArchiveLayout layout;
+    /** The prefixes of the jar's class roots, in class path order: the top level, then the class directory. */
+    private final List<ClassRoot> roots = new ArrayList<>();
+    /** The nested jars, by entry, in entry order. */
+    private final TreeMap<Integer, JarLinker> nested = new TreeMap<>();
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(LEVEL, true));
 
     /** How many linked classes may wait to be written. */
@@ -78,22 +95,68 @@ final class JarLinker {
     /** The time stamp of the entries linking writes: the manifest's, or the first entry's. */
     private final int time;
 
-    private JarLinker(Path input, ZipArchive zip) {
+    private JarLinker(Path input, String name, ZipArchive zip, ArchiveLayout layout) {
         this.input = input;
+        this.name = name;
         this.zip = zip;
+        this.layout = layout;
         int manifest = zip.find(MANIFEST);
         int first = manifest >= 0 ? manifest : zip.size() > 0 ? 0 : -1;
         this.time = first < 0 ? EARLIEST : zip.dosTime(first);
+        roots.add(new ClassRoot(this, ""));
+        if (layout.nested()) {
+            roots.add(new ClassRoot(this, layout.classes()));
+        }
     }
 
-    /** Opens a jar to link. */
+    /** Opens a jar to link, with the nested jars of a Spring Boot or web archive. */
     static JarLinker open(Path input) throws InputException {
-        return new JarLinker(input, Jars.open(input));
+        ZipArchive zip = Jars.open(input);
+        try {
+            ArchiveLayout layout = ArchiveLayout.of(zip);
+            JarLinker jar = new JarLinker(input, input.toString(), zip, layout);
+            for (String lib : layout.libs()) {
+                String name = input + "!/" + lib;
+                jar.nested.put(zip.find(lib), new JarLinker(input, name, Jars.openNested(input.toString(), zip, lib),
+                        ArchiveLayout.PLAIN));
+            }
+            return jar;
+        } catch (IOException e) {
+            try {
+                zip.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new InputException(input + ": cannot read its class path index: " + Messages.rootCause(e), e);
+        } catch (InputException | RuntimeException e) {
+            try {
+                zip.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
-    /** Returns whether the jar has an entry of the given name. */
+    /** Returns whether the jar has an entry of the given name at its top level. */
     boolean contains(String name) {
         return zip.find(name) >= 0;
+    }
+
+    /**
+     * Returns whether any class root of the jar, nested jars included, has a class file.
+     *
+     * @param path the class's path, e.g. {@code a/B.class} or {@code META-INF/versions/11/a/B.class}
+     */
+    boolean holdsClass(String path) {
+        return classRoots().stream().anyMatch(root -> root.contains(path));
+    }
+
+    /** Returns the jar's class roots and those of its nested jars, in class path order. */
+    List<ClassRoot> classRoots() {
+        List<ClassRoot> all = new ArrayList<>(roots);
+        nested.values().forEach(jar -> all.addAll(jar.roots));
+        return all;
     }
 
     /** Returns the jar's path. */
@@ -108,62 +171,76 @@ final class JarLinker {
     }
 
     /**
-     * Starts linking the classes of this jar that change, on the given executor; {@link #write} takes each result as
-     * it reaches its entry, so the jar is written while its classes are being linked.
+     * Starts linking the classes of this jar that change, with those of its nested jars, on the given executor;
+     * {@link #write} takes each result as it reaches its entry, so the jar is written while its classes are being
+     * linked. Tasks are started in the order the writer takes them (a nested jar's at its entry), so that the next
+     * class to write always has a permit to be linked.
      *
      * @param linker the class linker
      * @param sitesByClass the table's sites by {@code release/internal name} of their class
      * @param functionsByGroup the functions of every group this link rewrites, by group
-     * @param owned whether the scan read an entry of this jar (it is not shadowed by an earlier input)
+     * @param owned per class root, whether the scan read a class of it (it is not shadowed by an earlier root)
      * @param scanned the classes the scan kept, by location; each one linked here is taken out
      * @param executor where to link
      */
     void startLinking(ClassLinker linker, Map<String, List<Site>> sitesByClass,
-            Map<String, List<Function>> functionsByGroup, Predicate<String> owned, Map<String, byte[]> scanned,
-            ExecutorService executor) {
+            Map<String, List<Function>> functionsByGroup, Map<ClassRoot, Predicate<String>> owned,
+            Map<String, byte[]> scanned, ExecutorService executor) {
         // The classes to link are known by name: each is looked up, rather than every entry looked at. A group's
         // functions get trampolines in each release's copy of its class.
-        TreeMap<Integer, String> classes = new TreeMap<>();
-        for (String key : sitesByClass.keySet()) {
-            int slash = key.indexOf('/');
-            find(Integer.parseInt(key.substring(0, slash)), key.substring(slash + 1), owned, classes);
-        }
-        Set<Integer> releases = functionsByGroup.isEmpty() ? Set.of() : releases();
-        for (String group : functionsByGroup.keySet()) {
-            for (int release : releases) {
-                find(release, group, owned, classes);
+        TreeMap<Integer, String[]> classes = new TreeMap<>();
+        for (ClassRoot root : roots) {
+            for (String key : sitesByClass.keySet()) {
+                int slash = key.indexOf('/');
+                find(root, Integer.parseInt(key.substring(0, slash)), key.substring(slash + 1), owned.get(root),
+                        classes);
+            }
+            Set<Integer> releases = functionsByGroup.isEmpty() ? Set.of() : releases(root.prefix());
+            for (String group : functionsByGroup.keySet()) {
+                for (int release : releases) {
+                    find(root, release, group, owned.get(root), classes);
+                }
             }
         }
-        for (Map.Entry<Integer, String> entry : classes.entrySet()) {
-            String path = entry.getValue();
+        TreeMap<Integer, Runnable> starts = new TreeMap<>();
+        nested.forEach((entry, jar) -> starts.put(entry, () -> jar.startLinking(linker, sitesByClass,
+                functionsByGroup, owned, scanned, executor)));
+        for (Map.Entry<Integer, String[]> entry : classes.entrySet()) {
+            String path = entry.getValue()[1];
             int release = ClassPaths.release(path);
             String className = ClassPaths.className(path, release);
             List<Site> sites = sitesByClass.getOrDefault(release + "/" + className, List.of());
             sites.forEach(site -> calledFunctions.add(site.functionId()));
             List<Function> functions = functionsByGroup.getOrDefault(className, List.of());
             int index = entry.getKey();
-            String location = input + "!/" + path;
-            linked.put(index, CompletableFuture.supplyAsync(() -> link(linker, index, scanned.remove(location),
-                    release, sites, functions), executor));
+            String location = name + "!/" + entry.getValue()[0] + path;
+            starts.put(index, () -> linked.put(index, CompletableFuture.supplyAsync(() -> link(linker, index,
+                    scanned.remove(location), release, sites, functions), executor)));
         }
+        starts.values().forEach(Runnable::run);
     }
 
-    private void find(int release, String className, Predicate<String> owned, Map<Integer, String> classes) {
+    /** Adds a class of a root to link, by entry, as its root's prefix and its path in the root. */
+    private void find(ClassRoot root, int release, String className, Predicate<String> owned,
+            Map<Integer, String[]> classes) {
         String path = ClassPaths.path(className, release);
-        int entry = zip.find(path);
+        int entry = zip.find(root.prefix() + path);
         if (entry >= 0 && owned.test(path)) {
-            classes.put(entry, path);
+            classes.put(entry, new String[] {root.prefix(), path});
         }
     }
 
-    /** Returns the releases the jar has class copies for: 0, and each {@code META-INF/versions/N} there is. */
-    private Set<Integer> releases() {
+    /**
+     * Returns the releases a class root has class copies for: 0, and each {@code META-INF/versions/N} under it there
+     * is.
+     */
+    private Set<Integer> releases(String prefix) {
         Set<Integer> releases = new TreeSet<>();
         releases.add(0);
-        byte[] versions = ClassPaths.VERSIONS.getBytes(StandardCharsets.UTF_8);
+        byte[] versions = (prefix + ClassPaths.VERSIONS).getBytes(StandardCharsets.UTF_8);
         for (int entry = 0; entry < zip.size(); entry++) {
             if (zip.nameStartsWith(entry, versions)) {
-                int release = ClassPaths.release(zip.name(entry));
+                int release = ClassPaths.release(zip.name(entry).substring(prefix.length()));
                 if (release > 0) {
                     releases.add(release);
                 }
@@ -188,14 +265,14 @@ final class JarLinker {
             ClassLinker.Linked result = linker.link(scanned != null ? scanned : read(entry), release, sites,
                     functions);
             Result linked = new Result(result.sites(), result.redirectedGroups(),
-                    result.warning() == null ? null : input + "!/" + zip.name(entry) + ": " + result.warning(),
+                    result.warning() == null ? null : name + "!/" + zip.name(entry) + ": " + result.warning(),
                     Deflated.of(result.bytes(), DEFLATERS.get()), ahead);
             handedOver = true;
             return linked;
         } catch (InputException e) {
             throw new CompletionException(e);
         } catch (RuntimeException e) {
-            throw new CompletionException(new InputException(input + "!/" + zip.name(entry) + ": cannot link: "
+            throw new CompletionException(new InputException(name + "!/" + zip.name(entry) + ": cannot link: "
                     + e.getMessage(), e));
         } finally {
             if (!handedOver) {
@@ -221,6 +298,12 @@ final class JarLinker {
                 warnings.add(result.warning);
             }
         }
+        for (JarLinker jar : nested.values()) {
+            jar.awaitLinking();
+            bound.addAll(jar.bound);
+            redirectedGroups.addAll(jar.redirectedGroups);
+            warnings.addAll(jar.warnings);
+        }
         done = true;
     }
 
@@ -245,9 +328,34 @@ final class JarLinker {
         return bound;
     }
 
-    /** Returns whether linking changed any class of this jar. */
+    /** Returns whether linking changed any class of this jar or of its nested jars. */
     boolean changed() {
-        return !linked.isEmpty();
+        return !linked.isEmpty() || nested.values().stream().anyMatch(JarLinker::changed);
+    }
+
+    /**
+     * Refuses to change a signed nested jar unless signatures are stripped: its signature would no longer verify.
+     * A signed nested jar whose classes do not change is copied as it is, signature and all.
+     *
+     * @param stripSignatures whether signatures are dropped
+     * @throws LinkException naming the first signed nested jar that changes
+     */
+    void checkNestedSignatures(boolean stripSignatures) throws LinkException {
+        if (stripSignatures) {
+            return;
+        }
+        for (JarLinker jar : nested.values()) {
+            if (!jar.changed()) {
+                continue;
+            }
+            for (int entry = 0; entry < jar.zip.size(); entry++) {
+                if (JarFacts.isSignature(jar.zip.name(entry))) {
+                    throw new LinkException(jar.name + " is signed (" + jar.zip.name(entry) + "); linking changes its"
+                            + " classes, so its signature would no longer verify. Pass --strip-signatures to drop the"
+                            + " signatures, and sign the linked jar again if it must be signed");
+                }
+            }
+        }
     }
 
     /**
@@ -274,6 +382,16 @@ final class JarLinker {
                     if (stripSignatures && JarFacts.isSignature(zip.name(entry))) {
                         continue;
                     }
+                    JarLinker lib = nested.get(entry);
+                    if (lib != null && lib.changed()) {
+                        Path scratch = lib.writeNested(temporary, stripSignatures);
+                        try {
+                            out.addStored(zip.name(entry), zip.dosTime(entry), scratch);
+                        } finally {
+                            AtomicOutput.deleteQuietly(scratch);
+                        }
+                        continue;
+                    }
                     CompletableFuture<Result> changed = linked.get(entry);
                     Deflated replaced = changed == null ? null : await(changed).take();
                     if (entry == manifestEntry) {
@@ -292,13 +410,16 @@ final class JarLinker {
                 awaitLinking();
                 Map<String, byte[]> added = new TreeMap<>();
                 added.put(TABLE, TableWriter.toText(table.get()).getBytes(StandardCharsets.UTF_8));
+                // What the program's class loader must see goes where it loads classes from.
+                String loaded = layout.nested() ? layout.classes() : "";
                 for (GroupInfo group : groups.values()) {
-                    added.put(GroupInfo.resourceName(group.name()), group.format().getBytes(StandardCharsets.UTF_8));
+                    added.put(loaded + GroupInfo.resourceName(group.name()),
+                            group.format().getBytes(StandardCharsets.UTF_8));
                 }
                 for (String group : redirectedGroups) {
-                    added.put(Program.generatedTrampolineClass(group) + ".class", GeneratedTrampolines.write(program,
-                            group, program.table().functions().stream().filter(f -> f.group().equals(group))
-                                    .toList()));
+                    added.put(loaded + Program.generatedTrampolineClass(group) + ".class",
+                            GeneratedTrampolines.write(program, group, program.table().functions().stream()
+                                    .filter(f -> f.group().equals(group)).toList()));
                 }
                 added.putAll(launch.runtime());
                 for (Map.Entry<String, byte[]> entry : added.entrySet()) {
@@ -320,6 +441,50 @@ final class JarLinker {
         } finally {
             AtomicOutput.deleteQuietly(temporary);
         }
+    }
+
+    /**
+     * Writes this nested jar, linked, to a scratch file beside the outer jar's output, to be added to it stored: its
+     * entries in their order, changed classes deflated, every other entry copied raw; signature files dropped and
+     * the manifest's digests stripped if asked. Nothing is added to it: what the program needs goes into the outer
+     * jar.
+     *
+     * @param beside the outer jar's temporary output, beside which the scratch file is made
+     * @param stripSignatures whether to drop signature files and digests
+     * @return the scratch file, for the caller to delete
+     */
+    private Path writeNested(Path beside, boolean stripSignatures) throws IOException, InputException {
+        Path file = Files.createTempFile(beside.toAbsolutePath().getParent(), "." + beside.getFileName(), ".nested");
+        boolean written = false;
+        Deflater deflater = new Deflater(LEVEL, true);
+        try (ZipWriter out = new ZipWriter(file)) {
+            out.copyPrefix(zip);
+            int manifestEntry = zip.find(MANIFEST);
+            for (int entry = 0; entry < zip.size(); entry++) {
+                if (stripSignatures && JarFacts.isSignature(zip.name(entry))) {
+                    continue;
+                }
+                CompletableFuture<Result> changed = linked.get(entry);
+                Deflated replaced = changed == null ? null : await(changed).take();
+                if (entry == manifestEntry && stripSignatures) {
+                    byte[] manifest = manifest(read(entry), false, true);
+                    replaced = manifest == null ? null : Deflated.of(manifest, deflater);
+                }
+                if (replaced != null) {
+                    out.add(zip.name(entry), time, replaced);
+                } else {
+                    out.copy(zip, entry);
+                }
+            }
+            out.finish();
+            written = true;
+        } finally {
+            deflater.end();
+            if (!written) {
+                AtomicOutput.deleteQuietly(file);
+            }
+        }
+        return file;
     }
 
     private static byte[] manifest(byte[] manifest, boolean startAgent, boolean stripSignatures) {
@@ -369,7 +534,7 @@ final class JarLinker {
         try {
             return zip.read(entry);
         } catch (IOException e) {
-            throw new InputException(input + "!/" + zip.name(entry) + ": corrupt entry: " + e.getMessage(), e);
+            throw new InputException(name + "!/" + zip.name(entry) + ": corrupt entry: " + e.getMessage(), e);
         }
     }
 
@@ -408,10 +573,25 @@ final class JarLinker {
     }
 
     void close() {
+        nested.values().forEach(JarLinker::close);
         try {
             zip.close();
         } catch (IOException e) {
             // Only read from: closing it loses nothing.
+        }
+    }
+
+    /**
+     * One class root of a jar: its top level, or the class directory of a Spring Boot or web archive.
+     *
+     * @param jar the jar
+     * @param prefix the prefix of the root's entries, e.g. {@code BOOT-INF/classes/}; empty for the top level
+     */
+    record ClassRoot(JarLinker jar, String prefix) {
+
+        /** Returns whether the root has a class file, given by its path in the root. */
+        boolean contains(String path) {
+            return jar.zip.find(prefix + path) >= 0;
         }
     }
 }

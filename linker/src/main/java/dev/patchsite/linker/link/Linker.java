@@ -121,7 +121,7 @@ public final class Linker {
     private PatchSiteTable link(ScanResult scan, List<JarLinker> jars, List<Boolean> toLink, long start)
             throws PatchsiteException {
         PatchSiteTable table = scan.table();
-        List<Predicate<String>> owned = ownedEntries(jars);
+        Map<JarLinker.ClassRoot, Predicate<String>> owned = ownedClasses(jars);
         List<JarLinker> rewritten = new ArrayList<>();
         for (int i = 0; i < jars.size(); i++) {
             if (toLink.get(i)) {
@@ -158,8 +158,9 @@ public final class Linker {
         try {
             for (int i = 0; i < jars.size(); i++) {
                 if (toLink.get(i)) {
-                    jars.get(i).startLinking(classLinker, sitesByClass, functionsByGroup, owned.get(i),
+                    jars.get(i).startLinking(classLinker, sitesByClass, functionsByGroup, owned,
                             scan.classesWithSites(), executor);
+                    jars.get(i).checkNestedSignatures(request.stripSignatures());
                 }
             }
             PatchSiteTable[] linked = new PatchSiteTable[1];
@@ -176,7 +177,7 @@ public final class Linker {
                 if (!toLink.get(i)) {
                     continue;
                 }
-                if (!jar.changed() && table.variants().stream().noneMatch(v -> jar.contains(v.className()
+                if (!jar.changed() && table.variants().stream().noneMatch(v -> jar.holdsClass(v.className()
                         + ".class"))) {
                     JarLinker.copy(request.inputs().get(i), request.outputs().get(i));
                     request.log().warn(request.inputs().get(i) + ": it holds no function, variant or call of a"
@@ -315,14 +316,16 @@ public final class Linker {
     }
 
     /**
-     * Returns, per input, which of its entries the scan read: those no earlier input has (an entry's name is its
-     * class and release, so an earlier jar with the name shadows it).
+     * Returns, per class root of the inputs (nested jars' included), which of its classes the scan read: those no
+     * earlier root has (a class's path is its name and release, so an earlier root with the path shadows it).
      */
-    private static List<Predicate<String>> ownedEntries(List<JarLinker> jars) {
-        List<Predicate<String>> owned = new ArrayList<>();
-        for (int i = 0; i < jars.size(); i++) {
-            List<JarLinker> earlier = jars.subList(0, i);
-            owned.add(name -> earlier.stream().noneMatch(jar -> jar.contains(name)));
+    private static Map<JarLinker.ClassRoot, Predicate<String>> ownedClasses(List<JarLinker> jars) {
+        List<JarLinker.ClassRoot> roots = new ArrayList<>();
+        jars.forEach(jar -> roots.addAll(jar.classRoots()));
+        Map<JarLinker.ClassRoot, Predicate<String>> owned = new HashMap<>();
+        for (int i = 0; i < roots.size(); i++) {
+            List<JarLinker.ClassRoot> earlier = roots.subList(0, i);
+            owned.put(roots.get(i), path -> earlier.stream().noneMatch(root -> root.contains(path)));
         }
         return owned;
     }

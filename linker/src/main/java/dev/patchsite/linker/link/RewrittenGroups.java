@@ -47,7 +47,7 @@ final class RewrittenGroups {
         for (Function function : table.functions()) {
             functions.put(function.id(), function);
             String entry = function.group() + ".class";
-            if (linked.stream().anyMatch(jar -> jar.contains(entry))) {
+            if (linked.stream().anyMatch(jar -> jar.holdsClass(entry))) {
                 groups.add(function.group());
             }
         }
@@ -55,7 +55,7 @@ final class RewrittenGroups {
             String caller = site.caller().owner();
             String entry = ClassPaths.path(caller, site.release());
             if (!site.superCall() || site.kind() != SiteKind.INVOKE || linkedSuperCalls.contains(site.key())
-                    || linked.stream().anyMatch(jar -> jar.contains(entry))) {
+                    || linked.stream().anyMatch(jar -> jar.holdsClass(entry))) {
                 continue;
             }
             Function function = functions.get(site.functionId());

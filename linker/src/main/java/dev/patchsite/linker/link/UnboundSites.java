@@ -61,7 +61,7 @@ final class UnboundSites {
             String entry = ClassPaths.path(site.caller().owner(), site.release());
             if (site.superCall() || program.rewritten(function.group())
                     || !program.defaultAsRead(function).equals(function.method())
-                    || inputs.stream().anyMatch(jar -> jar.contains(entry))) {
+                    || inputs.stream().anyMatch(jar -> jar.holdsClass(entry))) {
                 continue;
             }
             for (Path path : classpath) {

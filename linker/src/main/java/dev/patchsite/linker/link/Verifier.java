@@ -8,6 +8,7 @@ import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.internal.classfile.Opcodes;
+import dev.patchsite.linker.internal.input.ArchiveLayout;
 import dev.patchsite.linker.internal.input.ClassPaths;
 import dev.patchsite.linker.scan.ClassSites;
 import dev.patchsite.linker.scan.LocatedSite;
@@ -92,10 +93,13 @@ public final class Verifier {
             } catch (ValidationException e) {
                 problems.addAll(e.problems());
             }
-            Set<String> classes = classes(zip);
-            checkBytecode(zip, table, inherited, classes);
-            checkGroups(zip, table);
-            problems.addAll(GroupDescriptionCheck.problems(jar, zip, table));
+            ArchiveLayout layout = ArchiveLayout.of(zip);
+            List<ClassRoot> roots = roots(zip, layout);
+            Set<String> classes = classes(roots);
+            checkBytecode(roots, table, inherited, classes);
+            String loaded = layout.nested() ? layout.classes() : "";
+            checkGroups(zip, loaded, table);
+            problems.addAll(GroupDescriptionCheck.problems(jar, zip, loaded, table));
             problems.addAll(BindingModeCheck.problems(jar, table, classes));
             problems.addAll(SiteClassCheck.problems(jar, table, classes,
                     settings.inputs().subList(1, settings.inputs().size())));
@@ -133,7 +137,7 @@ public final class Verifier {
     }
 
     /** Compares the table's sites in this jar's classes with the sites found in their bytecode. */
-    private void checkBytecode(ZipArchive zip, PatchSiteTable table, Map<MethodRef, Function> inherited,
+    private void checkBytecode(List<ClassRoot> roots, PatchSiteTable table, Map<MethodRef, Function> inherited,
             Set<String> classes) throws IOException {
         List<Function> locatable = LinkedCalls.locatable(table, table.linkedMode() == LinkMode.STATIC);
         Map<Site.Key, Site> expected = new HashMap<>();
@@ -146,14 +150,28 @@ public final class Verifier {
         Map<String, Function> functions = new HashMap<>();
         table.functions().forEach(f -> trampolines.add(f.method()));
         table.functions().forEach(f -> functions.put(f.id(), f));
+        for (ClassRoot root : roots) {
+            checkBytecode(root, locatable, inherited, expected, trampolines, functions);
+        }
+        for (Site missing : expected.values()) {
+            problems.add(jar + ": " + TableWriter.siteLine(missing).substring("site ".length())
+                    + ": not in the bytecode");
+        }
+    }
+
+    /** Compares the sites found in one class root's bytecode with those the table lists, taking each found out. */
+    private void checkBytecode(ClassRoot root, List<Function> locatable, Map<MethodRef, Function> inherited,
+            Map<Site.Key, Site> expected, Set<MethodRef> trampolines, Map<String, Function> functions)
+            throws IOException {
+        ZipArchive zip = root.zip();
         for (int entry = 0; entry < zip.size(); entry++) {
             String name = zip.name(entry);
-            int release = ClassPaths.release(name);
-            if (release < 0 || name.startsWith(Bootstrap.TRAMPOLINE_PACKAGE.replace('.', '/'))) {
+            int release = root.release(name);
+            if (release < 0 || name.startsWith(Bootstrap.TRAMPOLINE_PACKAGE.replace('.', '/'), root.prefix().length())) {
                 continue;
             }
             byte[] bytes = zip.read(entry);
-            String location = jar + "!/" + name;
+            String location = root.name() + "!/" + name;
             int[] patchable;
             try {
                 patchable = PatchData.patchOffsets(bytes);
@@ -187,23 +205,54 @@ public final class Verifier {
                 }
             }
         }
-        for (Site missing : expected.values()) {
-            problems.add(jar + ": " + TableWriter.siteLine(missing).substring("site ".length())
-                    + ": not in the bytecode");
-        }
     }
 
-    /** Returns the classes of a jar, as {@code release/internal name}. */
-    private static Set<String> classes(ZipArchive zip) {
+    /** Returns the classes of a jar's class roots, as {@code release/internal name}. */
+    private static Set<String> classes(List<ClassRoot> roots) {
         Set<String> classes = new HashSet<>();
-        for (int entry = 0; entry < zip.size(); entry++) {
-            String name = zip.name(entry);
-            int release = ClassPaths.release(name);
-            if (release >= 0) {
-                classes.add(release + "/" + ClassPaths.className(name, release));
+        for (ClassRoot root : roots) {
+            for (int entry = 0; entry < root.zip().size(); entry++) {
+                String name = root.zip().name(entry);
+                int release = root.release(name);
+                if (release >= 0) {
+                    classes.add(release + "/" + ClassPaths.className(name.substring(root.prefix().length()),
+                            release));
+                }
             }
         }
         return classes;
+    }
+
+    /**
+     * Returns a jar's class roots: its top level, and a Spring Boot or web archive's class directory and nested
+     * jars, these read in place.
+     */
+    private List<ClassRoot> roots(ZipArchive zip, ArchiveLayout layout) throws InputException {
+        List<ClassRoot> roots = new ArrayList<>();
+        roots.add(new ClassRoot(jar.toString(), zip, ""));
+        if (layout.nested()) {
+            roots.add(new ClassRoot(jar.toString(), zip, layout.classes()));
+            for (String lib : layout.libs()) {
+                roots.add(new ClassRoot(jar + "!/" + lib, Jars.openNested(jar.toString(), zip, lib), ""));
+            }
+        }
+        return roots;
+    }
+
+    /**
+     * Where classes are in a linked jar: the jar itself, its class directory or a nested jar. A nested archive
+     * shares the jar's file and needs no closing.
+     *
+     * @param name the jar's or nested jar's name in messages
+     * @param zip the archive
+     * @param prefix the prefix of the classes' entries, e.g. {@code BOOT-INF/classes/}; empty for the top level
+     */
+    private record ClassRoot(String name, ZipArchive zip, String prefix) {
+
+        /** Returns the release of an entry of the root, or -1 if it is not a class of this root. */
+        int release(String entry) {
+            return entry.startsWith(prefix) ? ClassPaths.release(entry.substring(prefix.length())) : -1;
+        }
     }
 
     /** Returns what is wrong with a site's bytecode, or null. */
@@ -236,15 +285,15 @@ public final class Verifier {
     }
 
     /** Checks that the runtime will find a description of every group, in boot and indy modes. */
-    private void checkGroups(ZipArchive zip, PatchSiteTable table) {
+    private void checkGroups(ZipArchive zip, String loaded, PatchSiteTable table) {
         if (table.linkedMode() == LinkMode.STATIC) {
             return;
         }
         Set<String> groups = new HashSet<>();
         table.functions().forEach(f -> groups.add(f.method().ownerBinaryName()));
         for (String group : groups) {
-            if (zip.find(GroupInfo.resourceName(group)) < 0) {
-                problems.add(jar + ": no " + GroupInfo.resourceName(group) + "; the runtime cannot select a variant"
+            if (zip.find(loaded + GroupInfo.resourceName(group)) < 0) {
+                problems.add(jar + ": no " + loaded + GroupInfo.resourceName(group) + "; the runtime cannot select a variant"
                         + " of " + group);
             }
         }

@@ -275,8 +275,9 @@ public final class Scanner {
             if (found == null) {
                 continue;
             }
+            String in = entries.get(i).source().nestedPath();
             for (int j = 0; j < found.size(); j++) {
-                Site site = LinkedForms.unmoved(found.get(j));
+                Site site = LinkedForms.unmoved(found.get(j)).in(in);
                 boolean superCall = byClass.getOrDefault(site.caller().owner(), List.of()).stream()
                         .anyMatch(v -> v.implementsFunction(site.functionId()));
                 if (superCall && callingDefault.get(i).get(j)) {

@@ -22,9 +22,12 @@ import java.util.Objects;
  * @param via the internal name of the class the instruction names when it is not the group but a subclass that
  *     inherits the function (javac writes {@code invokestatic Sub.f} for a call written {@code Sub.f()}); null for
  *     a call that names the group. Not identity: such calls count among the caller's sites of the function
+ * @param in where the caller class is inside a Spring Boot or web archive: its class directory
+ *     ({@code BOOT-INF/classes/}) or nested jar ({@code BOOT-INF/lib/x-1.0.jar}); null at an input's top level. Not
+ *     identity, like the line: a library's new version renames its nested jar, and its sites stay the same sites
  */
 public record Site(String functionId, MethodRef caller, int release, int ordinal, SiteKind kind, boolean superCall,
-        int line, int offset, Binding binding, String via) implements Comparable<Site> {
+        int line, int offset, Binding binding, String via, String in) implements Comparable<Site> {
 
     private static final Comparator<Site> ORDER = Comparator.comparing(Site::functionId)
             .thenComparing(s -> s.caller().owner())
@@ -38,6 +41,25 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
         Objects.requireNonNull(functionId, "functionId");
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * Creates a site at an input's top level.
+     *
+     * @param functionId the id of the function
+     * @param caller the calling method
+     * @param release the multi-release version, or 0
+     * @param ordinal the index among the caller's sites of the function
+     * @param kind how the site uses the function
+     * @param superCall whether the site is a super-call
+     * @param line the source line, or 0
+     * @param offset the bytecode offset
+     * @param binding how linking bound the site, or null
+     * @param via the subclass the instruction names, or null
+     */
+    public Site(String functionId, MethodRef caller, int release, int ordinal, SiteKind kind, boolean superCall,
+            int line, int offset, Binding binding, String via) {
+        this(functionId, caller, release, ordinal, kind, superCall, line, offset, binding, via, null);
     }
 
     /**
@@ -82,7 +104,7 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
      * @return the bound site
      */
     public Site bound(Binding how) {
-        return new Site(functionId, caller, release, ordinal, kind, superCall, line, offset, how, via);
+        return new Site(functionId, caller, release, ordinal, kind, superCall, line, offset, how, via, in);
     }
 
     /**
@@ -95,7 +117,19 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
      * @return the site
      */
     public Site with(MethodRef newCaller, boolean newSuperCall, int newLine, int newOffset) {
-        return new Site(functionId, newCaller, release, ordinal, kind, newSuperCall, newLine, newOffset, binding, via);
+        return new Site(functionId, newCaller, release, ordinal, kind, newSuperCall, newLine, newOffset, binding, via,
+                in);
+    }
+
+    /**
+     * Returns this site found at the given place inside a Spring Boot or web archive.
+     *
+     * @param where the class directory or nested jar, or null for an input's top level
+     * @return the site
+     */
+    public Site in(String where) {
+        return Objects.equals(where, in) ? this
+                : new Site(functionId, caller, release, ordinal, kind, superCall, line, offset, binding, via, where);
     }
 
     /**

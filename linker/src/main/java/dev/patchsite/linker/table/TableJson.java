@@ -9,10 +9,12 @@ package dev.patchsite.linker.table;
  *  "functions": [{"id", "group", "name", "descriptor", "updatable", "declared"}],
  *  "variants": [{"group", "name", "class", "priority", "when", "implements": [id]}],
  *  "sites": [{"function", "callerClass", "callerMethod", "callerDescriptor", "release", "ordinal", "kind",
- *             "superCall", "line", "offset", "via"?, "binding"?}]}
+ *             "superCall", "line", "offset", "via"?, "in"?,
+ *             "binding"?}]}
  * }</pre>
  *
- * {@code via} (the subclass a call names) and {@code binding} are present only when the site has them.
+ * {@code via} (the subclass a call names), {@code in} (the nested jar or class directory of a Spring Boot or web
+ * archive) and {@code binding} are present only when the site has them.
  */
 public final class TableJson {
 
@@ -107,6 +109,9 @@ public final class TableJson {
                 .name("offset").value(site.offset());
         if (site.via() != null) {
             json.name("via").value(TableWriter.binary(site.via()));
+        }
+        if (site.in() != null) {
+            json.name("in").value(site.in());
         }
         if (site.binding() != null) {
             json.name("binding").value(site.binding().label());

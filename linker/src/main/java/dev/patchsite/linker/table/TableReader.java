@@ -185,7 +185,8 @@ public final class TableReader {
 
     private void site(String[] tokens) {
         Attributes attributes = new Attributes(tokens, 5,
-                "site FUNCTION CALLER #ORDINAL KIND [release=N] [super] [via=CLASS] line=N offset=N [bind=B]");
+                "site FUNCTION CALLER #ORDINAL KIND [release=N] [super] [via=CLASS] [in=PATH] line=N offset=N"
+                + " [bind=B]");
         Function function = functionsById.get(Tokens.decode(tokens[1]));
         if (function == null) {
             throw new IllegalArgumentException("site of function " + Tokens.decode(tokens[1])
@@ -197,11 +198,13 @@ public final class TableReader {
         }
         String release = attributes.value("release");
         String via = attributes.value("via");
+        String in = attributes.value("in");
         String binding = attributes.value("bind");
         Site site = new Site(functionId, method(tokens[2]), release == null ? 0 : integer("release", release),
                 integer("ordinal", tokens[3].substring(1)), SiteKind.ofLabel(tokens[4]), attributes.flag("super"),
                 integer("line", attributes.required("line")), integer("offset", attributes.required("offset")),
-                binding == null ? null : share(Binding.ofLabel(binding)), via == null ? null : share(internal(via)));
+                binding == null ? null : share(Binding.ofLabel(binding)), via == null ? null : share(internal(via)),
+                in == null ? null : share(Tokens.decode(in)));
         attributes.checkAllUsed();
         if (isDuplicate(site)) {
             throw new IllegalArgumentException("site " + tokens[1] + " " + tokens[2] + " " + tokens[3]

@@ -133,6 +133,9 @@ public final class TableWriter {
         if (site.via() != null) {
             line.append(" via=").append(Tokens.name(binary(site.via())));
         }
+        if (site.in() != null) {
+            line.append(" in=").append(Tokens.id(site.in()));
+        }
         line.append(" line=").append(site.line()).append(" offset=").append(site.offset());
         if (site.binding() != null) {
             line.append(" bind=").append(site.binding().label());

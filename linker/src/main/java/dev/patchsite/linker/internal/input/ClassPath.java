@@ -61,7 +61,8 @@ public final class ClassPath implements Closeable {
     }
 
     /**
-     * Opens inputs: each a directory of classes or a jar (any zip file).
+     * Opens inputs: each a directory of classes or a jar (any zip file), a Spring Boot or web archive with its class
+     * directory and nested jars ({@link ArchiveLayout}).
      *
      * @param inputs the inputs, in classpath order
      * @param log where to report shadowed classes, as information
@@ -72,7 +73,11 @@ public final class ClassPath implements Closeable {
         List<ClassSource> sources = new ArrayList<>();
         try {
             for (Path input : inputs) {
-                sources.add(Files.isDirectory(input) ? DirectorySource.open(input) : JarSource.open(input));
+                if (Files.isDirectory(input)) {
+                    sources.add(DirectorySource.open(input));
+                } else {
+                    sources.addAll(JarSource.open(input));
+                }
             }
             return new ClassPath(sources, log);
         } catch (InputException | RuntimeException e) {
@@ -110,6 +115,9 @@ public final class ClassPath implements Closeable {
     public ProgramModules modules() throws InputException {
         List<ModuleFacts> modules = new ArrayList<>();
         for (ClassSource source : sources) {
+            if (!source.modular()) {
+                continue;
+            }
             try {
                 ModuleFacts module = ModuleFactsReader.read(source);
                 if (module != null) {

@@ -59,6 +59,26 @@ public interface ClassSource extends Closeable {
     String locate(String path);
 
     /**
+     * Returns where the source's classes are inside the input it is part of, for the table: the class directory
+     * ({@code BOOT-INF/classes/}) or the nested jar ({@code BOOT-INF/lib/x.jar}) of a Spring Boot or web archive.
+     *
+     * @return the path, or null for an input's top level or a directory
+     */
+    default String nestedPath() {
+        return null;
+    }
+
+    /**
+     * Returns whether the source's module descriptor, if it has one, makes it a module: not inside a Spring Boot or
+     * web archive, whose launcher or container puts every class on a class path.
+     *
+     * @return true for an input's top level or a directory
+     */
+    default boolean modular() {
+        return true;
+    }
+
+    /**
      * Returns the entry's uncompressed size if the source knows it, to size buffers.
      *
      * @param entry an entry of this source

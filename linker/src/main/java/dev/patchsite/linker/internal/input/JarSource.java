@@ -1,6 +1,7 @@
 package dev.patchsite.linker.internal.input;
 
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.Messages;
 import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,32 +11,56 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A jar (or any zip file) as a {@link ClassSource}. Only the central directory is held, as it is in the file;
- * entries are read on demand with positional reads, so several threads read at once.
+ * A jar (or any zip file), or one class root of it, as a {@link ClassSource}. Only the central directory is held, as
+ * it is in the file; entries are read on demand with positional reads, so several threads read at once.
+ *
+ * <p>A Spring Boot or web archive ({@link ArchiveLayout}) is several sources, in class path order: its top level,
+ * its class directory (whose entries' paths are given relative to it, so that {@code BOOT-INF/classes/a/B.class}
+ * is the class {@code a/B}), and each nested jar, read in place from the archive's file.
  */
 final class JarSource implements ClassSource {
 
     private final String name;
     private final ZipArchive zip;
+    /** The prefix of the class root's entries: empty for the top level, e.g. {@code BOOT-INF/classes/}. */
+    private final String root;
+    /** Where the classes are inside the input, for the table, or null at the top level. */
+    private final String nestedPath;
+    private final boolean ownsZip;
     private final List<ClassEntry> entries;
 
-    private JarSource(String name, ZipArchive zip) throws InputException {
+    private JarSource(String name, ZipArchive zip, String root, String nestedPath, boolean ownsZip)
+            throws InputException {
         this.name = name;
         this.zip = zip;
+        this.root = root;
+        this.nestedPath = nestedPath;
+        this.ownsZip = ownsZip;
         this.entries = Collections.unmodifiableList(listClasses());
     }
 
     /**
-     * Opens a jar.
+     * Opens a jar: one source, or, for a Spring Boot or web archive, one for its top level, one for its class
+     * directory and one per nested jar, in class path order.
      *
      * @param path the jar
-     * @return the source, to be closed
-     * @throws InputException if the file is missing or not a readable zip file
+     * @return the sources, each to be closed
+     * @throws InputException if the file is missing or not a readable zip file, or a nested jar is not
      */
-    static JarSource open(Path path) throws InputException {
+    static List<ClassSource> open(Path path) throws InputException {
         ZipArchive zip = Jars.open(path);
+        List<ClassSource> sources = new ArrayList<>();
         try {
-            return new JarSource(path.toString(), zip);
+            String name = path.toString();
+            sources.add(new JarSource(name, zip, "", null, true));
+            ArchiveLayout layout = layout(name, zip);
+            if (layout.nested()) {
+                sources.add(new JarSource(name, zip, layout.classes(), layout.classes(), false));
+                for (String lib : layout.libs()) {
+                    sources.add(new JarSource(name + "!/" + lib, Jars.openNested(name, zip, lib), "", lib, false));
+                }
+            }
+            return sources;
         } catch (InputException | RuntimeException e) {
             try {
                 zip.close();
@@ -46,18 +71,30 @@ final class JarSource implements ClassSource {
         }
     }
 
+    private static ArchiveLayout layout(String name, ZipArchive zip) throws InputException {
+        try {
+            return ArchiveLayout.of(zip);
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read its class path index: " + Messages.rootCause(e), e);
+        }
+    }
+
     private List<ClassEntry> listClasses() throws InputException {
-        String duplicate = zip.duplicateName();
+        String duplicate = root.isEmpty() ? zip.duplicateName() : null;
         if (duplicate != null) {
-            throw new InputException(locate(duplicate) + ": duplicate entry; a jar with two entries of one name is"
-                    + " ambiguous (which one the JVM loads depends on the reader)");
+            throw new InputException(name + "!/" + duplicate + ": duplicate entry; a jar with two entries of one name"
+                    + " is ambiguous (which one the JVM loads depends on the reader)");
         }
         List<ClassEntry> classes = new ArrayList<>();
         for (int i = 0; i < zip.size(); i++) {
             if (zip.isDirectory(i)) {
                 continue;
             }
-            int release = ClassPaths.release(zip.name(i));
+            String path = zip.name(i);
+            if (!path.startsWith(root)) {
+                continue;
+            }
+            int release = ClassPaths.release(path.substring(root.length()));
             if (release >= 0) {
                 classes.add(new ClassEntry(this, i, release));
             }
@@ -77,19 +114,29 @@ final class JarSource implements ClassSource {
 
     @Override
     public String path(int index) {
-        return zip.name(index);
+        return zip.name(index).substring(root.length());
     }
 
     @Override
     public ClassEntry find(String path) {
-        int index = zip.find(path);
+        int index = zip.find(root + path);
         int release = ClassPaths.release(path);
         return index < 0 || release < 0 || zip.isDirectory(index) ? null : new ClassEntry(this, index, release);
     }
 
     @Override
     public String locate(String path) {
-        return name + "!/" + path;
+        return name + "!/" + root + path;
+    }
+
+    @Override
+    public String nestedPath() {
+        return nestedPath;
+    }
+
+    @Override
+    public boolean modular() {
+        return nestedPath == null;
     }
 
     @Override
@@ -104,6 +151,8 @@ final class JarSource implements ClassSource {
 
     @Override
     public void close() throws IOException {
-        zip.close();
+        if (ownsZip) {
+            zip.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.patchsite.linker.internal.input;
 
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.Messages;
+import dev.patchsite.linker.internal.zip.CompressedNestedArchiveException;
 import dev.patchsite.linker.internal.zip.NotAZipFileException;
 import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
@@ -54,6 +55,28 @@ public final class Jars {
             throw new InputException(path + ": no such file or directory");
         } catch (IOException | RuntimeException e) {
             throw notReadable(path, e);
+        }
+    }
+
+    /**
+     * Opens a jar nested in another, in place.
+     *
+     * @param name the outer jar's name, for messages
+     * @param zip the outer jar
+     * @param lib the nested jar's entry name, e.g. {@code BOOT-INF/lib/x.jar}
+     * @return the nested archive; closing it closes nothing
+     * @throws InputException naming {@code outer.jar!/BOOT-INF/lib/x.jar} if it is compressed or not a readable jar
+     */
+    public static ZipArchive openNested(String name, ZipArchive zip, String lib) throws InputException {
+        try {
+            return zip.openNested(zip.find(lib));
+        } catch (CompressedNestedArchiveException e) {
+            throw new InputException(name + "!/" + lib + ": compressed; a nested jar is read in place, which needs it"
+                    + " stored, as Spring Boot's launcher does (maven-war-plugin stores the jars of a war with"
+                    + " <recompressZippedFiles>false</recompressZippedFiles>)", e);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(name + "!/" + lib + ": not a readable jar (truncated, or not a zip file): "
+                    + Messages.rootCause(e), e);
         }
     }
 

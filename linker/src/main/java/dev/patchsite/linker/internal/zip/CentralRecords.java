@@ -54,20 +54,26 @@ final class CentralRecords {
 
     /** The record of an entry deflated by the writer. */
     static byte[] added(byte[] name, int dosTime, Deflated data, long offset) throws ZipException {
+        return added(name, dosTime, Decompression.DEFLATED, data.crc(), data.data().length, data.size(), offset);
+    }
+
+    /** The record of an entry the writer adds, whose method, CRC and sizes (below 4 GiB) are known. */
+    static byte[] added(byte[] name, int dosTime, int method, long crc, long compressed, long size, long offset)
+            throws ZipException {
         byte[] record = new byte[CENTRAL_HEADER + name.length];
         put32(record, 0, CENTRAL_SIGNATURE);
         put16(record, 4, VERSION);
         put16(record, CEN_VERSION_NEEDED, VERSION);
         put16(record, CEN_FLAGS, LocalHeaders.flags(name));
-        put16(record, CEN_METHOD, Decompression.DEFLATED);
+        put16(record, CEN_METHOD, method);
         put32(record, CEN_TIME, dosTime);
-        put32(record, CEN_CRC, data.crc());
-        put32(record, CEN_COMPRESSED, data.data().length);
-        put32(record, CEN_SIZE, data.size());
+        put32(record, CEN_CRC, crc);
+        put32(record, CEN_COMPRESSED, compressed);
+        put32(record, CEN_SIZE, size);
         put16(record, CEN_NAME_LENGTH, name.length);
         System.arraycopy(name, 0, record, CENTRAL_HEADER, name.length);
         return offset < MASK32 ? withOffset(record, offset)
-                : withZip64(record, data.size(), data.data().length, offset);
+                : withZip64(record, size, compressed, offset);
     }
 
     private static byte[] withOffset(byte[] record, long offset) {

@@ -17,7 +17,6 @@ import static dev.patchsite.linker.internal.zip.ZipFormat.u64;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.util.zip.ZipException;
 
 /**
@@ -45,7 +44,7 @@ record EndRecord(long entries, long centralStart, long centralSize, long base) {
     private static final int BLOCK = 128;
     private static final int BLOCK_STEP = BLOCK - END_RECORD;
 
-    static EndRecord find(FileChannel channel, long fileSize) throws IOException {
+    static EndRecord find(FileSlice channel, long fileSize) throws IOException {
         if (fileSize < END_RECORD) {
             throw new NotAZipFileException("not a zip file (too short)");
         }
@@ -75,7 +74,7 @@ record EndRecord(long entries, long centralStart, long centralSize, long base) {
      * Whether the JVM takes the end record at the given position: one that ends the file with its comment, or one
      * followed by other bytes whose size and offset lead to a central record and a local header.
      */
-    private static boolean isTheJvms(FileChannel channel, ByteBuffer tail, int at, long position, long fileSize)
+    private static boolean isTheJvms(FileSlice channel, ByteBuffer tail, int at, long position, long fileSize)
             throws IOException {
         long commentEnd = position + END_RECORD + u16(tail, at + 20);
         if (commentEnd == fileSize) {
@@ -94,17 +93,17 @@ record EndRecord(long entries, long centralStart, long centralSize, long base) {
         return true;
     }
 
-    private static int signature(FileChannel channel, long position) throws IOException {
+    private static int signature(FileSlice channel, long position) throws IOException {
         return read(channel, position, 4).getInt(0);
     }
 
-    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
+    private static ByteBuffer read(FileSlice channel, long position, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        Channels.readFully(channel, buffer, position);
+        channel.readFully(buffer, position);
         return buffer;
     }
 
-    private static EndRecord read(FileChannel channel, ByteBuffer tail, int at, long endPosition) throws IOException {
+    private static EndRecord read(FileSlice channel, ByteBuffer tail, int at, long endPosition) throws IOException {
         if (u16(tail, at + 4) != 0 || u16(tail, at + 6) != 0 && u16(tail, at + 6) != MASK16) {
             throw new ZipException("a split (multi-volume) archive, which jars never are");
         }
@@ -149,7 +148,7 @@ record EndRecord(long entries, long centralStart, long centralSize, long base) {
      * The zip64 end record where the locator says it is, or null if it is not there: the JDK then keeps the classic
      * record's values (it does not look for the record elsewhere, not even when a launcher was prepended).
      */
-    private static ByteBuffer zip64EndRecord(FileChannel channel, long position) throws IOException {
+    private static ByteBuffer zip64EndRecord(FileSlice channel, long position) throws IOException {
         if (position < 0 || position > channel.size() - ZIP64_END_RECORD) {
             return null;
         }

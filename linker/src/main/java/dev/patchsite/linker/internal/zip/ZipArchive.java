@@ -56,7 +56,9 @@ public final class ZipArchive implements Closeable {
     private static final int READ_LIMIT = 16 << 20;
 
     private final Path path;
-    private final FileChannel channel;
+    private final FileSlice channel;
+    /** Whether closing this archive closes the file: not for a jar nested in another, whose file that one owns. */
+    private final boolean ownsFile;
     private final long fileSize;
     private final long centralStart;
     private final ByteBuffer central;
@@ -64,9 +66,10 @@ public final class ZipArchive implements Closeable {
     private final long[] offsets;
     private final NameIndex names;
 
-    private ZipArchive(Path path, FileChannel channel) throws IOException {
+    private ZipArchive(Path path, FileSlice channel, boolean ownsFile) throws IOException {
         this.path = path;
         this.channel = channel;
+        this.ownsFile = ownsFile;
         this.fileSize = channel.size();
         EndRecord end = EndRecord.find(channel, fileSize);
         this.centralStart = end.centralStart();
@@ -90,7 +93,7 @@ public final class ZipArchive implements Closeable {
     public static ZipArchive open(Path path) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
-            return new ZipArchive(path, channel);
+            return new ZipArchive(path, FileSlice.whole(channel), true);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -102,10 +105,10 @@ public final class ZipArchive implements Closeable {
         ByteBuffer buffer;
         if (size <= READ_LIMIT) {
             buffer = ByteBuffer.allocate((int) size);
-            Channels.readFully(channel, buffer, centralStart);
+            channel.readFully(buffer, centralStart);
             buffer.flip();
         } else {
-            buffer = channel.map(FileChannel.MapMode.READ_ONLY, centralStart, size);
+            buffer = channel.map(centralStart, size);
         }
         return buffer.order(ByteOrder.LITTLE_ENDIAN);
     }
@@ -189,6 +192,37 @@ public final class ZipArchive implements Closeable {
         }
         System.arraycopy(sortedRecords, 0, records, 0, records.length);
         System.arraycopy(sortedOffsets, 0, offsets, 0, offsets.length);
+    }
+
+    /**
+     * Opens a jar stored uncompressed as an entry of this one (a Spring Boot application's
+     * {@code BOOT-INF/lib/x.jar}), in place: its bytes are read where they lie in this archive's file, and nothing is
+     * extracted. It is checked as any archive is when opened; its entries' CRCs are checked as they are read. It
+     * shares this archive's file: closing it closes nothing, and it must not be used once this archive is closed.
+     *
+     * @param entry the entry
+     * @return the nested archive; its {@link #path()} is this archive's
+     * @throws IOException if the entry is compressed or encrypted ({@link CompressedNestedArchiveException}), or is
+     *     not a zip file this reader accepts ({@link NotAZipFileException} if it is not a zip file at all)
+     */
+    public ZipArchive openNested(int entry) throws IOException {
+        if ((flags(entry) & ZipFormat.FLAG_ENCRYPTED) != 0) {
+            throw new ZipException(named(entry) + ": encrypted entry");
+        }
+        if (method(entry) != Decompression.STORED) {
+            throw new CompressedNestedArchiveException(named(entry) + ": a compressed nested jar (method "
+                    + method(entry) + "); nested jars are read in place, which needs them stored, as Spring Boot's"
+                    + " launcher needs them too");
+        }
+        if (compressedSize(entry) != size(entry)) {
+            throw new ZipException(named(entry) + ": stored entry whose compressed and uncompressed sizes differ");
+        }
+        long next = entry + 1 < offsets.length ? offsets[entry + 1] : centralStart;
+        long start = offsets[entry] + localHeader(entry, next).length;
+        if (start + size(entry) > next) {
+            throw new ZipException(named(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
+        }
+        return new ZipArchive(path, channel.slice(start, size(entry)), false);
     }
 
     /** Returns the zip file's path. */
@@ -354,7 +388,7 @@ public final class ZipArchive implements Closeable {
         long start = offsets[entry];
         int guess = LOCAL_HEADER + nameLength(entry) + u16(central, records[entry] + CEN_EXTRA_LENGTH);
         byte[] header = new byte[(int) Math.min(guess, next - start)];
-        Channels.readFully(channel, ByteBuffer.wrap(header), start);
+        channel.readFully(ByteBuffer.wrap(header), start);
         if (header.length < LOCAL_HEADER) {
             throw new ZipException(named(entry) + ": overlaps the next entry's data (a corrupt or hostile archive)");
         }
@@ -365,7 +399,7 @@ public final class ZipArchive implements Closeable {
             }
             header = Arrays.copyOf(header, length);
             if (length > guess) {
-                Channels.readFully(channel, ByteBuffer.wrap(header, guess, length - guess), start + guess);
+                channel.readFully(ByteBuffer.wrap(header, guess, length - guess), start + guess);
             }
         }
         try {
@@ -399,7 +433,7 @@ public final class ZipArchive implements Closeable {
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 1 << 16));
         for (long done = 0; done < length; done += buffer.limit()) {
             buffer.clear().limit((int) Math.min(buffer.capacity(), length - done));
-            Channels.readFully(channel, buffer, start + done);
+            channel.readFully(buffer, start + done);
             crc.update(buffer.flip());
         }
         if (crc.getValue() != crc(entry)) {
@@ -425,7 +459,7 @@ public final class ZipArchive implements Closeable {
         int length = zip64 ? 20 : 12;
         if (next - dataEnd >= 4) {
             ByteBuffer signature = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-            Channels.readFully(channel, signature, dataEnd);
+            channel.readFully(signature, dataEnd);
             if (signature.getInt(0) == ZipFormat.DESCRIPTOR_SIGNATURE) {
                 length += 4;
             }
@@ -449,7 +483,7 @@ public final class ZipArchive implements Closeable {
         int guess = LOCAL_HEADER + nameLength(entry) + u16(central, records[entry] + CEN_EXTRA_LENGTH)
                 + (int) compressed;
         byte[] bytes = new byte[(int) Math.min(guess, fileSize - start)];
-        Channels.readFully(channel, ByteBuffer.wrap(bytes), start);
+        channel.readFully(ByteBuffer.wrap(bytes), start);
         if (bytes.length < LOCAL_HEADER) {
             throw new ZipException("entry data truncated");
         }
@@ -459,7 +493,7 @@ public final class ZipArchive implements Closeable {
                 throw new ZipException("entry data truncated");
             }
             bytes = new byte[dataOffset + (int) compressed];
-            Channels.readFully(channel, ByteBuffer.wrap(bytes), start);
+            channel.readFully(ByteBuffer.wrap(bytes), start);
         }
         LocalHeaderCheck.check(this, entry, bytes, 0);
         return new EntryBytes(bytes, dataOffset, (int) compressed);
@@ -541,7 +575,9 @@ public final class ZipArchive implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        if (ownsFile) {
+            channel.close();
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import static dev.patchsite.linker.internal.zip.ZipFormat.put32;
 import static dev.patchsite.linker.internal.zip.ZipFormat.put64;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32;
+import java.util.zip.ZipException;
 
 /**
  * Writes a zip file from entries copied raw out of other archives and entries deflated beforehand, in the order
@@ -132,6 +135,61 @@ public final class ZipWriter implements Closeable {
         append(LocalHeaders.of(encoded, dosTime, data));
         append(data.data());
         addCentral(CentralRecords.added(encoded, dosTime, data, offset));
+    }
+
+    /**
+     * Adds a file as a stored (uncompressed) entry, as Spring Boot's launcher needs its nested jars: the file's CRC-32
+     * is computed first, so that its sizes and CRC go in the local header and no data descriptor follows; its bytes
+     * are then moved as they are.
+     *
+     * @param name the entry's name
+     * @param dosTime its modification time and date in MS-DOS form, time in the low half
+     * @param file the file, smaller than 4 GiB
+     * @throws IOException if reading or writing fails
+     */
+    public void addStored(String name, int dosTime, Path file) throws IOException {
+        byte[] encoded = name.getBytes(StandardCharsets.UTF_8);
+        if (encoded.length > MASK16) {
+            throw new java.util.zip.ZipException(name + ": entry name too long");
+        }
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = in.size();
+            if (size >= MASK32) {
+                throw new ZipException(name + ": a nested jar of 4 GiB or more");
+            }
+            long crc = crc(in, size);
+            long offset = position;
+            append(LocalHeaders.of(encoded, dosTime, Decompression.STORED, crc, size, size));
+            flush(buffer, out);
+            for (long done = 0; done < size; ) {
+                long moved = in.transferTo(done, size - done, out);
+                if (moved <= 0) {
+                    throw new ZipException(name + ": changed while being written");
+                }
+                done += moved;
+            }
+            position += size;
+            addCentral(CentralRecords.added(encoded, dosTime, Decompression.STORED, crc, size, size, offset));
+        }
+    }
+
+    /** Computes a file's CRC-32, reading it through the write buffer, which it empties first. */
+    private long crc(FileChannel in, long size) throws IOException {
+        flushRaw();
+        flush(buffer, out);
+        CRC32 crc = new CRC32();
+        for (long done = 0; done < size; ) {
+            buffer.clear();
+            int read = in.read(buffer, done);
+            if (read <= 0) {
+                throw new EOFException("file shorter than its size");
+            }
+            buffer.flip();
+            crc.update(buffer);
+            done += read;
+        }
+        buffer.clear();
+        return crc.getValue();
     }
 
     /**
