@@ -397,6 +397,10 @@ final class JarLinker {
                     if (entry == manifestEntry) {
                         byte[] manifest = manifest(read(entry), launch.startAgent(), stripSignatures);
                         replaced = manifest == null ? null : Deflated.of(manifest, deflater);
+                    } else if (layout.nested() && zip.name(entry).equals(layout.layersIndex())
+                            && !launch.runtime().isEmpty()) {
+                        byte[] index = LayersIndex.withRuntime(read(entry));
+                        replaced = index == null ? null : Deflated.of(index, deflater);
                     } else if (module != null && ModuleNeeds.isDescriptor(zip.name(entry))) {
                         byte[] descriptor = module.apply(read(entry));
                         replaced = descriptor == null ? null : Deflated.of(descriptor, deflater);

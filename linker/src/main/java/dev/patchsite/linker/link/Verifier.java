@@ -167,7 +167,8 @@ public final class Verifier {
         for (int entry = 0; entry < zip.size(); entry++) {
             String name = zip.name(entry);
             int release = root.release(name);
-            if (release < 0 || name.startsWith(Bootstrap.TRAMPOLINE_PACKAGE.replace('.', '/'), root.prefix().length())) {
+            if (release < 0
+                    || name.startsWith(Bootstrap.TRAMPOLINE_PACKAGE.replace('.', '/'), root.prefix().length())) {
                 continue;
             }
             byte[] bytes = zip.read(entry);
@@ -293,8 +294,8 @@ public final class Verifier {
         table.functions().forEach(f -> groups.add(f.method().ownerBinaryName()));
         for (String group : groups) {
             if (zip.find(loaded + GroupInfo.resourceName(group)) < 0) {
-                problems.add(jar + ": no " + loaded + GroupInfo.resourceName(group) + "; the runtime cannot select a variant"
-                        + " of " + group);
+                problems.add(jar + ": no " + loaded + GroupInfo.resourceName(group) + "; the runtime cannot select a"
+                        + " variant of " + group);
             }
         }
     }

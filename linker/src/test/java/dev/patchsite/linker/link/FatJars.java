@@ -34,6 +34,20 @@ final class FatJars {
 
     private static final long TIME = 1_700_000_000_000L;
 
+    /** The layers {@code spring-boot-maven-plugin} writes by default. */
+    static final String LAYERS = """
+            - "dependencies":
+              - "BOOT-INF/lib/"
+            - "spring-boot-loader":
+              - "org/"
+            - "snapshot-dependencies":
+            - "application":
+              - "BOOT-INF/classes/"
+              - "BOOT-INF/classpath.idx"
+              - "BOOT-INF/layers.idx"
+              - "META-INF/"
+            """;
+
     private FatJars() {
     }
 
@@ -69,8 +83,12 @@ final class FatJars {
                     + "classpath.idx\r\n\r\n";
             deflated(out, "META-INF/MANIFEST.MF", manifest.getBytes(StandardCharsets.UTF_8));
             copy(loaderJar(), "", out, name -> name.startsWith("org/"));
+            // The launcher puts the class directory on its class path only if the archive has its directory entry.
+            directory(out, root);
+            directory(out, root + "classes/");
             copy(Samples.jar(Samples.SAMPLE_APP), root + "classes/", out,
                     name -> !name.startsWith("META-INF/MANIFEST"));
+            directory(out, root + "lib/");
             StringBuilder index = new StringBuilder();
             for (Map.Entry<String, byte[]> lib : libs.entrySet()) {
                 if (stored) {
@@ -81,6 +99,9 @@ final class FatJars {
                 index.append("- \"").append(lib.getKey()).append("\"\n");
             }
             deflated(out, root + "classpath.idx", index.toString().getBytes(StandardCharsets.UTF_8));
+            if (root.equals("BOOT-INF/")) {
+                deflated(out, root + "layers.idx", LAYERS.getBytes(StandardCharsets.UTF_8));
+            }
         }
         return file;
     }
@@ -133,6 +154,10 @@ final class FatJars {
                 }
             }
         }
+    }
+
+    private static void directory(ZipOutputStream out, String name) throws IOException {
+        deflated(out, name, new byte[0]);
     }
 
     private static void deflated(ZipOutputStream out, String name, byte[] bytes) throws IOException {

@@ -31,6 +31,11 @@ public record ArchiveLayout(String classes, List<String> libs) {
     private static final String BOOT = "BOOT-INF/";
     private static final String WEB = "WEB-INF/";
 
+    /** Returns the entry name of the archive's {@code layers.idx}, e.g. {@code BOOT-INF/layers.idx}; null if plain. */
+    public String layersIndex() {
+        return classes == null ? null : classes.substring(0, classes.length() - "classes/".length()) + "layers.idx";
+    }
+
     /** Returns whether this is a Spring Boot or web archive. */
     public boolean nested() {
         return classes != null;
