@@ -14,6 +14,7 @@ import dev.patchsite.linker.scan.Scanner;
 import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
+import dev.patchsite.testdata.FatJars;
 import dev.patchsite.testdata.Samples;
 import java.io.IOException;
 import java.io.InputStream;

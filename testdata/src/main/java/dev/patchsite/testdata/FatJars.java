@@ -1,6 +1,5 @@
-package dev.patchsite.linker.link;
+package dev.patchsite.testdata;
 
-import dev.patchsite.testdata.Samples;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,17 +24,17 @@ import org.springframework.boot.loader.launch.JarLauncher;
  * functions ({@code sample-lib.jar}) stored in {@code BOOT-INF/lib/} or {@code WEB-INF/lib/}, listed in
  * {@code classpath.idx}. Run unlinked, they print what the sample prints.
  */
-final class FatJars {
+public final class FatJars {
 
     /** The nested library's entry in a Spring Boot jar. */
-    static final String BOOT_LIB = "BOOT-INF/lib/sample-lib.jar";
+    public static final String BOOT_LIB = "BOOT-INF/lib/sample-lib.jar";
     /** The nested library's entry in a war. */
-    static final String WAR_LIB = "WEB-INF/lib/sample-lib.jar";
+    public static final String WAR_LIB = "WEB-INF/lib/sample-lib.jar";
 
     private static final long TIME = 1_700_000_000_000L;
 
     /** The layers {@code spring-boot-maven-plugin} writes by default. */
-    static final String LAYERS = """
+    public static final String LAYERS = """
             - "dependencies":
               - "BOOT-INF/lib/"
             - "spring-boot-loader":
@@ -51,14 +50,26 @@ final class FatJars {
     private FatJars() {
     }
 
-    /** Writes a Spring Boot executable jar of the sample. */
-    static Path boot(Path file) throws IOException {
+    /**
+     * Writes a Spring Boot executable jar of the sample.
+     *
+     * @param file where to write it
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    public static Path boot(Path file) throws IOException {
         return write(file, "BOOT-INF/", "org.springframework.boot.loader.launch.JarLauncher",
                 Map.of(BOOT_LIB, Files.readAllBytes(Samples.jar(Samples.SAMPLE_LIB))), true);
     }
 
-    /** Writes a Spring Boot executable war of the sample, which a servlet container could deploy too. */
-    static Path war(Path file) throws IOException {
+    /**
+     * Writes a Spring Boot executable war of the sample, which a servlet container could deploy too.
+     *
+     * @param file where to write it
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    public static Path war(Path file) throws IOException {
         return write(file, "WEB-INF/", "org.springframework.boot.loader.launch.WarLauncher",
                 Map.of(WAR_LIB, Files.readAllBytes(Samples.jar(Samples.SAMPLE_LIB))), true);
     }
@@ -69,8 +80,10 @@ final class FatJars {
      * @param file where to write it
      * @param libs the nested jars, by entry name, in order
      * @param stored whether to store them (the launcher needs it) or deflate them
+     * @return the file
+     * @throws IOException if it cannot be written
      */
-    static Path boot(Path file, Map<String, byte[]> libs, boolean stored) throws IOException {
+    public static Path boot(Path file, Map<String, byte[]> libs, boolean stored) throws IOException {
         return write(file, "BOOT-INF/", "org.springframework.boot.loader.launch.JarLauncher", libs, stored);
     }
 
@@ -107,7 +120,7 @@ final class FatJars {
     }
 
     /** Returns the spring-boot-loader jar the tests run with. */
-    static Path loaderJar() {
+    public static Path loaderJar() {
         try {
             return Path.of(JarLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
@@ -116,7 +129,7 @@ final class FatJars {
     }
 
     /** Returns a jar's entries, files only, by name, in order. */
-    static Map<String, byte[]> entries(Path jar) throws IOException {
+    public static Map<String, byte[]> entries(Path jar) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
@@ -132,7 +145,7 @@ final class FatJars {
     }
 
     /** Returns a jar made of the given entries, deflated, in order. */
-    static byte[] jar(Map<String, byte[]> entries) throws IOException {
+    public static byte[] jar(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
@@ -169,7 +182,7 @@ final class FatJars {
     }
 
     /** Adds an entry stored, as Spring Boot's plugin adds nested jars: sizes and CRC known before the data. */
-    static void stored(ZipOutputStream out, String name, byte[] bytes) throws IOException {
+    public static void stored(ZipOutputStream out, String name, byte[] bytes) throws IOException {
         ZipEntry entry = new ZipEntry(name);
         entry.setTime(TIME);
         entry.setMethod(ZipEntry.STORED);
@@ -184,7 +197,7 @@ final class FatJars {
     }
 
     /** Returns the CRC-32 of bytes. */
-    static long crc(byte[] bytes) {
+    public static long crc(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
         return crc.getValue();
