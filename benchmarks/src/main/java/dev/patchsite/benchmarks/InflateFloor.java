@@ -12,17 +12,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * The scan floor: the cheapest thing any scanner of a jar must do, i.e. open it and
  * inflate every {@code .class} entry once, fully, discarding the bytes. No class parsing.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.patchsite.benchmarks.InflateFloor JAR [--threads N] [--raw] [--lazy-headers]
+ * java -cp benchmarks/target/benchmarks.jar dev.patchsite.benchmarks.InflateFloor JAR [--threads N] [--raw] [--lazy-headers] [--nested]
  * </pre>
  *
  * Uses the same archive library as the linker: Commons Compress {@link ZipFile}, opened with
@@ -45,6 +47,12 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  *     so the calls that open an entry's stream are serialized; the reads themselves are not.</li>
  * </ul>
  *
+ * <p>{@code --nested} makes it the floor of a Spring Boot or web archive: the {@code .class} entries of every jar
+ * nested in {@code BOOT-INF/lib/}, {@code WEB-INF/lib/} or {@code WEB-INF/lib-provided/} are inflated too. Each
+ * nested jar is read whole into memory, on the opening thread, and opened from there (Commons Compress over a
+ * {@code SeekableInMemoryByteChannel}), which is the least a reader that does not parse the outer file's bytes in
+ * place must do; the reading and opening count in the time.
+ *
  * <p>Exit codes: 0 ok, 1 I/O or format error (the message names the entry), 2 usage.
  */
 public final class InflateFloor {
@@ -53,7 +61,8 @@ public final class InflateFloor {
     static final int CHUNK = 64;
 
     static final String USAGE =
-            "usage: java -cp benchmarks.jar dev.patchsite.benchmarks.InflateFloor JAR [--threads N] [--raw] [--lazy-headers]";
+            "usage: java -cp benchmarks.jar dev.patchsite.benchmarks.InflateFloor JAR [--threads N] [--raw] [--lazy-headers]"
+            + " [--nested]";
 
     private InflateFloor() {
     }
@@ -63,6 +72,7 @@ public final class InflateFloor {
         int threads = Runtime.getRuntime().availableProcessors();
         boolean raw;
         boolean lazyHeaders;
+        boolean nested;
     }
 
     /** What one run measured. */
@@ -92,6 +102,8 @@ public final class InflateFloor {
                     options.raw = true;
                 } else if (a.equals("--lazy-headers")) {
                     options.lazyHeaders = true;
+                } else if (a.equals("--nested")) {
+                    options.nested = true;
                 } else if (a.equals("-h") || a.equals("--help")) {
                     System.out.println(USAGE);
                     return;
@@ -132,12 +144,27 @@ public final class InflateFloor {
     /** Opens {@code jar} and inflates every {@code .class} entry as {@code options} say. */
     static Result run(Path jar, Options options) throws IOException {
         long start = System.nanoTime();
+        List<ZipFile> nested = new ArrayList<>();
         try (ZipFile zip = ZipFile.builder().setPath(jar).setIgnoreLocalFileHeader(options.lazyHeaders).get()) {
-            List<ZipArchiveEntry> entries = new ArrayList<>();
+            List<Item> entries = new ArrayList<>();
             for (Enumeration<ZipArchiveEntry> e = zip.getEntriesInPhysicalOrder(); e.hasMoreElements(); ) {
                 ZipArchiveEntry entry = e.nextElement();
                 if (!entry.isDirectory() && entry.getName().endsWith(".class")) {
-                    entries.add(entry);
+                    entries.add(new Item(zip, entry));
+                } else if (options.nested && NESTED.matcher(entry.getName()).matches()) {
+                    byte[] bytes;
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        bytes = in.readAllBytes();
+                    }
+                    ZipFile lib = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
+                            .get();
+                    nested.add(lib);
+                    for (Enumeration<ZipArchiveEntry> n = lib.getEntriesInPhysicalOrder(); n.hasMoreElements(); ) {
+                        ZipArchiveEntry inner = n.nextElement();
+                        if (!inner.isDirectory() && inner.getName().endsWith(".class")) {
+                            entries.add(new Item(lib, inner));
+                        }
+                    }
                 }
             }
             AtomicInteger next = new AtomicInteger();
@@ -147,7 +174,7 @@ public final class InflateFloor {
             for (int t = 0; t < options.threads; t++) {
                 final int id = t;
                 Thread thread = new Thread(() -> {
-                    Worker worker = new Worker(zip, options);
+                    Worker worker = new Worker(options);
                     try {
                         int n = entries.size();
                         for (int from; (from = next.getAndAdd(CHUNK)) < n && failure.get() == null; ) {
@@ -188,25 +215,44 @@ public final class InflateFloor {
             }
             long millis = (System.nanoTime() - start) / 1_000_000L;
             return new Result(entries.size(), total, millis);
+        } finally {
+            for (ZipFile lib : nested) {
+                lib.close();
+            }
+        }
+    }
+
+    /** Where a Spring Boot or web archive keeps its nested jars. */
+    private static final Pattern NESTED = Pattern.compile("(BOOT-INF/lib|WEB-INF/lib|WEB-INF/lib-provided)/[^/]+\\.jar");
+
+    /** A class entry to inflate, and the archive it is in. */
+    private static final class Item {
+        final ZipFile zip;
+        final ZipArchiveEntry entry;
+
+        Item(ZipFile zip, ZipArchiveEntry entry) {
+            this.zip = zip;
+            this.entry = entry;
         }
     }
 
     /** One thread's reader: its buffers (and, with --raw, its Inflater) are reused for every entry. */
     private static final class Worker {
-        final ZipFile zip;
+        ZipFile zip;
         final Options options;
         final byte[] out = new byte[64 * 1024];
         byte[] compressed = new byte[64 * 1024];
         Inflater inflater;
         long bytes;
 
-        Worker(ZipFile zip, Options options) {
-            this.zip = zip;
+        Worker(Options options) {
             this.options = options;
         }
 
         /** Inflates one entry fully, discarding the bytes, and checks its size against the central directory. */
-        void read(ZipArchiveEntry entry) throws IOException {
+        void read(Item item) throws IOException {
+            zip = item.zip;
+            ZipArchiveEntry entry = item.entry;
             long n;
             try {
                 n = options.raw && entry.getMethod() == ZipEntry.DEFLATED && entry.getCompressedSize() >= 0
