@@ -482,6 +482,9 @@ final class JarLinker {
             }
             out.finish();
             written = true;
+        } catch (ZipException | EOFException e) {
+            // The nested jar's bytes are not as its directory says: name it, not only the outer jar.
+            throw new InputException(name + ": corrupt jar: " + e.getMessage(), e);
         } finally {
             deflater.end();
             if (!written) {
