@@ -6,7 +6,6 @@ import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.LinkException;
-import dev.patchsite.linker.Messages;
 import dev.patchsite.linker.internal.input.ArchiveLayout;
 import dev.patchsite.linker.internal.input.ClassPaths;
 import dev.patchsite.linker.internal.input.Jars;
@@ -113,7 +112,7 @@ final class JarLinker {
     static JarLinker open(Path input) throws InputException {
         ZipArchive zip = Jars.open(input);
         try {
-            ArchiveLayout layout = ArchiveLayout.of(zip);
+            ArchiveLayout layout = Jars.layout(input.toString(), zip);
             JarLinker jar = new JarLinker(input, input.toString(), zip, layout);
             for (String lib : layout.libs()) {
                 String name = input + "!/" + lib;
@@ -121,19 +120,8 @@ final class JarLinker {
                         ArchiveLayout.PLAIN));
             }
             return jar;
-        } catch (IOException e) {
-            try {
-                zip.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new InputException(input + ": cannot read its class path index: " + Messages.rootCause(e), e);
         } catch (InputException | RuntimeException e) {
-            try {
-                zip.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            Jars.closeAfter(zip, e);
             throw e;
         }
     }

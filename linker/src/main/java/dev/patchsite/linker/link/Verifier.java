@@ -93,7 +93,7 @@ public final class Verifier {
             } catch (ValidationException e) {
                 problems.addAll(e.problems());
             }
-            ArchiveLayout layout = ArchiveLayout.of(zip);
+            ArchiveLayout layout = Jars.layout(jar.toString(), zip);
             List<ClassRoot> roots = roots(zip, layout);
             Set<String> classes = classes(roots);
             checkBytecode(roots, table, inherited, classes);

@@ -1,7 +1,6 @@
 package dev.patchsite.linker.internal.input;
 
 import dev.patchsite.linker.InputException;
-import dev.patchsite.linker.Messages;
 import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +52,7 @@ final class JarSource implements ClassSource {
         try {
             String name = path.toString();
             sources.add(new JarSource(name, zip, "", null, true));
-            ArchiveLayout layout = layout(name, zip);
+            ArchiveLayout layout = Jars.layout(name, zip);
             if (layout.nested()) {
                 sources.add(new JarSource(name, zip, layout.classes(), layout.classes(), false));
                 for (String lib : layout.libs()) {
@@ -62,20 +61,8 @@ final class JarSource implements ClassSource {
             }
             return sources;
         } catch (InputException | RuntimeException e) {
-            try {
-                zip.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            Jars.closeAfter(zip, e);
             throw e;
-        }
-    }
-
-    private static ArchiveLayout layout(String name, ZipArchive zip) throws InputException {
-        try {
-            return ArchiveLayout.of(zip);
-        } catch (IOException e) {
-            throw new InputException(name + ": cannot read its class path index: " + Messages.rootCause(e), e);
         }
     }
 

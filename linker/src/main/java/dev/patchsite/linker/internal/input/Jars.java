@@ -80,6 +80,36 @@ public final class Jars {
         }
     }
 
+    /**
+     * Returns where a jar keeps its classes: a plain jar, or a Spring Boot or web archive.
+     *
+     * @param name the jar's name, for messages
+     * @param zip the jar
+     * @return its layout
+     * @throws InputException if its {@code classpath.idx} cannot be read
+     */
+    public static ArchiveLayout layout(String name, ZipArchive zip) throws InputException {
+        try {
+            return ArchiveLayout.of(zip);
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read its class path index: " + Messages.rootCause(e), e);
+        }
+    }
+
+    /**
+     * Closes a jar that failed to be taken into use, keeping what goes wrong in closing it with the failure.
+     *
+     * @param zip the jar
+     * @param failure why it is not used
+     */
+    public static void closeAfter(ZipArchive zip, Exception failure) {
+        try {
+            zip.close();
+        } catch (IOException suppressed) {
+            failure.addSuppressed(suppressed);
+        }
+    }
+
     private static InputException notReadable(Path path, Exception e) {
         if (e instanceof AccessDeniedException) {
             return new InputException(path + ": cannot read: permission denied", e);
