@@ -2,6 +2,7 @@ package dev.patchsite.linker.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchsite.linker.InputException;
 import java.io.IOException;
@@ -104,6 +105,24 @@ class TableTextTest {
         assertEquals("p/Sub(1)", read(text).sites().get(0).via());
     }
 
+    /**
+     * A site in a Spring Boot or web archive carries {@code in=}, escaped like an id, after {@code via=}, and reads
+     * back; it is not identity, and the JSON form gives it only where there is one.
+     */
+    @Test
+    void aSiteInANestedJarRoundTrips() throws Exception {
+        Site nested = new Site("clock", RUN, 0, 0, SiteKind.INVOKE, false, 12, 7, null, null,
+                "BOOT-INF/lib/my lib=1.jar");
+        PatchSiteTable table = new PatchSiteTable(List.of(CLOCK), List.of(), List.of(nested));
+        String text = TableWriter.toText(table);
+
+        assertTrue(text.endsWith(" #0 invoke in=BOOT-INF/lib/my%20lib%3D1.jar line=12 offset=7\n"), text);
+        assertEquals(table, read(text));
+        assertEquals(nested.in(null).key(), read(text).sites().get(0).key());
+        assertTrue(TableJson.toJson(table).contains("\"in\": \"BOOT-INF/lib/my lib=1.jar\""),
+                TableJson.toJson(table));
+    }
+
     /** A table written before {@code via=} existed reads, its sites naming their groups. */
     @Test
     void aTableWithoutViaReads() throws Exception {
@@ -197,7 +216,7 @@ class TableTextTest {
         assertEquals("baseline.table:3: \"super\" takes no value", error(head + "super=1 line=1 offset=0\n"));
         assertEquals("baseline.table:3: missing offset=", error(head + "line=1\n"));
         assertEquals("baseline.table:3: unknown field \"x\"; expected site FUNCTION CALLER #ORDINAL KIND [release=N]"
-                + " [super] [via=CLASS] line=N offset=N [bind=B]", error(head + "line=1 x y offset=0\n"));
+                + " [super] [via=CLASS] [in=PATH] line=N offset=N [bind=B]", error(head + "line=1 x y offset=0\n"));
     }
 
     @Test
