@@ -3,12 +3,10 @@ package dev.patchsite.maven;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.check.BaselineRequest;
 import dev.patchsite.linker.check.BaselineUpdate;
-import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -18,15 +16,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * packaging {@code pom} is skipped, so the command also works from the root of a multi-module build.
  */
 @Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
-public final class BaselineMojo extends PatchsiteMojo {
-
-    /** The patch-site table to write, committed with the sources. */
-    @Parameter(property = "patchsite.baseline", defaultValue = "${project.basedir}/" + BaselineCommand.DEFAULT_BASELINE)
-    private File baseline;
-
-    /** A declaration file naming functions in code you do not own, for a jar that was not linked. */
-    @Parameter(property = "patchsite.declarations")
-    private File declarations;
+public final class BaselineMojo extends BaselineGoalMojo {
 
     /** Creates the goal. */
     public BaselineMojo() {
@@ -38,6 +28,6 @@ public final class BaselineMojo extends PatchsiteMojo {
         Path jar = ProjectJar.artifact(project, "run the baseline goal after the package phase in the same build:"
                 + " mvn package patchsite:baseline");
         show(BaselineUpdate.update(new BaselineRequest(ProjectJar.program(project, jar, declarations),
-                scanSettings(), baseline.toPath(), project.getBasedir().toPath())).notices());
+                scanSettings(), baseline.toPath(), project.getBasedir().toPath(), tableScope())).notices());
     }
 }

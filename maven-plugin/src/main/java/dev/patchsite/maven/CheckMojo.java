@@ -5,7 +5,6 @@ import dev.patchsite.linker.check.BaselineCheck;
 import dev.patchsite.linker.check.CheckRequest;
 import dev.patchsite.linker.check.CheckResult;
 import dev.patchsite.linker.diff.FailPolicy;
-import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -15,6 +14,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Checks the program's patch-site table against the committed baseline: writes the table to
@@ -27,7 +27,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
-public final class CheckMojo extends PatchsiteMojo {
+public final class CheckMojo extends BaselineGoalMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -35,21 +35,12 @@ public final class CheckMojo extends PatchsiteMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
-    /** The committed patch-site table to check against, written by the {@code baseline} goal. */
-    @Parameter(property = "patchsite.baseline", defaultValue = "${project.basedir}/" + BaselineCommand.DEFAULT_BASELINE)
-    private File baseline;
-
     /**
      * Which differences fail the build: {@code any} (a function, variant or site added, removed or changed),
      * {@code added}, {@code removed}, or {@code none} (report only).
      */
     @Parameter(property = "patchsite.failOn", defaultValue = "any")
     private String failOn;
-
-    /** A declaration file naming functions in code you do not own, for a jar that was not linked. */
-    @Parameter(property = "patchsite.declarations")
-    private File declarations;
-
 
     /** Creates the goal. */
     public CheckMojo() {
@@ -71,10 +62,15 @@ public final class CheckMojo extends PatchsiteMojo {
         Path root = Path.of(session.getExecutionRootDirectory());
         CheckResult result = BaselineCheck.check(new CheckRequest(ProjectJar.program(project, jar, declarations),
                 scanSettings(), baseline.toPath(), policy, tableFile, tableFile.resolveSibling("report.md"),
-                root, BaselineCommand.of(project, root, plugin, baseline)));
+                root, BaselineCommand.of(project, topLevel(), root, plugin, baseline), tableScope()));
         show(result.notices());
         if (result.fails()) {
             throw new MojoFailureException(result.failure());
         }
+    }
+
+    /** Returns the project the build started in (this one when Maven does not say). */
+    private MavenProject topLevel() {
+        return session.getTopLevelProject() == null ? project : session.getTopLevelProject();
     }
 }
