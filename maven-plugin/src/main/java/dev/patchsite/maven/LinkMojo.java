@@ -28,8 +28,10 @@ import org.apache.maven.project.MavenProjectHelper;
  * the link class path: they supply declarations, variants and sites, and are not rewritten. The jar is linked in
  * place, or, with a {@code classifier}, written beside it and attached. The output is reproducible: the same inputs
  * give the same bytes, and new entries take the timestamp of the jar's manifest (so
- * {@code project.build.outputTimestamp} carries over). The goal is skipped when the jar, the class path and the
- * configuration are as the last link left them, and in a project of packaging {@code pom}.
+ * {@code project.build.outputTimestamp} carries over). The goal is skipped when the jar, the configuration and the
+ * content of every dependency are as the last link left them, and in a project of packaging {@code pom}. A jar
+ * linked in place is kept unlinked in {@code target/patchsite/}, so that when an incremental build keeps the linked
+ * jar (it does not package it again) while a dependency changed, the kept jar is linked again against the new one.
  */
 @Mojo(name = "link", defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
@@ -105,8 +107,11 @@ public final class LinkMojo extends PatchsiteMojo {
         LinkRequest link = new LinkRequest(List.of(input), ProjectJar.classpath(project), List.of(output), linkMode,
                 selections == null ? Map.of() : selections, declarations == null ? null : declarations.toPath(),
                 settings.threads(), stripSignatures, embedRuntime, settings.log());
+        // A jar linked in place is kept unlinked beside the state: an incremental build that does not package the jar
+        // again while a dependency changed links the kept jar again.
         ArtifactLinkResult result = ArtifactLinker.link(new ArtifactLinkRequest(link, state, plugin.getId(),
-                project.getBasedir().toPath(), "mvn clean package"));
+                project.getBasedir().toPath(), "mvn clean package",
+                inPlace ? state.resolveSibling("link.unlinked.jar") : null));
         show(result.notices());
         if (!inPlace) {
             projectHelper.attachArtifact(project, "jar", classifier, output.toFile());
