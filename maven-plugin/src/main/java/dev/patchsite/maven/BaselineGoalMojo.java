@@ -2,11 +2,16 @@ package dev.patchsite.maven;
 
 import dev.patchsite.linker.check.TableScope;
 import java.io.File;
+import java.nio.file.Path;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The parameters that the {@code check} and {@code baseline} goals share: which baseline, and which table. */
 abstract class BaselineGoalMojo extends PatchsiteMojo {
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
 
     /** The committed patch-site table: what {@code check} compares with and {@code baseline} writes. */
     @Parameter(property = "patchsite.baseline", defaultValue = "${project.basedir}/" + BaselineCommand.DEFAULT_BASELINE)
@@ -27,6 +32,14 @@ abstract class BaselineGoalMojo extends PatchsiteMojo {
 
     BaselineGoalMojo(String goal) {
         super(goal);
+    }
+
+    /**
+     * Returns the directory the build started in. Messages name files relative to it, as the commands they print
+     * are run from it: in a multi-module build the baseline to commit is named with its module's folder.
+     */
+    Path executionRoot() {
+        return Path.of(session.getExecutionRootDirectory());
     }
 
     /** Returns the configured scope. */

@@ -28,6 +28,6 @@ public final class BaselineMojo extends BaselineGoalMojo {
         Path jar = ProjectJar.artifact(project, "run the baseline goal after the package phase in the same build:"
                 + " mvn package patchsite:baseline");
         show(BaselineUpdate.update(new BaselineRequest(ProjectJar.program(project, jar, declarations),
-                scanSettings(), baseline.toPath(), project.getBasedir().toPath(), tableScope())).notices());
+                scanSettings(), baseline.toPath(), executionRoot(), tableScope())).notices());
     }
 }

@@ -6,7 +6,6 @@ import dev.patchsite.linker.check.CheckRequest;
 import dev.patchsite.linker.check.CheckResult;
 import dev.patchsite.linker.diff.FailPolicy;
 import java.nio.file.Path;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -28,9 +27,6 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public final class CheckMojo extends BaselineGoalMojo {
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
@@ -57,9 +53,7 @@ public final class CheckMojo extends BaselineGoalMojo {
         }
         Path jar = ProjectJar.artifact(project, "the check goal runs in the verify phase, after the jar is built");
         Path tableFile = Path.of(project.getBuild().getDirectory(), "patchsite", "patchsite.table");
-        // Names in messages are relative to where Maven runs, as the command is: in a multi-module build the
-        // baseline to commit is then named with its module's folder.
-        Path root = Path.of(session.getExecutionRootDirectory());
+        Path root = executionRoot();
         CheckResult result = BaselineCheck.check(new CheckRequest(ProjectJar.program(project, jar, declarations),
                 scanSettings(), baseline.toPath(), policy, tableFile, tableFile.resolveSibling("report.md"),
                 root, BaselineCommand.of(project, topLevel(), root, plugin, baseline), tableScope()));
