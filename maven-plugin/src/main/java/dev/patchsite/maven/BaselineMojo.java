@@ -13,7 +13,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Writes the program's patch-site table to the baseline file that the {@code check} goal compares with, creating or
  * updating it atomically, and logs what changed. It reads the jar built earlier in the same run, so run it after the
  * package phase: {@code mvn package patchsite:baseline}. Commit the baseline to accept the change. A project of
- * packaging {@code pom} is skipped, so the command also works from the root of a multi-module build.
+ * packaging {@code pom} is skipped, so the command also works from the root of a multi-module build, where it writes
+ * every module's baseline, each of the module's own table ({@code scope}).
  */
 @Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public final class BaselineMojo extends BaselineGoalMojo {
