@@ -47,25 +47,35 @@ class BaselineCommandTest {
     @Test
     void usesThePrefixWhenTheProjectDeclaresThePlugin() {
         assertEquals("mvn package patchsite:baseline",
-                BaselineCommand.of(project(root, true), root, plugin(), defaultBaseline(root)));
+                BaselineCommand.of(project(root, true), project(root, true), root, plugin(), defaultBaseline(root)));
     }
 
     @Test
     void usesTheFullCoordinatesOtherwise() {
         assertEquals("mvn package dev.patchsite:patchsite-maven-plugin:1.2.3:baseline",
-                BaselineCommand.of(project(root, false), root, plugin(), defaultBaseline(root)));
+                BaselineCommand.of(project(root, false), project(root, false), root, plugin(), defaultBaseline(root)));
     }
 
     @Test
     void namesABaselineElsewhere() {
         assertEquals("mvn package patchsite:baseline -Dpatchsite.baseline=etc/sites.table",
-                BaselineCommand.of(project(root, true), root, plugin(), root.resolve("etc/sites.table").toFile()));
+                BaselineCommand.of(project(root, true), project(root, true), root, plugin(), root.resolve("etc/sites.table").toFile()));
     }
 
     @Test
-    void changesIntoAModuleTheBuildDidNotStartIn() {
+    void buildsAModuleTheBuildDidNotStartInWithWhatItDependsOn() {
         Path module = root.resolve("services/app");
-        assertEquals("cd services/app && mvn package patchsite:baseline",
-                BaselineCommand.of(project(module, true), root, plugin(), defaultBaseline(module)));
+        assertEquals("mvn package patchsite:baseline -pl services/app -am",
+                BaselineCommand.of(project(module, true), project(root, true), root, plugin(),
+                        defaultBaseline(module)));
+    }
+
+    /** Maven resolves a prefix from the project the build started in: a plugin declared only in a module is not. */
+    @Test
+    void usesTheFullCoordinatesWhenTheRootDoesNotDeclareThePlugin() {
+        Path module = root.resolve("app");
+        assertEquals("mvn package dev.patchsite:patchsite-maven-plugin:1.2.3:baseline -pl app -am",
+                BaselineCommand.of(project(module, true), project(root, false), root, plugin(),
+                        defaultBaseline(module)));
     }
 }

@@ -10,7 +10,6 @@ import dev.patchsite.linker.diff.FailPolicy;
 import dev.patchsite.linker.diff.TableDiff;
 import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.internal.output.OutputPaths;
-import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.TableReader;
 import dev.patchsite.linker.table.TableWriter;
@@ -48,7 +47,7 @@ public final class BaselineCheck {
         String tableName = DisplayPaths.relative(request.base(), request.tableFile());
         boolean missing = !Files.isRegularFile(request.baseline());
         FailPolicy policy = request.failOn();
-        PatchSiteTable table = TableSource.program(request.program(), request.settings());
+        PatchSiteTable table = ScopedTable.read(request.program(), request.settings(), request.scope());
         AtomicOutput.write(request.tableFile(), TableWriter.toText(table).getBytes(StandardCharsets.UTF_8));
         TableDiff diff = TableDiff.compare(missing ? EMPTY : TableReader.read(request.baseline()), table);
         AtomicOutput.write(request.reportFile(), DiffFormat.MARKDOWN.render(diff, baselineName, tableName, policy)

@@ -8,13 +8,14 @@ import java.util.Objects;
 /**
  * Which baseline to write, and from which program.
  *
- * @param program the program whose table becomes the baseline: the table its first jar carries if that jar is
- *     linked, else the table of the program scanned
+ * @param program the program whose table becomes the baseline, as its files are now; its first jar is the module
  * @param settings the threads and log to scan with
  * @param baseline the table file to create or update
  * @param base the directory the files are named relative to in messages, e.g. the project's
+ * @param scope which part of the program's table is written: the first jar's own (a module's), or the whole program's
  */
-public record BaselineRequest(ProgramFiles program, ScanSettings settings, Path baseline, Path base) {
+public record BaselineRequest(ProgramFiles program, ScanSettings settings, Path baseline, Path base,
+        TableScope scope) {
 
     /** Checks that nothing is missing. */
     public BaselineRequest {
@@ -22,5 +23,18 @@ public record BaselineRequest(ProgramFiles program, ScanSettings settings, Path 
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(scope, "scope");
+    }
+
+    /**
+     * Creates a request that writes the module's part of the table, the first jar's own ({@link TableScope#MODULE}).
+     *
+     * @param program the program
+     * @param settings the threads and log to scan with
+     * @param baseline the table file to create or update
+     * @param base the directory files are named relative to
+     */
+    public BaselineRequest(ProgramFiles program, ScanSettings settings, Path baseline, Path base) {
+        this(program, settings, baseline, base, TableScope.MODULE);
     }
 }

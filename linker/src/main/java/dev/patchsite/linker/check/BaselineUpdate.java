@@ -9,7 +9,6 @@ import dev.patchsite.linker.diff.DiffFormat;
 import dev.patchsite.linker.diff.FailPolicy;
 import dev.patchsite.linker.diff.TableDiff;
 import dev.patchsite.linker.internal.output.AtomicOutput;
-import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.TableReader;
 import dev.patchsite.linker.table.TableSummary;
@@ -43,7 +42,7 @@ public final class BaselineUpdate {
     public static CheckResult update(BaselineRequest request) throws PatchsiteException {
         Path baseline = request.baseline();
         String name = DisplayPaths.relative(request.base(), baseline);
-        PatchSiteTable table = TableSource.program(request.program(), request.settings());
+        PatchSiteTable table = ScopedTable.read(request.program(), request.settings(), request.scope());
         String text = TableWriter.toText(table);
         List<Notice> notices = new ArrayList<>();
         String oldText = previousText(baseline, notices);

@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param base the directory the jars are named relative to in notices, e.g. the project's
  * @param rebuildCommand the command that builds the jar again from its sources, which notices suggest when the jar
  *     was linked in place already, e.g. {@code mvn clean package}
+ * @param unlinked where to keep the jar as it was before it was linked in place, so that a later build that finds
+ *     the jar as this link left it (the build did not package it again) but its class path or configuration changed
+ *     links the kept jar again instead of keeping a stale link; null to keep nothing. Used with {@code state} only
  */
-public record ArtifactLinkRequest(LinkRequest link, Path state, String tool, Path base, String rebuildCommand) {
+public record ArtifactLinkRequest(LinkRequest link, Path state, String tool, Path base, String rebuildCommand,
+        Path unlinked) {
 
     /** Checks the request: one jar, and nothing missing. */
     public ArtifactLinkRequest {
@@ -25,6 +29,19 @@ public record ArtifactLinkRequest(LinkRequest link, Path state, String tool, Pat
         if (link.inputs().size() != 1) {
             throw new IllegalArgumentException("a build links one jar, not " + link.inputs().size());
         }
+    }
+
+    /**
+     * Creates a request that keeps no unlinked jar.
+     *
+     * @param link the link of one jar
+     * @param state where to keep what the last link read and wrote, or null
+     * @param tool who links
+     * @param base the directory the jars are named relative to
+     * @param rebuildCommand the command that builds the jar again
+     */
+    public ArtifactLinkRequest(LinkRequest link, Path state, String tool, Path base, String rebuildCommand) {
+        this(link, state, tool, base, rebuildCommand, null);
     }
 
     /**

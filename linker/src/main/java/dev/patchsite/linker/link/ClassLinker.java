@@ -266,6 +266,11 @@ final class ClassLinker {
         private final List<Integer> patchPositions = new ArrayList<>();
         private PatchSitesAttribute attribute;
         private boolean isInterface;
+        private String owner;
+        private int version;
+        /** Whether this group class, linked in static mode, warns of a selection property (null until visited). */
+        private boolean warnsOfSelection;
+        private boolean hasInitializer;
         /** The method being visited, for messages. */
         private String method;
 
@@ -292,6 +297,10 @@ final class ClassLinker {
         public void visit(int version, int access, String name, String signature, String superName,
                 String[] interfaces) {
             isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+            this.owner = name;
+            this.version = version;
+            warnsOfSelection = program.mode() == LinkMode.STATIC && !trampolined.isEmpty()
+                    && StaticSelectionWarning.applies(isInterface, version);
             super.visit(version, access, name, signature, superName, interfaces);
             if (!patched.isEmpty()) {
                 // ClassWriter writes the non-standard attributes in the reverse order of their visits: visited
@@ -309,6 +318,10 @@ final class ClassLinker {
             MethodVisitor visitor;
             if (function == null) {
                 visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
+                if (warnsOfSelection && name.equals("<clinit>")) {
+                    hasInitializer = true;
+                    visitor = StaticSelectionWarning.callFirst(visitor, owner, isInterface);
+                }
             } else {
                 MethodVisitor trampoline = super.visitMethod(access & ~Opcodes.ACC_SYNCHRONIZED, name, descriptor,
                         signature, exceptions);
@@ -326,6 +339,15 @@ final class ClassLinker {
             }
             Map<String, SitePlan> changed = changedByMethod.get(name + descriptor);
             return changed == null ? visitor : new SiteRewriter(visitor, functions, changed, program);
+        }
+
+        @Override
+        public void visitEnd() {
+            if (warnsOfSelection) {
+                StaticSelectionWarning.add(cv, owner, isInterface, version, hasInitializer,
+                        program.staticSelection(owner));
+            }
+            super.visitEnd();
         }
 
         /** Builds the agent's patch data, registering every constant it names. */

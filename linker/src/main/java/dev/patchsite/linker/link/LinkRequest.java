@@ -82,6 +82,17 @@ public record LinkRequest(List<Path> inputs, List<Path> classpath, List<Path> ou
     }
 
     /**
+     * Returns this request with other inputs.
+     *
+     * @param newInputs the jars to link, one per output
+     * @return the new request
+     */
+    public LinkRequest withInputs(List<Path> newInputs) {
+        return new LinkRequest(newInputs, classpath, outputs, mode, selections, declarations, threads,
+                stripSignatures, embedRuntime, log);
+    }
+
+    /**
      * Returns this request with other outputs.
      *
      * @param newOutputs where each input's linked jar goes, in the order of {@code inputs}

@@ -1,6 +1,8 @@
 package dev.patchsite.linker.link;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -61,11 +63,37 @@ class LinkFingerprintTest {
     }
 
     @Test
-    void aTouchedDependencyDoesNotMatch() throws Exception {
+    void aTouchedButUnchangedDependencyMatches() throws Exception {
         of("boot").store(stored);
         Files.setLastModifiedTime(dependency, FileTime.fromMillis(Files.getLastModifiedTime(dependency).toMillis()
                 + 2000));
+        assertTrue(of("boot").matches(stored));
+    }
+
+    /** A library module rebuilt in the same second to the same size is another library: its content is compared. */
+    @Test
+    void aDependencyChangedInTheSameSizeAndTimeDoesNotMatch() throws Exception {
+        of("boot").store(stored);
+        FileTime time = Files.getLastModifiedTime(dependency);
+        Files.write(dependency, new byte[] {4, 6});
+        Files.setLastModifiedTime(dependency, time);
         assertFalse(of("boot").matches(stored));
+    }
+
+    @Test
+    void aStoredValueIsReadBack() throws Exception {
+        of("boot").store(stored);
+        assertEquals(LinkFingerprint.content(jar), LinkFingerprint.stored(stored, "output"));
+        assertNull(LinkFingerprint.stored(stored, "selections"));
+        assertNull(LinkFingerprint.stored(dir.resolve("missing"), "output"));
+    }
+
+    @Test
+    void aCorruptStoredFingerprintMatchesNothing() throws Exception {
+        Files.createDirectories(stored.getParent());
+        Files.write(stored, new byte[] {(byte) 0xff, (byte) 0xfe, 10});
+        assertFalse(of("boot").matches(stored));
+        assertNull(LinkFingerprint.stored(stored, "output"));
     }
 
     @Test
