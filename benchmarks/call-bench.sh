@@ -23,9 +23,10 @@
 #    Before that, one short fork per linked run with -Dcallbench.report=true checks how the site is bound (the
 #    runtime's report: patched by the agent, a trampoline, an indy site) and that it runs stafford.
 #    With --interleaved, instead of JMH: one JVM per run and compiler runs CallRatio (in call-bench.jar), which
-#    times direct, site, noTracepoint and tracepointOff in alternation, ROUNDS (101) rounds of loops of about 5 ms
-#    after 30 untimed, and prints the median ns/op of each and the median per-round ratios site/direct and
-#    tracepointOff/noTracepoint: for a machine too busy for JMH's one-benchmark-after-another.
+#    times every benchmark of CallBench in alternation, ROUNDS (101) rounds of loops of about MILLIS (5) ms of CPU
+#    after WARMUP_ROUNDS (30) untimed,
+#    and prints the median ns/op of each and the median of its per-round ratio to direct (to noTracepoint for the
+#    tracepoint cases): for a machine too busy for JMH's one-benchmark-after-another.
 # 4. Prints, per run, each benchmark's score +- error (ns/op, JMH's 99.9% interval) and its ratio to `direct` in the
 #    same run; writes it to $work/summary.txt, with the load average before and after each run.
 #
@@ -119,7 +120,8 @@ order="direct site interfaceField volatileField methodHandle noTracepoint tracep
 # directly (its table says bind=direct).
 check() {   # check RUN PATTERN
   local r="$1" pattern="$2" log="$work/check-$1.log"
-  "$java" -jar "$work/${jar[$r]}" 'CallBench\.site$' -f 1 -wi 0 -i 1 -r 100ms \
+  # (-Djmh.ignoreLock: this short fork only reports the binding; another JMH run on the machine may hold the lock.)
+  "$java" -Djmh.ignoreLock=true -jar "$work/${jar[$r]}" 'CallBench\.site$' -f 1 -wi 0 -i 1 -r 100ms \
     -jvmArgsAppend "$select -Dcallbench.report=true ${opts[$r]:-}" >"$log" 2>&1 || true
   if ! grep -q "$pattern" "$log"; then
     echo "$0: $r: the site is not bound as expected (no '$pattern' in the report):" >&2
@@ -143,7 +145,8 @@ summary="$work/summary.txt"
 {
   echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $("$java" -version 2>&1 | head -2 | tail -1)"
   if (( interleaved )); then
-    echo "# CallRatio: ${ROUNDS:-101} interleaved rounds of ~5 ms loops, medians in ns/op; every JVM: $select"
+    echo "# CallRatio: ${ROUNDS:-101} interleaved rounds (after ${WARMUP_ROUNDS:-30}) of loops calibrated to" \
+      "${MILLIS:-5} ms, medians in ns/op; every JVM: $select"
   else
     echo "# JMH: -f $forks -wi $wi -i $it -w $wt -r $mt, avgt ns/op, error = 99.9% interval; every fork: $select"
   fi
@@ -159,7 +162,8 @@ for c in ${compilers//,/ }; do
     load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
     if (( interleaved )); then
       # shellcheck disable=SC2086
-      line="$("$java" $fork_opts -cp "$work/${jar[$r]}" dev.patchsite.benchmarks.calls.CallRatio "${ROUNDS:-101}")" \
+      line="$("$java" $fork_opts -cp "$work/${jar[$r]}" dev.patchsite.benchmarks.calls.CallRatio \
+        "${ROUNDS:-101}" "${MILLIS:-5}" "${WARMUP_ROUNDS:-30}")" \
         || { echo "$0: CallRatio $name failed" >&2; exit 1; }
       printf '%-26s %s   load %s -> %s\n' "$name" "$line" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" \
         | tee -a "$summary"

@@ -4,22 +4,26 @@ import java.util.Arrays;
 
 /**
  * The costs {@link CallBench} measures, interleaved in one JVM for a machine too busy for JMH's one-benchmark-after-
- * another: each round times a loop of each of {@code direct}, {@code site}, {@code noTracepoint} and
- * {@code tracepointOff} (the same code as {@link CallBench}'s, each op a call of a small method as JMH's stub calls the
- * benchmark), in an order that rotates from round to round, so that a burst of load hits all four alike. Prints the
- * median ns/op of each and the median, over rounds, of {@code site / direct} and {@code tracepointOff / noTracepoint}
- * (each ratio of two loops timed back to back). Run by {@code call-bench.sh --interleaved}.
+ * another: each round times a loop of each benchmark (the same code as {@link CallBench}'s, each op a call of a small
+ * method as JMH's stub calls the benchmark), in an order that rotates from round to round, so that a burst of load
+ * hits all alike. Prints the median ns/op of each and, for each, the median over rounds of its ratio to the loop of
+ * its reference timed in the same round: {@code direct} for the calls, {@code noTracepoint} for the tracepoint cases.
+ * Run by {@code call-bench.sh --interleaved}.
  *
  * <pre>
  * java -cp call-bench.jar dev.patchsite.benchmarks.calls.CallRatio [ROUNDS [MILLIS [WARMUP]]]
  * </pre>
  *
  * ROUNDS (default 101) rounds of loops of about MILLIS ms each (default 5), after WARMUP (default 30) untimed rounds
- * (so that the tiers compile the loops first).
+ * (so that the tiers compile the loops first). The loops' length is calibrated on {@code direct}; on a loaded machine
+ * a loop's wall time includes the time the process waits for a processor, so compare ratios, not ns/op across runs.
  */
 public final class CallRatio {
 
-    private static final String[] NAMES = {"direct", "site", "noTracepoint", "tracepointOff"};
+    /** Each benchmark's name, reference (an index in this array) and loop. */
+    private static final String[] NAMES = {"direct", "site", "interfaceField", "volatileField", "methodHandle",
+        "noTracepoint", "tracepointOff", "volatileFlag"};
+    private static final int[] REFERENCE = {0, 0, 0, 0, 0, 5, 5, 5};
     private static volatile long sink;
 
     private CallRatio() {
@@ -29,14 +33,14 @@ public final class CallRatio {
      * Runs the rounds and prints the medians.
      *
      * @param args ROUNDS, MILLIS, WARMUP
+     * @throws Throwable if the method handle fails
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Throwable {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 101;
         long millis = args.length > 1 ? Long.parseLong(args[1]) : 5;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         long x = System.nanoTime() | 1;
         int n = 1000;
-        // Calibrate on direct: the loop length that takes about MILLIS ms.
         for (int i = 0; i < 10; i++) {
             long start = System.nanoTime();
             x = run(0, x, n);
@@ -58,52 +62,57 @@ public final class CallRatio {
         sink = x;
         StringBuilder out = new StringBuilder("ops/loop=").append(n);
         for (int i = 0; i < NAMES.length; i++) {
-            out.append(' ').append(NAMES[i]).append('=').append(String.format("%.3f", median(perOp[i])));
+            out.append(' ').append(NAMES[i]).append('=').append(String.format("%.2f", median(perOp[i])));
+            if (REFERENCE[i] != i) {
+                out.append(String.format("(x%.3f)", medianRatio(perOp[i], perOp[REFERENCE[i]])));
+            }
         }
-        out.append(" site/direct=").append(String.format("%.3f", medianRatio(perOp[1], perOp[0])));
-        out.append(" tracepointOff/noTracepoint=").append(String.format("%.3f", medianRatio(perOp[3], perOp[2])));
         System.out.println(out);
     }
 
-    private static long run(int which, long x, int n) {
+    private static long run(int which, long x, int n) throws Throwable {
         switch (which) {
             case 0:
-                return loopDirect(x, n);
+                for (int i = 0; i < n; i++) {
+                    x = direct(x);
+                }
+                return x;
             case 1:
-                return loopSite(x, n);
+                for (int i = 0; i < n; i++) {
+                    x = site(x);
+                }
+                return x;
             case 2:
-                return loopNoTracepoint(x, n);
+                for (int i = 0; i < n; i++) {
+                    x = interfaceField(x);
+                }
+                return x;
+            case 3:
+                for (int i = 0; i < n; i++) {
+                    x = volatileField(x);
+                }
+                return x;
+            case 4:
+                for (int i = 0; i < n; i++) {
+                    x = methodHandle(x);
+                }
+                return x;
+            case 5:
+                for (int i = 0; i < n; i++) {
+                    x = noTracepoint(x);
+                }
+                return x;
+            case 6:
+                for (int i = 0; i < n; i++) {
+                    x = tracepointOff(x);
+                }
+                return x;
             default:
-                return loopTracepointOff(x, n);
+                for (int i = 0; i < n; i++) {
+                    x = volatileFlag(x);
+                }
+                return x;
         }
-    }
-
-    private static long loopDirect(long x, int n) {
-        for (int i = 0; i < n; i++) {
-            x = direct(x);
-        }
-        return x;
-    }
-
-    private static long loopSite(long x, int n) {
-        for (int i = 0; i < n; i++) {
-            x = site(x);
-        }
-        return x;
-    }
-
-    private static long loopNoTracepoint(long x, int n) {
-        for (int i = 0; i < n; i++) {
-            x = noTracepoint(x);
-        }
-        return x;
-    }
-
-    private static long loopTracepointOff(long x, int n) {
-        for (int i = 0; i < n; i++) {
-            x = tracepointOff(x);
-        }
-        return x;
     }
 
     private static long direct(long x) {
@@ -114,12 +123,31 @@ public final class CallRatio {
         return Hash.mix(x);
     }
 
+    private static long interfaceField(long x) {
+        return CallBench.MIXER.mix(x);
+    }
+
+    private static long volatileField(long x) {
+        return CallBench.volatileMixer.mix(x);
+    }
+
+    private static long methodHandle(long x) throws Throwable {
+        return (long) CallBench.MIX.invokeExact(x);
+    }
+
     private static long noTracepoint(long x) {
         return HashStafford.mix(x);
     }
 
     private static long tracepointOff(long x) {
         Trace.hit(x);
+        return HashStafford.mix(x);
+    }
+
+    private static long volatileFlag(long x) {
+        if (CallBench.tracing) {
+            TraceEnabled.hit(x);
+        }
         return HashStafford.mix(x);
     }
 
