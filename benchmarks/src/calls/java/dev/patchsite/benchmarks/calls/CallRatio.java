@@ -1,5 +1,7 @@
 package dev.patchsite.benchmarks.calls;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
@@ -15,8 +17,9 @@ import java.util.Arrays;
  * </pre>
  *
  * ROUNDS (default 101) rounds of loops of about MILLIS ms each (default 5), after WARMUP (default 30) untimed rounds
- * (so that the tiers compile the loops first). The loops' length is calibrated on {@code direct}; on a loaded machine
- * a loop's wall time includes the time the process waits for a processor, so compare ratios, not ns/op across runs.
+ * (so that the tiers compile the loops first). Loops are timed in the thread's processor time
+ * ({@code ThreadMXBean.getCurrentThreadCpuTime}), not wall time, which on a loaded machine includes the waits for a
+ * processor; the loops' length is calibrated on {@code direct}.
  */
 public final class CallRatio {
 
@@ -24,6 +27,8 @@ public final class CallRatio {
     private static final String[] NAMES = {"direct", "site", "interfaceField", "volatileField", "methodHandle",
         "noTracepoint", "tracepointOff", "volatileFlag"};
     private static final int[] REFERENCE = {0, 0, 0, 0, 0, 5, 5, 5};
+    /** Times loops in the thread's processor time: on a loaded machine, wall time adds the waits for a processor. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static volatile long sink;
 
     private CallRatio() {
@@ -42,25 +47,25 @@ public final class CallRatio {
         long x = System.nanoTime() | 1;
         int n = 1000;
         for (int i = 0; i < 10; i++) {
-            long start = System.nanoTime();
+            long start = CPU.getCurrentThreadCpuTime();
             x = run(0, x, n);
-            long took = System.nanoTime() - start;
+            long took = CPU.getCurrentThreadCpuTime() - start;
             n = (int) Math.max(100, Math.min(50_000_000L, n * (millis * 1_000_000L) / Math.max(1, took)));
         }
         double[][] perOp = new double[NAMES.length][rounds];
         for (int round = -warmup; round < rounds; round++) {
             for (int k = 0; k < NAMES.length; k++) {
                 int which = (k + Math.floorMod(round, NAMES.length)) % NAMES.length;
-                long start = System.nanoTime();
+                long start = CPU.getCurrentThreadCpuTime();
                 x = run(which, x, n);
-                long took = System.nanoTime() - start;
+                long took = CPU.getCurrentThreadCpuTime() - start;
                 if (round >= 0) {
                     perOp[which][round] = (double) took / n;
                 }
             }
         }
         sink = x;
-        StringBuilder out = new StringBuilder("ops/loop=").append(n);
+        StringBuilder out = new StringBuilder("ops/loop=").append(n).append(" cpu-ns/op:");
         for (int i = 0; i < NAMES.length; i++) {
             out.append(' ').append(NAMES[i]).append('=').append(String.format("%.2f", median(perOp[i])));
             if (REFERENCE[i] != i) {
