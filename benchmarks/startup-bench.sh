@@ -11,7 +11,8 @@
 # 2. links app.jar with the CLI: boot.jar (--mode boot), indy.jar (--mode indy) and static.jar (--mode static
 #    --select-by-probes: the probes run now, on this machine);
 # 3. times R rounds (default 11, after W untimed ones, default 2) of these commands, interleaved, with
-#    dev.patchsite.benchmarks.StartupTimer (time to main, to each group's first call, to the end of the work, to exit):
+#    dev.patchsite.benchmarks.StartupTimer (time to main, to each group's first call, to the end of the work, to exit,
+#    and the processor time of the JVM, from bash's time):
 #      unlinked          java -jar app.jar
 #      unlinked+noop     java -javaagent:noop.jar -jar app.jar    (what the JDK charges for any agent)
 #      boot+agent        java -jar boot.jar                       (Launcher-Agent-Class starts patchsite's agent)
@@ -113,8 +114,10 @@ declare -A args=( [unlinked]="-jar $work/app.jar" [unlinked+noop]="-javaagent:$w
   [static-probed]="-jar $work/static.jar" )
 commands="$work/commands"
 : >"$commands"
+# Each command runs under bash's time, which prints the JVM's processor time (user+sys, every thread) as cpu=U+S.
+wrap=$'bash\t-c\tTIMEFORMAT=cpu=%3U+%3S; time "$@"\t_'
 for n in "${names[@]}"; do
-  printf '%s\t%s\t%s\n' "$n" "${expect[$n]}" "$(tr ' ' '\t' <<<"$java ${args[$n]}")" >>"$commands"
+  printf '%s\t%s\t%s\t%s\n' "$n" "${expect[$n]}" "$wrap" "$(tr ' ' '\t' <<<"$java ${args[$n]}")" >>"$commands"
 done
 if (( aot )); then
   for n in "${names[@]}"; do
@@ -122,7 +125,7 @@ if (( aot )); then
     # shellcheck disable=SC2086
     "$java" -XX:AOTCacheOutput="$work/$n.aot" ${args[$n]} >"$work/train-$n.log" 2>&1 \
       || { echo "$0: training $n failed:" >&2; cat "$work/train-$n.log" >&2; exit 1; }
-    printf '%s\t%s\t%s\n' "$n+aot" "${expect[$n]}" \
+    printf '%s\t%s\t%s\t%s\n' "$n+aot" "${expect[$n]}" "$wrap" \
       "$(tr ' ' '\t' <<<"$java -XX:AOTCache=$work/$n.aot ${args[$n]}")" >>"$commands"
   done
 fi

@@ -25,8 +25,10 @@ import java.util.Map;
  * COMMANDS is a file of lines {@code NAME EXPECT ARG...} (separated by tabs): the name of a run, a text its output
  * must hold (which implementation ran), and the command. Prints, per command, the median over RUNS rounds (after
  * WARMUP untimed ones) of the time to {@code main}, to the first call of each group, to the end of the program's work
- * and to the process's exit, in milliseconds, with the spread (min to max) of the time to {@code main}. Exits with 1 if
- * a run fails or does not print EXPECT.
+ * and to the process's exit, in milliseconds, with the spread (min to max) of the time to {@code main}; and, if the
+ * command prints a line {@code cpu=USER+SYS} (in seconds, as bash's {@code time} with {@code TIMEFORMAT} does), the
+ * median processor time of the process, all its threads: on a loaded machine the wall times include the waits for a
+ * processor, the processor time does not. Exits with 1 if a run fails or does not print EXPECT.
  */
 public final class StartupTimer {
 
@@ -64,18 +66,18 @@ public final class StartupTimer {
                 }
             }
         }
-        System.out.printf("%-28s %9s %9s %9s %9s %9s   %s%n", "run (median ms)", "to main", "Locks", "Trace", "work",
-                "exit", "to main: min..max");
+        System.out.printf("%-20s %9s %9s %9s %9s %9s %9s   %s%n", "run (median ms)", "to main", "Locks", "Trace",
+                "work", "exit", "cpu", "to main: min..max");
         for (Map.Entry<String, List<double[]>> entry : times.entrySet()) {
             List<double[]> all = entry.getValue();
-            double[] medians = new double[POINTS.size() + 1];
+            double[] medians = new double[POINTS.size() + 2];
             for (int i = 0; i < medians.length; i++) {
                 medians[i] = median(all, i);
             }
             double min = all.stream().mapToDouble(t -> t[0]).min().orElse(0);
             double max = all.stream().mapToDouble(t -> t[0]).max().orElse(0);
-            System.out.printf("%-28s %9.1f %9.1f %9.1f %9.1f %9.1f   %.1f..%.1f%n", entry.getKey(), medians[0],
-                    medians[1], medians[2], medians[3], medians[4], min, max);
+            System.out.printf("%-20s %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f   %.1f..%.1f%n", entry.getKey(), medians[0],
+                    medians[1], medians[2], medians[3], medians[4], medians[5], min, max);
         }
     }
 
@@ -100,7 +102,7 @@ public final class StartupTimer {
             lines.forEach(System.err::println);
             System.exit(1);
         }
-        double[] times = new double[POINTS.size() + 1];
+        double[] times = new double[POINTS.size() + 2];
         for (String field : result.split(" ")) {
             int equals = field.indexOf('=');
             int point = POINTS.indexOf(field.substring(0, equals));
@@ -109,6 +111,12 @@ public final class StartupTimer {
             }
         }
         times[POINTS.size()] = (end - start) / 1e6;
+        for (String line : lines) {
+            if (line.startsWith("cpu=")) {
+                String[] parts = line.substring("cpu=".length()).split("\\+");
+                times[POINTS.size() + 1] = (Double.parseDouble(parts[0]) + Double.parseDouble(parts[1])) * 1e3;
+            }
+        }
         return times;
     }
 
