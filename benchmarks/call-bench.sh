@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The cost of one call through a patch site, in each link mode, against a direct static call and the idioms users
-# write today; and of a switched-off tracepoint. JMH, C2 and -Xint. See benchmarks/README.md ("call-bench.sh").
+# write today; and of a switched-off tracepoint. JMH, in C2, C1 and -Xint. See benchmarks/README.md ("call-bench.sh").
 #
-#   benchmarks/call-bench.sh [--no-build] [--quick] [--compilers c2,xint] [--runs NAME,...]
+#   benchmarks/call-bench.sh [--no-build] [--quick] [--interleaved] [--compilers c2,c1,xint] [--runs NAME,...]
 #
 # 1. Builds target/call-bench.jar, the JMH uber-jar of src/calls (the group Hash, the tracepoint Trace, CallBench),
 #    and the linker and runtime: mvn -B -q -pl cli,benchmarks -am package -DskipTests (--no-build: use the jars
@@ -15,10 +15,18 @@
 #      boot-trampoline  boot.jar without the agent: every call through the function's trampoline
 #      indy             indy.jar
 #      static           static.jar
-#    each with the fork's JVM as is (C2) and with -Xint; every fork gets
+#      boot-trampoline-base  with BASELINE_LINKER=JAR only: boot.jar linked by that linker (another build of
+#                       patchsite, e.g. main's), without the agent, to compare its trampoline with this build's
+#    each with the fork's JVM as is (c2: tiered, C2 for hot code), with -XX:TieredStopAtLevel=1 (c1: C1 only) and
+#    with -Xint (xint); every fork gets
 #    -Dpatchsite.select.dev.patchsite.benchmarks.calls.Hash=stafford (the idioms read it too).
 #    Before that, one short fork per linked run with -Dcallbench.report=true checks how the site is bound (the
 #    runtime's report: patched by the agent, a trampoline, an indy site) and that it runs stafford.
+#    With --interleaved, instead of JMH: one JVM per run and compiler runs CallRatio (in call-bench.jar), which
+#    times every benchmark of CallBench in alternation, ROUNDS (101) rounds of loops of about MILLIS (5) ms of CPU
+#    after WARMUP_ROUNDS (30) untimed,
+#    and prints the median ns/op of each and the median of its per-round ratio to direct (to noTracepoint for the
+#    tracepoint cases): for a machine too busy for JMH's one-benchmark-after-another.
 # 4. Prints, per run, each benchmark's score +- error (ns/op, JMH's 99.9% interval) and its ratio to `direct` in the
 #    same run; writes it to $work/summary.txt, with the load average before and after each run.
 #
@@ -42,21 +50,27 @@ wt="${WARMUP_TIME:-1s}"
 mt="${TIME:-1s}"
 
 all_runs="unlinked,boot-agent,boot-trampoline,indy,static"
-usage() { echo "usage: $0 [--no-build] [--quick] [--compilers c2,xint] [--runs $all_runs]" >&2; exit 2; }
+baseline="${BASELINE_LINKER:-}"
+[[ -n "$baseline" ]] && all_runs="$all_runs,boot-trampoline-base"
+usage() {
+  echo "usage: $0 [--no-build] [--quick] [--interleaved] [--compilers c2,c1,xint] [--runs $all_runs]" >&2; exit 2
+}
 
 build=1
-compilers="c2,xint"
+interleaved=0
+compilers="c2,c1,xint"
 runs="$all_runs"
 while (( $# )); do
   case "$1" in
     --no-build) build=0; shift ;;
     --quick) forks=1; wi=1; it=2; wt=200ms; mt=200ms; shift ;;
+    --interleaved) interleaved=1; shift ;;
     --compilers) (( $# >= 2 )) || usage; compilers="$2"; shift 2 ;;
     --runs) (( $# >= 2 )) || usage; runs="$2"; shift 2 ;;
     *) usage ;;
   esac
 done
-for c in ${compilers//,/ }; do [[ "$c" == c2 || "$c" == xint ]] || usage; done
+for c in ${compilers//,/ }; do [[ "$c" == c2 || "$c" == c1 || "$c" == xint ]] || usage; done
 for r in ${runs//,/ }; do [[ ",$all_runs," == *",$r,"* ]] || usage; done
 
 if (( build )); then
@@ -73,26 +87,31 @@ mkdir -p "$work"
 cp "$src_bench" "$work/call-bench.jar"
 cp "$src_linker" "$work/patchsite.jar"
 cp "$src_runtime" "$work/runtime.jar"
+if [[ -n "$baseline" ]]; then
+  [[ -f "$baseline" ]] || { echo "$0: BASELINE_LINKER=$baseline: no such file" >&2; exit 1; }
+  cp "$baseline" "$work/patchsite-base.jar"
+fi
 
-link() {   # link MODE OUT [ARGS...]
-  local mode="$1" out="$2"; shift 2
-  if ! java -jar "$work/patchsite.jar" link "$work/call-bench.jar" -o "$work/$out" --mode "$mode" "$@" \
-      >"$work/link-$mode.log" 2>&1; then
-    echo "$0: linking in $mode mode failed:" >&2; cat "$work/link-$mode.log" >&2; exit 1
+link() {   # link LINKER MODE OUT [ARGS...]
+  local linker="$1" mode="$2" out="$3"; shift 3
+  if ! java -jar "$work/$linker" link "$work/call-bench.jar" -o "$work/$out" --mode "$mode" "$@" \
+      >"$work/link-$out.log" 2>&1; then
+    echo "$0: linking $out failed:" >&2; cat "$work/link-$out.log" >&2; exit 1
   fi
-  echo "link $mode: $(cat "$work/link-$mode.log")"
+  echo "link $out: $(cat "$work/link-$out.log")"
 }
-link boot boot.jar
-link indy indy.jar
-link static static.jar --select "$group=stafford"
+link patchsite.jar boot boot.jar
+link patchsite.jar indy indy.jar
+link patchsite.jar static static.jar --select "$group=stafford"
+[[ -n "$baseline" ]] && link patchsite-base.jar boot boot-base.jar
 
 # What each run measures: the jar, extra fork options, the benchmarks (a JMH regexp).
 declare -A jar=( [unlinked]=call-bench.jar [boot-agent]=boot.jar [boot-trampoline]=boot.jar [indy]=indy.jar
-  [static]=static.jar )
+  [static]=static.jar [boot-trampoline-base]=boot-base.jar )
 declare -A opts=( [boot-agent]="-javaagent:$work/runtime.jar" )
 linked_set='CallBench\.(direct|site|noTracepoint|tracepointOff)$'
 declare -A include=( [unlinked]='CallBench\.' [boot-agent]="$linked_set" [boot-trampoline]="$linked_set"
-  [indy]="$linked_set" [static]="$linked_set" )
+  [indy]="$linked_set" [static]="$linked_set" [boot-trampoline-base]="$linked_set" )
 order="direct site interfaceField volatileField methodHandle noTracepoint tracepointOff volatileFlag"
 
 # Before measuring, one short fork per linked run with -Dcallbench.report=true shows how the site was bound: the
@@ -101,7 +120,8 @@ order="direct site interfaceField volatileField methodHandle noTracepoint tracep
 # directly (its table says bind=direct).
 check() {   # check RUN PATTERN
   local r="$1" pattern="$2" log="$work/check-$1.log"
-  "$java" -jar "$work/${jar[$r]}" 'CallBench\.site$' -f 1 -wi 0 -i 1 -r 100ms \
+  # (-Djmh.ignoreLock: this short fork only reports the binding; another JMH run on the machine may hold the lock.)
+  "$java" -Djmh.ignoreLock=true -jar "$work/${jar[$r]}" 'CallBench\.site$' -f 1 -wi 0 -i 1 -r 100ms \
     -jvmArgsAppend "$select -Dcallbench.report=true ${opts[$r]:-}" >"$log" 2>&1 || true
   if ! grep -q "$pattern" "$log"; then
     echo "$0: $r: the site is not bound as expected (no '$pattern' in the report):" >&2
@@ -113,7 +133,8 @@ check() {   # check RUN PATTERN
 for r in ${runs//,/ }; do
   case "$r" in
     boot-agent) check "$r" "$group -> stafford .*sites patched: 1," ;;
-    boot-trampoline) check "$r" "$group -> stafford .*sites patched: 0, sites bound: 0, trampolines bound: 1" ;;
+    boot-trampoline|boot-trampoline-base)
+      check "$r" "$group -> stafford .*sites patched: 0, sites bound: 0, trampolines bound: 1" ;;
     indy) check "$r" "$group -> stafford .*sites bound: 1," ;;
   esac
 done
@@ -123,7 +144,12 @@ unzip -p "$work/static.jar" META-INF/patchsite/table | grep -q "CallBench.site()
 summary="$work/summary.txt"
 {
   echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $("$java" -version 2>&1 | head -2 | tail -1)"
-  echo "# JMH: -f $forks -wi $wi -i $it -w $wt -r $mt, avgt ns/op, error = 99.9% interval; every fork: $select"
+  if (( interleaved )); then
+    echo "# CallRatio: ${ROUNDS:-101} interleaved rounds (after ${WARMUP_ROUNDS:-30}) of loops calibrated to" \
+      "${MILLIS:-5} ms, medians in ns/op; every JVM: $select"
+  else
+    echo "# JMH: -f $forks -wi $wi -i $it -w $wt -r $mt, avgt ns/op, error = 99.9% interval; every fork: $select"
+  fi
 } >"$summary"
 cat "$summary"
 
@@ -131,8 +157,18 @@ for c in ${compilers//,/ }; do
   for r in ${runs//,/ }; do
     name="$r-$c"
     fork_opts="$select ${opts[$r]:-}"
+    [[ "$c" == c1 ]] && fork_opts="$fork_opts -XX:TieredStopAtLevel=1"
     [[ "$c" == xint ]] && fork_opts="$fork_opts -Xint"
     load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+    if (( interleaved )); then
+      # shellcheck disable=SC2086
+      line="$("$java" $fork_opts -cp "$work/${jar[$r]}" dev.patchsite.benchmarks.calls.CallRatio \
+        "${ROUNDS:-101}" "${MILLIS:-5}" "${WARMUP_ROUNDS:-30}")" \
+        || { echo "$0: CallRatio $name failed" >&2; exit 1; }
+      printf '%-26s %s   load %s -> %s\n' "$name" "$line" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+        | tee -a "$summary"
+      continue
+    fi
     cmd=("$java" -jar "$work/${jar[$r]}" "${include[$r]}" -f "$forks" -wi "$wi" -i "$it" -w "$wt" -r "$mt"
       -jvmArgsAppend "$fork_opts" -rf csv -rff "$work/$name.csv")
     echo "== $name: ${cmd[*]}" | tee -a "$summary"

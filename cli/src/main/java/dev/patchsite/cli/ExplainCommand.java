@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,24 +46,20 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Explain as if -Dpatchsite.select.GROUP=VARIANT were given. Repeatable.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    @Option(names = "--probe-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "How long each probe may run before it is reported as not answering (default: ${DEFAULT-VALUE}).")
-    int probeTimeout;
+    @Mixin
+    ProbeOptions probeOptions;
 
     @Mixin
     ScanOptions scanOptions;
 
     @Override
     public Integer call() throws PatchsiteException {
-        if (probeTimeout < 1) {
-            throw new ParameterException(spec.commandLine(), "--probe-timeout must be at least 1 second, not "
-                    + probeTimeout);
-        }
+        Duration timeout = probeOptions.timeout(spec.commandLine());
         CliLog log = new CliLog(spec.commandLine().getErr(), scanOptions.verbose);
         ScanRequest scan = scanOptions.request(spec.commandLine(), List.of(jar), log);
         ProgramFiles program = new ProgramFiles(List.of(jar), classpath, scan.declarations());
         Output.emit(spec.commandLine(), null, Explainer.explain(program, new ScanSettings(scan.threads(), log),
-                overrides, Duration.ofSeconds(probeTimeout)));
+                overrides, timeout));
         return ExitCode.OK.code();
     }
 }

@@ -1,6 +1,7 @@
 package dev.patchsite.cli;
 
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.explain.ProbedLink;
 import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.link.LinkRequest;
 import dev.patchsite.linker.link.Linker;
@@ -50,6 +51,15 @@ final class LinkCommand implements Callable<Integer> {
             description = "In static mode, the variant of a group (binary name), or default. Repeatable.")
     Map<String, String> selections = new LinkedHashMap<>();
 
+    @Option(names = "--select-by-probes",
+            description = "With --mode static: select each group not given to --select as the runtime would on this"
+                    + " machine (the -Dpatchsite.select.* properties given to this command, else the probes, run in a"
+                    + " separate JVM as explain runs them), and fix that selection in the linked jar.")
+    boolean selectByProbes;
+
+    @Mixin
+    ProbeOptions probeOptions;
+
     @Option(names = "--classpath", paramLabel = "PATH", split = ":",
             description = "Jars and directories that supply declarations, variants and sites but are not rewritten"
                     + " (separated by ':'; repeatable).")
@@ -73,7 +83,8 @@ final class LinkCommand implements Callable<Integer> {
         LinkRequest request = new LinkRequest(inputs, classpath, outputs(), mode,
                 new TreeMap<>(selections), settings.declarations(), settings.threads(), stripSignatures,
                 !noEmbedRuntime, log);
-        PatchSiteTable table = Linker.link(request);
+        PatchSiteTable table = selectByProbes ? ProbedLink.link(request, probeOptions.timeout(spec.commandLine()))
+                : Linker.link(request);
         spec.commandLine().getOut().println(table == null
                 ? "already linked (" + mode.label() + " mode); copied unchanged"
                 : table.functions().isEmpty() ? "nothing to link: no function found (is the library that declares"

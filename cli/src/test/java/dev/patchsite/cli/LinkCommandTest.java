@@ -1,7 +1,9 @@
 package dev.patchsite.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.patchsite.testdata.Samples;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +49,32 @@ class LinkCommandTest {
 
         assertEquals("Invalid value for option '--mode': expected one of boot, indy, static but was 'eager'",
                 bad.errLines().get(0));
+    }
+
+    /**
+     * {@code --select-by-probes} fixes what the probes select here, and says it with {@code -v}; a selection given
+     * wins; outside static mode it is refused.
+     */
+    @Test
+    void selectByProbesFixesTheProbesSelectionInAStaticLink() throws IOException {
+        Path probed = tmp.resolve("probed.jar");
+        Cli.Result result = Cli.run("link", Samples.jar(Samples.SAMPLE), "-o", probed, "--mode", "static",
+                "--select-by-probes", "--select", "dev.patchsite.sample.trace.LockEvents=enabled", "-v")
+                .assertExit(ExitCode.OK.code());
+
+        assertTrue(result.err().contains("dev.patchsite.sample.trace.LockEvents -> enabled ("), result.err());
+        assertTrue(result.err().contains("dev.patchsite.sample.lock.SpinLock -> "), result.err());
+        try (ZipFile zip = new ZipFile(probed.toFile())) {
+            String table = new String(zip.getInputStream(zip.getEntry("META-INF/patchsite/table")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertTrue(table.contains(" dev.patchsite.sample.trace.LockEvents=enabled"), table.lines().limit(3)
+                    .toList().toString());
+        }
+
+        Cli.Result refused = Cli.run("link", Samples.jar(Samples.SAMPLE), "-o", tmp.resolve("boot.jar"),
+                "--select-by-probes").assertExit(ExitCode.LINK.code());
+        assertEquals("error: --select-by-probes fixes the selections at link time: it needs --mode static, not --mode"
+                + " boot", refused.errLines().get(0));
     }
 
     /** A jar with a manifest naming a main class and one resource: no class, so no function. */

@@ -202,4 +202,24 @@ final class TestGroups {
             return "default";
         }
     }
+
+    // Groups of TrampolinesTest: fast (Holds, 10), slow (Holds, 20), enabled (no probe, 100).
+
+    static final class Held {
+        static String which() {
+            return "default";
+        }
+    }
+
+    static final class HeldElsewhere {
+        static String which() {
+            return "default";
+        }
+    }
+
+    static final class HeldBadProperty {
+        static String which() {
+            return "default";
+        }
+    }
 }

@@ -64,18 +64,11 @@ public final class Explainer {
         if (linked != null && linked.linkedMode() == LinkMode.STATIC) {
             return fixedAtLinkTime(linked);
         }
-        Map<String, GroupInfo> groups = linkedGroups(jar);
-        if (groups.isEmpty()) {
-            groups = GroupDescriptions.of(Scanner.scan(ScanRequest.of(program, settings)));
-        }
+        Map<String, GroupInfo> groups = groups(program, settings);
         if (groups.isEmpty()) {
             return "no group: neither " + jar + " nor its class path declares a function, so nothing is selected\n";
         }
-        Map<GroupInfo, String> requests = new LinkedHashMap<>();
-        for (GroupInfo group : groups.values()) {
-            requests.put(group, overrides.containsKey(group.name()) ? overrides.get(group.name())
-                    : System.getProperty(Selector.PROPERTY_PREFIX + group.name()));
-        }
+        Map<GroupInfo, String> requests = requests(groups, overrides);
         Map<String, ProbeOutcome> outcomes = ProbeProcess.evaluate(program.all(), requests, probeTimeout);
         StringBuilder out = new StringBuilder();
         List<String> problems = new ArrayList<>();
@@ -85,6 +78,67 @@ public final class Explainer {
             throw new ValidationException("in the selections", problems);
         }
         return out.toString();
+    }
+
+    /**
+     * Returns the variant this machine selects for each group of a program, as the runtime would at boot: the
+     * override, else the probes, run in a child JVM as {@link #explain} runs them. For {@code link --mode static
+     * --select-by-probes}: a program linked with these selections runs, without any runtime, what the linked program
+     * would have selected here.
+     *
+     * @param program the program: its jars (not linked) and its class path and declaration file
+     * @param settings the threads and log to scan with
+     * @param overrides selections to apply as {@code -Dpatchsite.select.<group>} would, by group binary name; this
+     *     JVM's own {@code patchsite.select.*} properties apply to the groups not named
+     * @param probeTimeout how long each probe may run
+     * @return each group's selection (a variant's name or {@code default}) and why, by group binary name, sorted
+     * @throws PatchsiteException as {@link #explain} does
+     */
+    public static Map<String, Selected> selections(ProgramFiles program, ScanSettings settings,
+            Map<String, String> overrides, Duration probeTimeout) throws PatchsiteException {
+        Map<GroupInfo, String> requests = requests(groups(program, settings), overrides);
+        Map<String, ProbeOutcome> outcomes = ProbeProcess.evaluate(program.all(), requests, probeTimeout);
+        Map<String, Selected> selections = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (GroupInfo group : requests.keySet()) {
+            ProbeOutcome outcome = outcomes.get(group.name());
+            if (outcome.selected() != null) {
+                selections.put(group.name(), new Selected(outcome.selected(), outcome.reason()));
+            } else {
+                explain(group, requests.get(group), overrides.containsKey(group.name()), outcome, new StringBuilder(),
+                        problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException("in the selections", problems);
+        }
+        return selections;
+    }
+
+    /**
+     * A group's selection on this machine.
+     *
+     * @param variant the variant's name, or {@code default}
+     * @param reason why, as the runtime's report says it
+     */
+    public record Selected(String variant, String reason) {
+    }
+
+    /** Returns the groups of a program: those its first jar describes if it is linked, else those a scan finds. */
+    private static Map<String, GroupInfo> groups(ProgramFiles program, ScanSettings settings)
+            throws PatchsiteException {
+        Map<String, GroupInfo> groups = linkedGroups(program.jars().get(0));
+        return groups.isEmpty() ? GroupDescriptions.of(Scanner.scan(ScanRequest.of(program, settings))) : groups;
+    }
+
+    /** Returns each group with its override: the one given, else this JVM's property, else null. */
+    private static Map<GroupInfo, String> requests(Map<String, GroupInfo> groups, Map<String, String> overrides) {
+        Map<GroupInfo, String> requests = new LinkedHashMap<>();
+        for (GroupInfo group : groups.values()) {
+            requests.put(group, overrides.containsKey(group.name()) ? overrides.get(group.name())
+                    : System.getProperty(Selector.PROPERTY_PREFIX + group.name()));
+        }
+        return requests;
     }
 
     /** A jar linked in static mode runs the selections fixed when it was linked; nothing at run time changes them. */

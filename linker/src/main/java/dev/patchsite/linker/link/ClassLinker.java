@@ -330,12 +330,7 @@ final class ClassLinker {
                         : access | Opcodes.ACC_SYNTHETIC;
                 MethodVisitor defaultBody = super.visitMethod(defaultAccess, Bootstrap.DEFAULT_PREFIX + name,
                         descriptor, signature, exceptions);
-                MethodRef target = null;
-                if (program.mode() == LinkMode.STATIC) {
-                    target = program.implementation(program.staticSelection(function.group()), function);
-                }
-                visitor = new FunctionSplitter(trampoline, defaultBody, name, descriptor, target,
-                        target != null && program.isInterfaceOwner(target.owner()));
+                visitor = new FunctionSplitter(trampoline, defaultBody, program, function);
             }
             Map<String, SitePlan> changed = changedByMethod.get(name + descriptor);
             return changed == null ? visitor : new SiteRewriter(visitor, functions, changed, program);

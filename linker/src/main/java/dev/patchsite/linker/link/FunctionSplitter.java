@@ -1,6 +1,6 @@
 package dev.patchsite.linker.link;
 
-import dev.patchsite.linker.table.MethodRef;
+import dev.patchsite.linker.table.Function;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.Attribute;
 import org.objectweb.asm.MethodVisitor;
@@ -18,29 +18,22 @@ import org.objectweb.asm.TypePath;
 final class FunctionSplitter extends MethodVisitor {
 
     private final MethodVisitor trampoline;
-    private final String name;
-    private final String descriptor;
-    private final MethodRef target;
-    private final boolean targetIsInterface;
+    private final Program program;
+    private final Function function;
 
     /**
      * Creates the splitter.
      *
      * @param trampoline the visitor of the method under the function's name
      * @param defaultBody the visitor of the synthetic default method
-     * @param name the function's name
-     * @param descriptor the function's descriptor
-     * @param target in static mode the implementation the trampoline calls, else null
-     * @param targetIsInterface whether the target's owner is an interface
+     * @param program the program
+     * @param function the function
      */
-    FunctionSplitter(MethodVisitor trampoline, MethodVisitor defaultBody, String name, String descriptor,
-            MethodRef target, boolean targetIsInterface) {
+    FunctionSplitter(MethodVisitor trampoline, MethodVisitor defaultBody, Program program, Function function) {
         super(Opcodes.ASM9, defaultBody);
         this.trampoline = trampoline;
-        this.name = name;
-        this.descriptor = descriptor;
-        this.target = target;
-        this.targetIsInterface = targetIsInterface;
+        this.program = program;
+        this.function = function;
     }
 
     @Override
@@ -81,6 +74,6 @@ final class FunctionSplitter extends MethodVisitor {
     @Override
     public void visitEnd() {
         super.visitEnd();
-        TrampolineBody.write(trampoline, name, descriptor, target, targetIsInterface);
+        TrampolineBody.write(trampoline, program, function);
     }
 }

@@ -42,7 +42,7 @@ import java.util.zip.ZipException;
  * Links one jar in two steps: {@link #startLinking} links the classes that change and keeps them (the only class
  * bytes held in memory); {@link #write} then writes the output jar, in the input's entry order, copying every other
  * entry raw (local header, compressed bytes and descriptor as they are, never inflated; see {@link ZipWriter}) and
- * adding the table, the group descriptions, generated
+ * adding the table, the group descriptions, the holders of the trampolines' constants, generated
  * trampolines and the runtime at the end, in sorted order. The output is written to a temporary file and moved into
  * place, so it is never seen half-written, and the input is only read.
  *
@@ -86,6 +86,8 @@ final class JarLinker {
     private final Semaphore ahead = new Semaphore(AHEAD);
     private boolean done;
     private final Set<String> redirectedGroups = new TreeSet<>();
+    /** The groups whose class this jar holds and this link gives trampolines. */
+    private final Set<String> trampolinedGroups = new TreeSet<>();
     private final List<Site> bound = new ArrayList<>();
     /** Per class whose sites had to stay on their trampolines, in entry order, why. */
     private final List<String> warnings = new ArrayList<>();
@@ -200,6 +202,9 @@ final class JarLinker {
             List<Site> sites = sitesByClass.getOrDefault(release + "/" + className, List.of());
             sites.forEach(site -> calledFunctions.add(site.functionId()));
             List<Function> functions = functionsByGroup.getOrDefault(className, List.of());
+            if (!functions.isEmpty()) {
+                trampolinedGroups.add(className);
+            }
             int index = entry.getKey();
             String location = name + "!/" + entry.getValue()[0] + path;
             starts.put(index, () -> linked.put(index, CompletableFuture.supplyAsync(() -> link(linker, index,
@@ -316,6 +321,13 @@ final class JarLinker {
         return bound;
     }
 
+    /** Returns the groups whose trampolines this jar and its nested jars hold, in name order. */
+    private Set<String> trampolinedGroups() {
+        Set<String> all = new TreeSet<>(trampolinedGroups);
+        nested.values().forEach(jar -> all.addAll(jar.trampolinedGroups));
+        return all;
+    }
+
     /** Returns whether linking changed any class of this jar or of its nested jars. */
     boolean changed() {
         return !linked.isEmpty() || nested.values().stream().anyMatch(JarLinker::changed);
@@ -410,8 +422,14 @@ final class JarLinker {
                 }
                 for (String group : redirectedGroups) {
                     added.put(loaded + Program.generatedTrampolineClass(group) + ".class",
-                            GeneratedTrampolines.write(program, group, program.table().functions().stream()
-                                    .filter(f -> f.group().equals(group)).toList()));
+                            GeneratedTrampolines.write(program, group));
+                }
+                // A nested jar's groups too: every class root shares the launcher's class loader.
+                for (String group : trampolinedGroups()) {
+                    if (TrampolineHolder.needed(program, group)) {
+                        added.put(loaded + TrampolineHolder.className(program, group) + ".class",
+                                TrampolineHolder.write(program, group));
+                    }
                 }
                 added.putAll(launch.runtime());
                 for (Map.Entry<String, byte[]> entry : added.entrySet()) {

@@ -136,6 +136,7 @@ public final class Linker {
                 request.selections());
         UnboundSites.warn(program, rewritten, request.classpath(), request.log());
         TrampolineModuleCheck.check(program, scan.modules());
+        TrampolineHolder.checkNames(program, rewritten);
         ClassLinker classLinker = new ClassLinker(program, scan.modules());
         Map<String, List<Site>> sitesByClass = new HashMap<>();
         for (Site site : table.sites()) {

@@ -28,6 +28,7 @@ final class Program {
     private final Map<String, String> selections;
     private final Map<String, Function> functionsById = new HashMap<>();
     private final Map<String, List<Variant>> variantsByGroup = new HashMap<>();
+    private final Map<String, List<Function>> functionsByGroup = new HashMap<>();
 
     Program(LinkMode mode, PatchSiteTable table, Declarations declarations, Set<String> rewrittenGroups,
             Map<String, String> selections) {
@@ -38,6 +39,7 @@ final class Program {
         this.selections = selections;
         for (Function function : table.functions()) {
             functionsById.put(function.id(), function);
+            functionsByGroup.computeIfAbsent(function.group(), g -> new ArrayList<>()).add(function);
         }
         for (Variant variant : table.variants()) {
             variantsByGroup.computeIfAbsent(variant.group(), g -> new ArrayList<>()).add(variant);
@@ -54,6 +56,11 @@ final class Program {
 
     Function function(String id) {
         return functionsById.get(id);
+    }
+
+    /** Returns the group's functions, in table order. */
+    List<Function> functions(String group) {
+        return functionsByGroup.getOrDefault(group, List.of());
     }
 
     /** Returns the group's variants, in table order. */

@@ -28,8 +28,12 @@ public final class LinkedForms {
 
     /** Returns the methods a linked call of a method may name instead of it: its default body, its trampoline's. */
     static List<MethodRef> aliases(MethodRef method) {
-        return List.of(defaultBody(method), new MethodRef(TRAMPOLINE_PACKAGE + method.owner(), method.name(),
-                method.descriptor()));
+        return List.of(defaultBody(method), generatedTrampoline(method));
+    }
+
+    /** Returns a function's method in the trampoline class generated for a group a link does not rewrite. */
+    private static MethodRef generatedTrampoline(MethodRef method) {
+        return new MethodRef(TRAMPOLINE_PACKAGE + method.owner(), method.name(), method.descriptor());
     }
 
     /** Returns the method a function's body moves to when its class is linked. */
@@ -56,11 +60,14 @@ public final class LinkedForms {
     }
 
     /**
-     * Returns whether a call is a linked function's trampoline calling the default body it forwards to (a
-     * {@code static} link's default selection): linking wrote it, the program did not.
+     * Returns whether a call is a linked function's trampoline calling the default it forwards to: the function's
+     * trampoline calling its moved body, or a generated trampoline calling the function of a group the link did not
+     * rewrite. Linking wrote it, the program did not.
      */
     static boolean isTrampolineCall(MethodRef caller, MethodRef called, Function function) {
-        return caller.equals(function.method()) && called.equals(defaultBody(function.method()));
+        MethodRef method = function.method();
+        return caller.equals(method) && called.equals(defaultBody(method))
+                || called.equals(method) && caller.equals(generatedTrampoline(method));
     }
 
     /** Returns whether a bootstrap method is one that binds a linked call of a function (the selection or default). */

@@ -128,6 +128,22 @@ class LinkRefusalTest {
                         + " dev.patchsite.sample.trace.LockEvents");
     }
 
+    /** A class of the program already has the name of a group's holder: its trampolines would read the wrong class. */
+    @Test
+    void aClassNamedAsAGroupsHolderIsRefused() throws IOException {
+        Path classes = LinkTestFiles.compile(tmp.resolve("clash"), Map.of(SPIN_LOCK + "$patchsite",
+                "package dev.patchsite.sample.lock; final class SpinLock$patchsite { }"));
+        Map<String, byte[]> entries = new LinkedHashMap<>(LinkTestFiles.entries(sample));
+        entries.remove("META-INF/MANIFEST.MF");
+        String holder = "dev/patchsite/sample/lock/SpinLock$patchsite.class";
+        entries.put(holder, Files.readAllBytes(classes.resolve(holder)));
+        Path clash = input(LinkTestFiles.jar(entries, tmp.resolve("clash.jar"), "dev.patchsite.sample.app.Main"));
+
+        link(clash, out.resolve("linked.jar")).assertRefused(clash + ": it has a class"
+                + " dev.patchsite.sample.lock.SpinLock$patchsite, the name patchsite gives the holder of group"
+                + " dev.patchsite.sample.lock.SpinLock's trampolines; rename that class");
+    }
+
     @Test
     void selectNeedsStaticMode() {
         link(sample, out.resolve("linked.jar"), LinkMode.BOOT, Map.of(SPIN_LOCK, "numa"))
