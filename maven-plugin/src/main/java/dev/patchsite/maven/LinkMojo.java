@@ -104,7 +104,8 @@ public final class LinkMojo extends PatchsiteMojo {
         ScanSettings settings = scanSettings();
         LinkRequest link = new LinkRequest(List.of(input), ProjectJar.classpath(project), List.of(output), linkMode,
                 selections == null ? Map.of() : selections, declarations == null ? null : declarations.toPath(),
-                settings.threads(), stripSignatures, embedRuntime, settings.log());
+                settings.threads(), stripSignatures, embedRuntime, settings.log()).withCache(settings.cache())
+                .withProgress(settings.progress());
         ArtifactLinkResult result = ArtifactLinker.link(new ArtifactLinkRequest(link, state, plugin.getId(),
                 project.getBasedir().toPath(), "mvn clean package"));
         show(result.notices());
