@@ -76,7 +76,7 @@ cp "$src_runtime" "$work/runtime.jar"
 
 link() {   # link MODE OUT [ARGS...]
   local mode="$1" out="$2"; shift 2
-  if ! java -jar "$work/patchsite.jar" link "$work/call-bench.jar" -o "$work/$out" --mode "$mode" "$@" \
+  if ! java -jar "$work/patchsite.jar" link "$work/call-bench.jar" -o "$work/$out" --no-cache --mode "$mode" "$@" \
       >"$work/link-$mode.log" 2>&1; then
     echo "$0: linking in $mode mode failed:" >&2; cat "$work/link-$mode.log" >&2; exit 1
   fi

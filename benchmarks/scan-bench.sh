@@ -66,12 +66,12 @@ measure_floor() {
 }
 
 measure_scan() {
-  "$java" "${java_opts[@]}" -jar "$linker_jar" scan "$big" --threads "$threads" \
+  "$java" "${java_opts[@]}" -jar "$linker_jar" scan "$big" --no-cache --threads "$threads" \
     --declarations "$decl" -o "$work/scan.table" >"$work/scan.out" 2>"$work/scan.err"
 }
 
 measure_link() {
-  "$java" "${java_opts[@]}" -jar "$linker_jar" link "$big" --threads "$threads" \
+  "$java" "${java_opts[@]}" -jar "$linker_jar" link "$big" --no-cache --threads "$threads" \
     --declarations "$decl" -o "$work/linked.jar" >"$work/link.out" 2>"$work/link.err"
 }
 
