@@ -179,9 +179,9 @@ public final class Scanner {
     /** Adds the classes an earlier scan's validation read whole and the cache kept, so that they are not read again. */
     private void addLookedUp(Map<String, ClassInfo> known) {
         for (int i = 0; i < entries.size(); i++) {
-            ClassFacts hit = cache.hit(i);
-            if (hit != null && !hit.declares() && hit.declaration() != null && entries.get(i).release() == 0) {
-                known.putIfAbsent(hit.declaration().name(), hit.declarationAt(entries.get(i).location()));
+            if (cache.isHit(i) && !cache.declares(i) && cache.hasDeclaration(i) && entries.get(i).release() == 0) {
+                ClassInfo info = cache.declaration(i);
+                known.putIfAbsent(info.name(), info);
             }
         }
     }
@@ -199,13 +199,14 @@ public final class Scanner {
             }
         }
         cache.save(fingerprint, i -> {
-            ClassFacts hit = cache.hit(i);
-            if (hit != null && sites.get(i) == hit.sites() && !read.containsKey(i)) {
-                return hit; // nothing learned of the class: the same record, and no need to write one
+            boolean hit = cache.isHit(i);
+            if (hit && sites.get(i) == cache.sites(i) && !read.containsKey(i)) {
+                return null; // nothing learned of the class: its record as it is
             }
             ClassInfo declaration = declaring.get(i);
             if (declaration == null) {
-                declaration = read.containsKey(i) ? read.get(i) : hit == null ? null : hit.declaration();
+                declaration = read.containsKey(i) ? read.get(i) : hit && cache.hasDeclaration(i)
+                        ? cache.declaration(i) : null;
             }
             return new ClassFacts(superHashes[i], owners.word(i, 0), owners.word(i, 1), declaring.containsKey(i),
                     declaration, sites.get(i), callingDefault.get(i));
@@ -215,13 +216,12 @@ public final class Scanner {
     /** Looks at every class's pool; reads declaring classes and classes calling known functions whole. */
     private void firstPass(ClassBuffer buffer, int i) throws IOException, InputException {
         ClassEntry entry = entries.get(i);
-        ClassFacts hit = cache.lookup(i);
-        if (hit != null) {
-            owners.set(i, hit.owners0(), hit.owners1());
-            superHashes[i] = hit.superHash();
+        if (cache.lookup(i)) {
+            owners.set(i, cache.owners(i, 0), cache.owners(i, 1));
+            superHashes[i] = cache.superHash(i);
             checkedVersion[i] = CACHED;
-            if (hit.declares()) {
-                declare(i, hit.declarationAt(entry.location()));
+            if (cache.declares(i)) {
+                declare(i, cache.declaration(i));
             }
             return;
         }
@@ -284,8 +284,8 @@ public final class Scanner {
     private void secondPass(ClassBuffer buffer, int i, byte[] fingerprint) throws IOException {
         FunctionIndex done = index;
         if (checkedVersion[i] == CACHED && cache.sitesHold(i, fingerprint)) {
-            sites.set(i, cache.hit(i).sites());
-            callingDefault.set(i, cache.hit(i).callsDefault());
+            sites.set(i, cache.sites(i));
+            callingDefault.set(i, cache.callsDefault(i));
             return;
         }
         if (checkedVersion[i] == done.version() || !done.mayReferenceGroup(owners, i)) {

@@ -23,16 +23,18 @@ import java.util.zip.CRC32C;
 
 /**
  * The file format of one jar's cache: a header naming the format, the patchsite version that wrote it, the jar and
- * the fingerprint of the functions its sites were found with; one record per class entry, in the jar's order; a
+ * the fingerprint of the functions its sites were found with; one fixed-size record per class entry, in the jar's
+ * order (its key, its pool's hashes, flags, and where its extras are), so that an entry's record is found and read
+ * in place without decoding the others; the extras (declarations and sites) of the few entries that have them; and a
  * CRC-32C of everything before it, so that a truncated or damaged file is told from a good one before any of it is
- * used. Numbers are big-endian, strings a length and UTF-8 bytes. A file is trusted only whole: any doubt makes it
- * {@link Unusable}.
+ * used. Numbers are big-endian, strings a length and UTF-8 bytes. A file is checked whole when it is opened
+ * ({@link #open}): any doubt makes it {@link Unusable}.
  */
 final class CacheFile {
 
     private static final byte[] MAGIC = "patchsite scan cache\n".getBytes(StandardCharsets.US_ASCII);
     /** The layout's version: a change to what a record holds or means changes it. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     /**
      * The classes whose code decides what a record holds; their bytes are part of the version, so that a build of the
      * same version number (a snapshot) that scans differently does not trust another's records.
@@ -42,6 +44,8 @@ final class CacheFile {
             "internal/classfile/ConstantPool", "internal/cache/CacheFile");
     /** The version of patchsite: a scanner that finds other sites in the same bytes must not use older records. */
     static final String VERSION = version();
+    /** The bytes of a record: name hash, CRC-32, sizes, super hash, owner bloom, flags, extras offset. */
+    static final int RECORD = 8 + 4 + 8 + 8 + 4 + 8 + 8 + 4 + 4;
     private static final int FLAG_DECLARES = 1;
     private static final int FLAG_DECLARATION = 2;
     private static final int FLAG_SITES = 4;
@@ -52,7 +56,7 @@ final class CacheFile {
     }
 
     /**
-     * One class entry's record: its key (name hash, CRC-32 and sizes) and what it contributed.
+     * One class entry's record as a scan leaves it: its key (name hash, CRC-32 and sizes) and what it contributed.
      *
      * @param nameHash the hash of the entry's name ({@link dev.patchsite.linker.internal.input.EntryStamp#nameHash()})
      * @param crc the CRC-32 the jar's directory gives
@@ -64,13 +68,99 @@ final class CacheFile {
     }
 
     /**
-     * A file's contents.
-     *
-     * @param input the jar the file is for, as an absolute path
-     * @param fingerprint the fingerprint of the functions the sites were found with
-     * @param entries the records, in the jar's order
+     * An opened file: its header, its records read in place, and the extras of the records that have them, decoded.
      */
-    record Contents(String input, byte[] fingerprint, List<Entry> entries) {
+    static final class Opened {
+        private final String input;
+        private final byte[] fingerprint;
+        private final ByteBuffer records;
+        private final int count;
+        private final ClassInfo[] declarations;
+        private final List<Site>[] sites;
+        private final BitSet[] callsDefault;
+
+        @SuppressWarnings("unchecked")
+        private Opened(String input, byte[] fingerprint, ByteBuffer records, int count) {
+            this.input = input;
+            this.fingerprint = fingerprint;
+            this.records = records;
+            this.count = count;
+            this.declarations = new ClassInfo[count];
+            this.sites = new List[count];
+            this.callsDefault = new BitSet[count];
+        }
+
+        /** Returns the jar the file is for, as an absolute path. */
+        String input() {
+            return input;
+        }
+
+        /** Returns the fingerprint of the functions the sites were found with. */
+        byte[] fingerprint() {
+            return fingerprint;
+        }
+
+        /** Returns the number of records. */
+        int count() {
+            return count;
+        }
+
+        long nameHash(int r) {
+            return records.getLong(r * RECORD);
+        }
+
+        long crc(int r) {
+            return Integer.toUnsignedLong(records.getInt(r * RECORD + 8));
+        }
+
+        long compressedSize(int r) {
+            return records.getLong(r * RECORD + 12);
+        }
+
+        long size(int r) {
+            return records.getLong(r * RECORD + 20);
+        }
+
+        int superHash(int r) {
+            return records.getInt(r * RECORD + 28);
+        }
+
+        long owners(int r, int word) {
+            return records.getLong(r * RECORD + 32 + 8 * word);
+        }
+
+        boolean declares(int r) {
+            return (flags(r) & FLAG_DECLARES) != 0;
+        }
+
+        private int flags(int r) {
+            return records.getInt(r * RECORD + 48);
+        }
+
+        private int extra(int r) {
+            return records.getInt(r * RECORD + 52);
+        }
+
+        /** Returns the class as validation read it, with an empty location, or null. */
+        ClassInfo declaration(int r) {
+            return declarations[r];
+        }
+
+        /** Returns the sites, or null for none. */
+        List<Site> sites(int r) {
+            return sites[r];
+        }
+
+        /** Returns which sites call the default in a linked form, or null when there are no sites. */
+        BitSet callsDefault(int r) {
+            return callsDefault[r];
+        }
+
+        /** Returns the record's facts whole, to be written again. */
+        ClassFacts facts(int r) {
+            return new ClassFacts(superHash(r), owners(r, 0), owners(r, 1), declares(r), declarations[r], sites[r],
+                    callsDefault[r]);
+        }
     }
 
     /** Why a file cannot be used; {@link #ours()} says whether patchsite wrote it (and may replace it). */
@@ -95,8 +185,10 @@ final class CacheFile {
 
     /** Encodes a jar's records. */
     static byte[] encode(String input, byte[] fingerprint, List<Entry> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.size() * 56);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        ByteArrayOutputStream extraBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.size() * RECORD);
+        try (DataOutputStream out = new DataOutputStream(bytes); DataOutputStream extras = new DataOutputStream(
+                extraBytes)) {
             out.write(MAGIC);
             out.writeInt(FORMAT);
             string(out, VERSION);
@@ -105,8 +197,11 @@ final class CacheFile {
             out.write(fingerprint);
             out.writeInt(entries.size());
             for (Entry entry : entries) {
-                entry(out, entry);
+                entry(out, extras, entry);
             }
+            extras.flush();
+            out.writeInt(extraBytes.size());
+            extraBytes.writeTo(out);
             out.flush();
             CRC32C crc = new CRC32C();
             crc.update(bytes.toByteArray());
@@ -117,29 +212,31 @@ final class CacheFile {
         return bytes.toByteArray();
     }
 
-    private static void entry(DataOutputStream out, Entry entry) throws IOException {
+    private static void entry(DataOutputStream out, DataOutputStream extras, Entry entry) throws IOException {
+        ClassFacts facts = entry.facts();
         out.writeLong(entry.nameHash());
         out.writeInt((int) entry.crc());
         out.writeLong(entry.compressedSize());
         out.writeLong(entry.size());
-        ClassFacts facts = entry.facts();
         out.writeInt(facts.superHash());
         out.writeLong(facts.owners0());
         out.writeLong(facts.owners1());
-        out.writeByte((facts.declares() ? FLAG_DECLARES : 0) | (facts.declaration() != null ? FLAG_DECLARATION : 0)
+        out.writeInt((facts.declares() ? FLAG_DECLARES : 0) | (facts.declaration() != null ? FLAG_DECLARATION : 0)
                 | (facts.sites() != null ? FLAG_SITES : 0));
+        boolean hasExtras = facts.declaration() != null || facts.sites() != null;
+        out.writeInt(hasExtras ? extras.size() : -1);
         if (facts.declaration() != null) {
-            declaration(out, facts.declaration());
+            declaration(extras, facts.declaration());
         }
         if (facts.sites() != null) {
-            out.writeInt(facts.sites().size());
+            extras.writeInt(facts.sites().size());
             for (Site site : facts.sites()) {
-                site(out, site);
+                site(extras, site);
             }
             long[] words = facts.callsDefault().toLongArray();
-            out.writeInt(words.length);
+            extras.writeInt(words.length);
             for (long word : words) {
-                out.writeLong(word);
+                extras.writeLong(word);
             }
         }
     }
@@ -207,18 +304,18 @@ final class CacheFile {
     }
 
     /**
-     * Decodes a file.
+     * Opens a file: checks it whole and decodes the extras.
      *
      * @param bytes the file's bytes
-     * @return its contents
+     * @return the file, its records read in place
      * @throws Unusable if the file is not a cache file, is damaged or truncated, or was written by another version
      */
-    static Contents decode(byte[] bytes) throws Unusable {
+    static Opened open(byte[] bytes) throws Unusable {
         if (!looksLikeOne(bytes)) {
             throw new Unusable("not a patchsite scan cache", false);
         }
         if (bytes.length < MAGIC.length + 12) {
-            throw new Unusable("truncated", true);
+            throw new Unusable("damaged or truncated (too short)", true);
         }
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length - 8);
@@ -237,50 +334,56 @@ final class CacheFile {
             String input = string(in);
             byte[] fingerprint = new byte[count(in, 1)];
             in.get(fingerprint);
-            int count = count(in, 45);
-            List<Entry> entries = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                entries.add(entry(in));
-            }
+            int count = count(in, RECORD);
+            ByteBuffer records = in.slice(in.position(), count * RECORD);
+            in.position(in.position() + count * RECORD);
+            int extrasLength = count(in, 1);
+            ByteBuffer extras = in.slice(in.position(), extrasLength);
+            in.position(in.position() + extrasLength);
             if (in.hasRemaining()) {
-                throw new Unusable("damaged (bytes after its last record)", true);
+                throw new Unusable("damaged (bytes after its extras)", true);
             }
-            return new Contents(input, fingerprint, entries);
-        } catch (BufferUnderflowException | IllegalArgumentException | NullPointerException e) {
+            Opened opened = new Opened(input, fingerprint, records, count);
+            for (int r = 0; r < count; r++) {
+                extras(opened, r, extras);
+            }
+            return opened;
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException
+                | NullPointerException e) {
             throw new Unusable("damaged (" + e.getClass().getSimpleName() + " while reading it)", true);
         }
     }
 
-    private static Entry entry(ByteBuffer in) {
-        long nameHash = in.getLong();
-        long crc = Integer.toUnsignedLong(in.getInt());
-        long compressedSize = in.getLong();
-        long size = in.getLong();
-        int superHash = in.getInt();
-        long owners0 = in.getLong();
-        long owners1 = in.getLong();
-        int flags = in.get();
-        if ((flags & ~(FLAG_DECLARES | FLAG_DECLARATION | FLAG_SITES)) != 0) {
+    /** Checks a record's flags and decodes its extras, if it has any. */
+    private static void extras(Opened opened, int r, ByteBuffer extras) {
+        int flags = opened.flags(r);
+        int at = opened.extra(r);
+        // A class that declares was read whole, so its record holds it as validation read it.
+        if ((flags & ~(FLAG_DECLARES | FLAG_DECLARATION | FLAG_SITES)) != 0
+                || (flags & (FLAG_DECLARES | FLAG_DECLARATION)) == FLAG_DECLARES
+                || (at < 0) != ((flags & (FLAG_DECLARATION | FLAG_SITES)) == 0)) {
             throw new IllegalArgumentException("flags");
         }
-        ClassInfo declaration = (flags & FLAG_DECLARATION) != 0 ? declaration(in) : null;
-        List<Site> sites = null;
-        BitSet callsDefault = null;
-        if ((flags & FLAG_SITES) != 0) {
-            int n = count(in, 30);
-            sites = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                sites.add(site(in));
-            }
-            long[] words = new long[count(in, 8)];
-            for (int i = 0; i < words.length; i++) {
-                words[i] = in.getLong();
-            }
-            callsDefault = BitSet.valueOf(words);
-            sites = List.copyOf(sites);
+        if (at < 0) {
+            return;
         }
-        return new Entry(nameHash, crc, compressedSize, size, new ClassFacts(superHash, owners0, owners1,
-                (flags & FLAG_DECLARES) != 0, declaration, sites, callsDefault));
+        extras.position(at);
+        if ((flags & FLAG_DECLARATION) != 0) {
+            opened.declarations[r] = declaration(extras);
+        }
+        if ((flags & FLAG_SITES) != 0) {
+            int n = count(extras, 30);
+            List<Site> sites = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                sites.add(site(extras));
+            }
+            long[] words = new long[count(extras, 8)];
+            for (int i = 0; i < words.length; i++) {
+                words[i] = extras.getLong();
+            }
+            opened.sites[r] = List.copyOf(sites);
+            opened.callsDefault[r] = BitSet.valueOf(words);
+        }
     }
 
     private static ClassInfo declaration(ByteBuffer in) {
@@ -328,10 +431,9 @@ final class CacheFile {
     }
 
     private static String string(ByteBuffer in) {
-        int length = count(in, 1);
-        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return value;
+        byte[] utf8 = new byte[count(in, 1)];
+        in.get(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static String nullable(ByteBuffer in) {

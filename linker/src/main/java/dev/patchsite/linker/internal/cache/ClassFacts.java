@@ -24,14 +24,15 @@ public record ClassFacts(int superHash, long owners0, long owners1, boolean decl
         List<Site> sites, BitSet callsDefault) {
 
     /**
-     * Returns the declaration read from the given place, for messages.
+     * Returns a class as validation reads it, located at the given place, for messages.
      *
+     * @param declaration the class, e.g. with the empty location a cache file gives it
      * @param location where the class is, e.g. {@code app.jar!/a/B.class}
-     * @return the declaration with that location, or null if there is none
+     * @return the class with that location
      */
-    public ClassInfo declarationAt(String location) {
-        return declaration == null ? null : new ClassInfo(declaration.name(), declaration.access(),
-                declaration.superName(), declaration.interfaces(), declaration.methods(), declaration.variant(),
-                location, declaration.version());
+    static ClassInfo located(ClassInfo declaration, String location) {
+        return new ClassInfo(declaration.name(), declaration.access(), declaration.superName(),
+                declaration.interfaces(), declaration.methods(), declaration.variant(), location,
+                declaration.version());
     }
 }

@@ -77,26 +77,26 @@ public final class ScanCache {
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 log.warn("scan cache " + file + ": larger than a cache file can be; not used, and left as it is");
-                return new JarCache(this, input, name, null, null, false);
+                return new JarCache(this, input, name, null, false);
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return new JarCache(this, input, name, null, null, true);
+            return new JarCache(this, input, name, null, true);
         } catch (IOException e) {
             log.warn("scan cache " + file + ": cannot be read (" + Messages.rootCause(e) + "); not used");
-            return new JarCache(this, input, name, null, null, !Files.isDirectory(file));
+            return new JarCache(this, input, name, null, !Files.isDirectory(file));
         }
         try {
-            CacheFile.Contents contents = CacheFile.decode(bytes);
-            if (!contents.input().equals(input)) {
-                throw new CacheFile.Unusable("written for another jar, " + contents.input(), true);
+            CacheFile.Opened records = CacheFile.open(bytes);
+            if (!records.input().equals(input)) {
+                throw new CacheFile.Unusable("written for another jar, " + records.input(), true);
             }
             touch(file);
-            return new JarCache(this, input, name, contents, bytes, true);
+            return new JarCache(this, input, name, records, true);
         } catch (CacheFile.Unusable e) {
             log.warn("scan cache " + file + ": " + e.getMessage() + "; not used" + (e.ours()
                     ? ", and replaced by this scan's" : ", and left as it is"));
-            return new JarCache(this, input, name, null, null, e.ours());
+            return new JarCache(this, input, name, null, e.ours());
         }
     }
 
