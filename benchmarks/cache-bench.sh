@@ -28,7 +28,8 @@ java="${JAVA:-java}"
 read -r -a java_opts <<<"${JAVA_OPTS:-}"
 
 usage() { echo "usage: $0 BIG.jar [--threads N] [--runs R] [--every K]" >&2; exit 2; }
-posint() { [[ "$2" =~ ^[0-9]+$ ]] && (( $2 >= $3 )) || { echo "$0: $1 needs an integer >= $3" >&2; exit 2; }; }
+# shellcheck source=bench-lib.sh
+source "$here/bench-lib.sh"
 
 big=""
 threads="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"
@@ -93,9 +94,7 @@ run_one() {   # run_one NAME: prints "WALL_MS CPU_MS OWN_MS"
   fi
   t1=$(date +%s%N)
   # CPU time (user + sys) of the children of the subshell: the one process just run.
-  echo "$(( (t1 - t0) / 1000000 )) $(awk 'NR == 2 {
-    split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }' \
-    "$work/times.txt") $(sed -n 's/^scanned 1 input in \([0-9]*\) ms.*/\1/p' "$work/$name.err")"
+  echo "$(( (t1 - t0) / 1000000 )) $(children_cpu_ms "$work/times.txt") $(sed -n 's/^scanned 1 input in \([0-9]*\) ms.*/\1/p' "$work/$name.err")"
 }
 
 echo "jar: $big ($(stat -c %s "$big") bytes), threads: $threads, runs: $runs, 1 class in $every changed"
@@ -113,10 +112,6 @@ for (( r = 0; r <= runs; r++ )); do   # round 0 is the warm-up (and fills the ca
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-median() {   # median of the numbers in $1
-  tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END {
-    if (NR % 2) print v[(NR + 1) / 2]; else printf "%d\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 for m in "${measurements[@]}"; do
   echo "$m runs: wall ms:${walls[$m]}; cpu ms:${cpus[$m]}; own ms:${owns[$m]}"
 done
