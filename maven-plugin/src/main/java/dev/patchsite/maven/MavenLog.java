@@ -14,6 +14,15 @@ final class MavenLog implements PatchsiteLog {
     private final ProgressLine progress;
 
     /**
+     * Creates the log, with no progress line.
+     *
+     * @param log the build log
+     */
+    MavenLog(Log log) {
+        this(log, null);
+    }
+
+    /**
      * Creates the log.
      *
      * @param log the build log
