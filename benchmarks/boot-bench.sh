@@ -66,7 +66,7 @@ runtime="$work/runtime.jar"
 java -cp "$work/benchmarks.jar" dev.patchsite.benchmarks.MakeSiteJar "$work/sites.jar" \
   --classes "$classes" --sites "$sites"
 for mode in boot indy; do
-  if ! java -jar "$work/patchsite.jar" link "$work/sites.jar" -o "$work/$mode.jar" --mode "$mode" \
+  if ! java -jar "$work/patchsite.jar" link "$work/sites.jar" -o "$work/$mode.jar" --no-cache --mode "$mode" \
       >"$work/link-$mode.log" 2>&1; then
     echo "$0: linking in $mode mode failed:" >&2; cat "$work/link-$mode.log" >&2; exit 1
   fi

@@ -6,7 +6,7 @@
 #
 # Make BIG.jar with `benchmarks/make-big-jar.sh /tmp/patchsite-memory/big-1g.jar 150 --copies 7`. Builds nothing
 # (run `mvn -B -q package -DskipTests` first). Runs, under /usr/bin/time,
-#   java -Xmx256m -jar cli/target/patchsite.jar link BIG.jar -o $work/out.jar --declarations benchmarks/bench.decl
+#   java -Xmx256m -jar cli/target/patchsite.jar link BIG.jar -o $work/out.jar --no-cache --declarations benchmarks/bench.decl
 # (SIZE default 256m; --threads N is passed to link, default: the linker's own; -v makes link log the time of each
 # step to link.err) with a GC log and -XX:+HeapDumpOnOutOfMemoryError. Prints the exit code, the wall time, the peak
 # RSS (/usr/bin/time %M), the largest heap after a GC, the linker's output and, if the heap ran out, the class
@@ -50,7 +50,7 @@ rm -f "$work/histogram.txt" "$work/gc.log" "$work/oom.hprof" "$work/out.jar"
 echo "jar: $big ($(stat -c %s "$big") bytes, $(unzip -Z1 "$big" | grep -c '\.class$') class entries)"
 echo "java: $("$java" -version 2>&1 | head -2 | tail -1); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 cmd=("$java" "-Xmx$xmx" "-Xlog:gc:file=$work/gc.log" -XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$work/oom.hprof"
-  -jar "$work/patchsite.jar" link "$big" -o "$work/out.jar" --declarations "$here/bench.decl" -v "${threads[@]}")
+  -jar "$work/patchsite.jar" link "$big" -o "$work/out.jar" --no-cache --declarations "$here/bench.decl" -v "${threads[@]}")
 echo "command: /usr/bin/time -f '%e s %M KB' ${cmd[*]}"
 set +e
 /usr/bin/time -f '%e %M' -o "$work/time.txt" "${cmd[@]}" >"$work/link.out" 2>"$work/link.err"

@@ -31,7 +31,8 @@ java="${JAVA:-java}"
 read -r -a java_opts <<<"${JAVA_OPTS:-}"
 
 usage() { echo "usage: $0 BIG.jar [--threads N] [--runs R] [--warmup W] [--only NAME,...]" >&2; exit 2; }
-posint() { [[ "$2" =~ ^[0-9]+$ ]] && (( $2 >= $3 )) || { echo "$0: $1 needs an integer >= $3" >&2; exit 2; }; }
+# shellcheck source=bench-lib.sh
+source "$here/bench-lib.sh"
 
 big=""
 threads="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"
@@ -66,12 +67,12 @@ measure_floor() {
 }
 
 measure_scan() {
-  "$java" "${java_opts[@]}" -jar "$linker_jar" scan "$big" --threads "$threads" \
+  "$java" "${java_opts[@]}" -jar "$linker_jar" scan "$big" --no-cache --threads "$threads" \
     --declarations "$decl" -o "$work/scan.table" >"$work/scan.out" 2>"$work/scan.err"
 }
 
 measure_link() {
-  "$java" "${java_opts[@]}" -jar "$linker_jar" link "$big" --threads "$threads" \
+  "$java" "${java_opts[@]}" -jar "$linker_jar" link "$big" --no-cache --threads "$threads" \
     --declarations "$decl" -o "$work/linked.jar" >"$work/link.out" 2>"$work/link.err"
 }
 
@@ -105,8 +106,7 @@ run_one() {   # run_one NAME: times one measurement (run in a subshell), prints 
   t1=$(date +%s%N)
   # CPU time (user + sys) of the process just run: this subshell's only child so far.
   times >"$work/times.txt"
-  echo "$(( (t1 - t0) / 1000000 )) $(awk 'NR == 2 {
-    split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }' "$work/times.txt")"
+  echo "$(( (t1 - t0) / 1000000 )) $(children_cpu_ms "$work/times.txt")"
 }
 
 echo "jar: $big ($(stat -c %s "$big") bytes), threads: $threads, runs: $runs, warm-up rounds: $warmup"
@@ -125,10 +125,6 @@ for (( r = 1; r <= runs; r++ )); do
   done
 done
 
-median() {   # median of the numbers in $1
-  tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END {
-    if (NR % 2) print v[(NR + 1) / 2]; else printf "%d\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 declare -A med=()
 for m in "${measurements[@]}"; do

@@ -98,7 +98,8 @@ class ProgramRuns {
      */
     void verify(File patchsiteJar, File jar, List<File> classpath) {
         def command = "patchsite verify ${path([jar])} --classpath=${path(classpath)}"
-        def result = run(['-jar', patchsiteJar.path, 'verify', path([jar]), "--classpath=${path(classpath)}".toString()])
+        def result = run(['-jar', patchsiteJar.path, 'verify', '--no-cache', path([jar]),
+                "--classpath=${path(classpath)}".toString()])
         if (result.exit != 0) {
             verifyFailures << "${command} failed (exit ${result.exit}):\n${result.out.join('\n')}\n${result.err}"
         }

@@ -3,7 +3,6 @@ package dev.patchsite.cli;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ProgramFiles;
 import dev.patchsite.linker.ScanRequest;
-import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.explain.Explainer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,12 +53,16 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws PatchsiteException {
+        try (CliLog log = scanOptions.log(spec.commandLine())) {
+            return run(log);
+        }
+    }
+
+    private int run(CliLog log) throws PatchsiteException {
         Duration timeout = probeOptions.timeout(spec.commandLine());
-        CliLog log = new CliLog(spec.commandLine().getErr(), scanOptions.verbose);
         ScanRequest scan = scanOptions.request(spec.commandLine(), List.of(jar), log);
         ProgramFiles program = new ProgramFiles(List.of(jar), classpath, scan.declarations());
-        Output.emit(spec.commandLine(), null, Explainer.explain(program, new ScanSettings(scan.threads(), log),
-                overrides, timeout));
+        Output.emit(spec.commandLine(), null, Explainer.explain(program, scan.settings(), overrides, timeout));
         return ExitCode.OK.code();
     }
 }

@@ -78,11 +78,16 @@ final class LinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws PatchsiteException {
-        CliLog log = new CliLog(spec.commandLine().getErr(), scanOptions.verbose);
+        try (CliLog log = scanOptions.log(spec.commandLine())) {
+            return run(log);
+        }
+    }
+
+    private int run(CliLog log) throws PatchsiteException {
         var settings = scanOptions.request(spec.commandLine(), inputs, log);
         LinkRequest request = new LinkRequest(inputs, classpath, outputs(), mode,
                 new TreeMap<>(selections), settings.declarations(), settings.threads(), stripSignatures,
-                !noEmbedRuntime, log);
+                !noEmbedRuntime, log).withCache(settings.cache()).withProgress(settings.progress());
         PatchSiteTable table = selectByProbes ? ProbedLink.link(request, probeOptions.timeout(spec.commandLine()))
                 : Linker.link(request);
         spec.commandLine().getOut().println(table == null

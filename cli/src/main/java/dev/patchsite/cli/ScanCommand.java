@@ -44,14 +44,20 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws PatchsiteException {
-        CliLog log = new CliLog(spec.commandLine().getErr(), scanOptions.verbose);
+        try (CliLog log = scanOptions.log(spec.commandLine())) {
+            return run(log);
+        }
+    }
+
+    private int run(CliLog log) throws PatchsiteException {
         List<Path> read = new ArrayList<>(inputs);
         read.add(scanOptions.declarations);
         Output.check(output, read);
+        long start = System.nanoTime();
         PatchSiteTable table = Scanner.scan(scanOptions.request(spec.commandLine(), inputs, log));
         Output.emit(spec.commandLine(), output, format.render(table));
-        log.info("scanned " + inputs.size() + (inputs.size() == 1 ? " input: " : " inputs: ")
-                + TableSummary.counts(table));
+        log.info("scanned " + inputs.size() + (inputs.size() == 1 ? " input" : " inputs") + " in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms: " + TableSummary.counts(table));
         return ExitCode.OK.code();
     }
 

@@ -1,5 +1,6 @@
 package dev.patchsite.cli;
 
+import dev.patchsite.linker.ProgressLine;
 import dev.patchsite.linker.ScanRequest;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,9 +22,30 @@ final class ScanOptions {
     @Option(names = {"-v", "--verbose"}, description = "Report progress on standard error.")
     boolean verbose;
 
+    @Option(names = {"-q", "--quiet"}, description = "Draw no progress line (one is drawn on standard error when it"
+            + " is a terminal and a run takes more than a second).")
+    boolean quiet;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "The scan cache: what each jar entry contributed to"
+            + " the last scan, so that an unchanged entry is not read again (default: $XDG_CACHE_HOME/patchsite, or"
+            + " ~/.cache/patchsite).")
+    Path cache;
+
+    @Option(names = "--no-cache", description = "Read every class; use and write no scan cache.")
+    boolean noCache;
+
+    /** Returns the log of a command run with these options, on its standard error. */
+    CliLog log(CommandLine commandLine) {
+        return new CliLog(commandLine.getErr(), verbose, !quiet && ProgressLine.standardErrorIsTerminal());
+    }
+
     /** Returns the request for scanning the given inputs with these options. */
     ScanRequest request(CommandLine commandLine, List<Path> inputs, CliLog log) {
-        ScanRequest request = ScanRequest.of(inputs).withDeclarations(declarations).withLog(log);
+        if (noCache && cache != null) {
+            throw new ParameterException(commandLine, "--cache and --no-cache exclude each other");
+        }
+        ScanRequest request = ScanRequest.of(inputs).withDeclarations(declarations).withLog(log)
+                .withCache(noCache ? null : cache != null ? cache : defaultCache()).withProgress(log.progress());
         if (threads == null) {
             return request;
         }
@@ -31,5 +53,13 @@ final class ScanOptions {
             throw new ParameterException(commandLine, "--threads must be at least 1 but was " + threads);
         }
         return request.withThreads(threads);
+    }
+
+    /** The cache of a user who names none: the XDG base directory's, where tools keep what they can rebuild. */
+    static Path defaultCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("patchsite");
     }
 }

@@ -3,7 +3,6 @@ package dev.patchsite.cli;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ProgramFiles;
 import dev.patchsite.linker.ScanRequest;
-import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.TableSummary;
 import dev.patchsite.linker.link.Verifier;
@@ -41,11 +40,16 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws PatchsiteException {
-        CliLog log = new CliLog(spec.commandLine().getErr(), scanOptions.verbose);
+        try (CliLog log = scanOptions.log(spec.commandLine())) {
+            return run(log);
+        }
+    }
+
+    private int run(CliLog log) throws PatchsiteException {
         ScanRequest scan = scanOptions.request(spec.commandLine(), linked, log);
         ProgramFiles program = new ProgramFiles(linked, classpath, scan.declarations());
         for (Path jar : linked) {
-            PatchSiteTable table = Verifier.verify(jar, program, new ScanSettings(scan.threads(), log));
+            PatchSiteTable table = Verifier.verify(jar, program, scan.settings());
             spec.commandLine().getOut().println(table.linkedMode() == null
                     ? "verified " + jar + ": nothing to link (no function, variant or site of the program in it)"
                     : "verified " + jar + " (" + table.linkedMode().label() + " mode): "

@@ -33,7 +33,8 @@ class ArchitectureTest {
     private static final String PROJECT = "dev/patchsite/linker";
 
     private static final List<String> INTERNAL =
-            List.of("internal.zip", "internal.output", "internal.classfile", "internal.input", "internal.declarations");
+            List.of("internal.zip", "internal.output", "internal.classfile", "internal.input", "internal.declarations",
+                    "internal.cache");
 
     /**
      * Package (relative to {@code dev.patchsite.linker}, "" for the root) → the packages it may depend on. The table
@@ -51,6 +52,8 @@ class ArchitectureTest {
             Map.entry("internal.input", Set.of("", "internal.zip", "internal.classfile")),
             Map.entry("internal.declarations",
                     Set.of("", "table", "internal.zip", "internal.classfile", "internal.input")),
+            Map.entry("internal.cache",
+                    Set.of("", "table", "internal.output", "internal.input", "internal.declarations")),
             Map.entry("scan", withInternal("", "table")),
             Map.entry("link", withInternal("", "table", "scan")),
             Map.entry("explain", withInternal("", "table", "scan", "link")),

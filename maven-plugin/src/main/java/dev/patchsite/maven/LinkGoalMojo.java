@@ -62,6 +62,7 @@ abstract class LinkGoalMojo extends PatchsiteMojo {
         ScanSettings settings = scanSettings();
         return new LinkRequest(List.of(input), ProjectJar.classpath(project), List.of(output), linkMode,
                 selections == null ? Map.of() : selections, declarations == null ? null : declarations.toPath(),
-                settings.threads(), stripSignatures, embedRuntime, settings.log());
+                settings.threads(), stripSignatures, embedRuntime, settings.log()).withCache(settings.cache())
+                .withProgress(settings.progress());
     }
 }

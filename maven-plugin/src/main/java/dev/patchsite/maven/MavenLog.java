@@ -1,6 +1,7 @@
 package dev.patchsite.maven;
 
 import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.ProgressLine;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -10,13 +11,33 @@ import org.apache.maven.plugin.logging.Log;
 final class MavenLog implements PatchsiteLog {
 
     private final Log log;
+    private final ProgressLine progress;
 
+    /**
+     * Creates the log, with no progress line.
+     *
+     * @param log the build log
+     */
     MavenLog(Log log) {
+        this(log, null);
+    }
+
+    /**
+     * Creates the log.
+     *
+     * @param log the build log
+     * @param progress the progress line to clear before a warning, or null
+     */
+    MavenLog(Log log, ProgressLine progress) {
         this.log = log;
+        this.progress = progress;
     }
 
     @Override
     public void warn(String message) {
+        if (progress != null) {
+            progress.clear();
+        }
         log.warn(message);
     }
 

@@ -2,7 +2,13 @@ package dev.patchsite.maven;
 
 import dev.patchsite.linker.Notice;
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.Progress;
+import dev.patchsite.linker.ProgressLine;
 import dev.patchsite.linker.ScanSettings;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -31,6 +37,18 @@ abstract class PatchsiteMojo extends AbstractMojo {
     @Parameter(property = "patchsite.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Keep what each jar entry contributed to the last scan in {@code target/patchsite/scan-cache}, so that a build
+     * of unchanged jars reads none of their classes again; false reads every class each time.
+     */
+    @Parameter(property = "patchsite.scanCache", defaultValue = "true")
+    private boolean scanCache;
+
+    @Parameter(defaultValue = "${settings.interactiveMode}", readonly = true)
+    private boolean interactive;
+
+    private ProgressLine progress;
+
     PatchsiteMojo(String goal) {
         this.goal = goal;
     }
@@ -48,16 +66,29 @@ abstract class PatchsiteMojo extends AbstractMojo {
         if (ProjectJar.buildsNoJar(project, goal, getLog())) {
             return;
         }
+        // A progress line only where it can be redrawn: a terminal, and neither batch mode (-B) nor quiet (-q).
+        progress = interactive && getLog().isInfoEnabled() && ProgressLine.standardErrorIsTerminal()
+                ? new ProgressLine(new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()),
+                        true), System::nanoTime) : null;
         try {
             run();
         } catch (PatchsiteException e) {
             throw Failures.of(e);
+        } finally {
+            if (progress != null) {
+                progress.clear();
+            }
         }
     }
 
-    /** Returns how the core reads the program: one thread per processor, reporting to the build log. */
+    /**
+     * Returns how the core reads the program: one thread per processor, reporting to the build log, with the scan
+     * cache under the build directory unless it is turned off, and a progress line on a terminal.
+     */
     ScanSettings scanSettings() {
-        return ScanSettings.defaults().withLog(new MavenLog(getLog()));
+        return ScanSettings.defaults().withLog(new MavenLog(getLog(), progress))
+                .withCache(scanCache ? Path.of(project.getBuild().getDirectory(), "patchsite", "scan-cache") : null)
+                .withProgress(progress == null ? Progress.NONE : progress);
     }
 
     /** Logs a core result's notices, each at its level. */

@@ -4,6 +4,7 @@ import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.Progress;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.internal.input.ArchiveLayout;
@@ -367,9 +368,10 @@ final class JarLinker {
      * @param groups the descriptions of every group, for the runtime; empty in static mode
      * @param launch the runtime classes to embed, and whether the manifest starts the boot agent
      * @param stripSignatures whether to drop signature files and digests
+     * @param progress where to report how many entries are written
      */
     void write(Path output, Program program, TableSupplier table, Map<String, GroupInfo> groups,
-            RuntimeLaunch launch, boolean stripSignatures) throws PatchsiteException {
+            RuntimeLaunch launch, boolean stripSignatures, Progress progress) throws PatchsiteException {
         Path temporary = null;
         try {
             temporary = AtomicOutput.temporaryFor(output);
@@ -409,6 +411,9 @@ final class JarLinker {
                         out.add(zip.name(entry), time, replaced);
                     } else {
                         out.copy(zip, entry);
+                    }
+                    if (entry % 1024 == 1023 || entry == zip.size() - 1) {
+                        progress.update("writing " + output.getFileName(), entry + 1, zip.size());
                     }
                 }
                 awaitLinking();

@@ -100,7 +100,7 @@ public final class Linker {
         scanned.addAll(request.classpath());
         long start = System.nanoTime();
         ScanResult scan = Scanner.analyze(new ScanRequest(scanned, request.declarations(), request.threads(),
-                request.log()), keepBytes);
+                request.log(), request.cache(), request.progress()), keepBytes);
         request.log().info("scanned in " + millisSince(start) + " ms: " + scan.table().sites().size() + " sites");
         start = System.nanoTime();
         PatchSiteTable table = scan.table();
@@ -186,7 +186,8 @@ public final class Linker {
                     continue;
                 }
                 jar.write(request.outputs().get(i), program, linkedTable, groups,
-                        RuntimeLaunch.of(jar, request.outputs().get(i), request), request.stripSignatures());
+                        RuntimeLaunch.of(jar, request.outputs().get(i), request), request.stripSignatures(),
+                        request.progress());
                 request.log().info("linked and wrote " + request.outputs().get(i) + " in " + millisSince(start)
                         + " ms");
                 start = System.nanoTime();

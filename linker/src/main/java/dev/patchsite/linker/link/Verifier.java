@@ -72,8 +72,7 @@ public final class Verifier {
     public static PatchSiteTable verify(Path jar, ProgramFiles program, ScanSettings settings)
             throws PatchsiteException {
         // The jars of one link are one program: the jar is verified with the others before the class path.
-        return new Verifier(jar).run(new ScanRequest(program.from(jar), program.declarations(), settings.threads(),
-                settings.log()));
+        return new Verifier(jar).run(ScanRequest.of(program.from(jar), program.declarations(), settings));
     }
 
     private PatchSiteTable run(ScanRequest settings) throws PatchsiteException {

@@ -3,9 +3,15 @@ package dev.patchsite.linker.scan;
 import dev.patchsite.linker.internal.classfile.ModifiedUtf8;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -119,6 +125,24 @@ final class FunctionIndex {
             }
         }
         return false;
+    }
+
+    /**
+     * Returns a digest of what this index finds: every method a call may name and the function it resolves to. Sites
+     * a scan cache recorded with an index of the same fingerprint are those this index would find.
+     */
+    byte[] fingerprint() {
+        List<String> lines = new ArrayList<>();
+        functions.forEach((method, function) -> lines.add(method + " " + function.id() + " " + function.method() + " "
+                + function.updatable() + " " + function.declared()));
+        Collections.sort(lines);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            lines.forEach(line -> digest.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
     }
 
     /** Returns whether there are no functions. */

@@ -23,6 +23,17 @@ final class OwnerBlooms {
         }
     }
 
+    /** Sets the bits of class {@code index} as {@link #word} returned them, from a scan cache. */
+    void set(int index, long low, long high) {
+        bits[WORDS * index] = low;
+        bits[WORDS * index + 1] = high;
+    }
+
+    /** Returns one of the two words of class {@code index}'s bits, 0 for the low one, for a scan cache. */
+    long word(int index, int word) {
+        return bits[WORDS * index + word];
+    }
+
     /** Returns whether class {@code index} may reference a method of a class with the given hash. */
     boolean mayContain(int index, int hash) {
         int bit = bit(hash);

@@ -5,6 +5,7 @@ import dev.patchsite.linker.Messages;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.ValidationException;
+import dev.patchsite.linker.internal.cache.ClassFacts;
 import dev.patchsite.linker.internal.classfile.ClassBuffer;
 import dev.patchsite.linker.internal.classfile.ConstantPool;
 import dev.patchsite.linker.internal.classfile.MalformedClassException;
@@ -47,8 +48,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * that inherit functions are found from those hashes ({@link InheritedFunctions}). The second pass reads again only
  * the classes that may call a function (by its group's name or a subclass's) learned of after they were looked at.
  * Memory holds the jars' directories and those hashes, never a jar's contents.
+ *
+ * <p>With a scan cache ({@link ScanRequest#cache()}), a jar entry whose name, CRC-32 and sizes are those the cache
+ * recorded is not read at all: its pool's hashes, its declarations and, when the program's functions are those its
+ * sites were found with, its sites come from the cache ({@link CacheUse}). The table is the same with or without it.
  */
 public final class Scanner {
+
+    /** {@link #checkedVersion} of a class whose facts came from the scan cache. */
+    private static final int CACHED = -2;
+    /** How many classes a progress report waits for. */
+    private static final int PROGRESS_STEP = 512;
 
     private final ScanRequest request;
     private final ClassPath classPath;
@@ -63,6 +73,7 @@ public final class Scanner {
     private volatile FunctionIndex index;
     private final Map<String, byte[]> kept = new ConcurrentHashMap<>();
     private final AtomicLong keepBudget;
+    private final CacheUse cache;
 
     private Scanner(ScanRequest request, ClassPath classPath, FunctionIndex initial, long keepBytes) {
         this.request = request;
@@ -75,6 +86,7 @@ public final class Scanner {
         this.callingDefault = new ArrayList<>(Collections.nCopies(entries.size(), null));
         this.index = initial;
         this.keepBudget = new AtomicLong(keepBytes);
+        this.cache = CacheUse.open(request, entries);
     }
 
     /**
@@ -129,13 +141,14 @@ public final class Scanner {
     private ScanResult run(DeclarationFile file) throws PatchsiteException {
         Map<String, ClassInfo> known = new HashMap<>();
         List<ClassInfo> annotated = new ArrayList<>();
-        parallel(this::firstPass);
+        parallel("scanning", this::firstPass);
         for (Map.Entry<Integer, ClassInfo> entry : new java.util.TreeMap<>(declaring).entrySet()) {
             if (entries.get(entry.getKey()).release() == 0) {
                 annotated.add(entry.getValue());
                 known.put(entry.getValue().name(), entry.getValue());
             }
         }
+        addLookedUp(known);
         Declarations declarations;
         ClassLookup lookup = new ClassLookup(classPath::baseClass, known);
         try {
@@ -153,16 +166,65 @@ public final class Scanner {
         Map<MethodRef, Function> inherited = InheritedFunctions.find(entries, superHashes, declarations.functions(),
                 lookup);
         index = index.withInherited(inherited);
-        parallel(this::secondPass);
+        byte[] fingerprint = index.fingerprint();
+        parallel("scanning, second pass", (buffer, i) -> secondPass(buffer, i, fingerprint));
         Set<Site.Key> linkedSuperCalls = new HashSet<>();
-        return new ScanResult(new PatchSiteTable(declarations.functions(), declarations.variants(),
+        ScanResult result = new ScanResult(new PatchSiteTable(declarations.functions(), declarations.variants(),
                 markSuperCalls(declarations.variants(), linkedSuperCalls)), declarations, kept, classPath.modules(),
                 inherited, linkedSuperCalls);
+        saveCache(fingerprint, lookup.readFromInputs());
+        return result;
+    }
+
+    /** Adds the classes an earlier scan's validation read whole and the cache kept, so that they are not read again. */
+    private void addLookedUp(Map<String, ClassInfo> known) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (cache.isHit(i) && !cache.declares(i) && cache.hasDeclaration(i) && entries.get(i).release() == 0) {
+                ClassInfo info = cache.declaration(i);
+                known.putIfAbsent(info.name(), info);
+            }
+        }
+    }
+
+    /** Leaves what each jar entry contributed to this scan in the cache, for the next scan. */
+    private void saveCache(byte[] fingerprint, Map<String, ClassInfo> lookedUp) {
+        Map<Integer, ClassInfo> read = new HashMap<>();
+        if (!lookedUp.isEmpty()) {
+            for (int i = 0; i < entries.size(); i++) {
+                ClassEntry entry = entries.get(i);
+                ClassInfo info = entry.release() == 0 ? lookedUp.get(entry.className()) : null;
+                if (info != null) {
+                    read.put(i, info);
+                }
+            }
+        }
+        cache.save(fingerprint, i -> {
+            boolean hit = cache.isHit(i);
+            if (hit && sites.get(i) == cache.sites(i) && !read.containsKey(i)) {
+                return null; // nothing learned of the class: its record as it is
+            }
+            ClassInfo declaration = declaring.get(i);
+            if (declaration == null) {
+                declaration = read.containsKey(i) ? read.get(i) : hit && cache.hasDeclaration(i)
+                        ? cache.declaration(i) : null;
+            }
+            return new ClassFacts(superHashes[i], owners.word(i, 0), owners.word(i, 1), declaring.containsKey(i),
+                    declaration, sites.get(i), callingDefault.get(i));
+        });
     }
 
     /** Looks at every class's pool; reads declaring classes and classes calling known functions whole. */
     private void firstPass(ClassBuffer buffer, int i) throws IOException, InputException {
         ClassEntry entry = entries.get(i);
+        if (cache.lookup(i)) {
+            owners.set(i, cache.owners(i, 0), cache.owners(i, 1));
+            superHashes[i] = cache.superHash(i);
+            checkedVersion[i] = CACHED;
+            if (cache.declares(i)) {
+                declare(i, cache.declaration(i));
+            }
+            return;
+        }
         try (InputStream in = entry.source().open(entry)) {
             buffer.start(in);
             ConstantPool pool = ConstantPool.read(buffer);
@@ -172,15 +234,8 @@ public final class Scanner {
             superHashes[i] = pool.superNameHash();
             if (peek.declares()) {
                 buffer.readAll();
-                ClassInfo info = DeclarationReader.read(buffer.bytes(), buffer.length(), entry.location());
-                declaring.put(i, info);
                 checkedVersion[i] = -1;
-                List<Function> functions = DeclarationValidator.annotatedFunctions(info);
-                if (!functions.isEmpty()) {
-                    synchronized (this) {
-                        index = index.with(functions);
-                    }
-                }
+                declare(i, DeclarationReader.read(buffer.bytes(), buffer.length(), entry.location()));
                 return;
             }
             FunctionIndex current = index;
@@ -191,6 +246,17 @@ public final class Scanner {
                 sites.set(i, scanned.sites());
                 callingDefault.set(i, scanned.callsDefault());
                 keep(entry, buffer, scanned.sites());
+            }
+        }
+    }
+
+    /** Records a class that declares functions or variants, and adds its functions to the index. */
+    private void declare(int i, ClassInfo info) {
+        declaring.put(i, info);
+        List<Function> functions = DeclarationValidator.annotatedFunctions(info);
+        if (!functions.isEmpty()) {
+            synchronized (this) {
+                index = index.with(functions);
             }
         }
     }
@@ -211,9 +277,17 @@ public final class Scanner {
         }
     }
 
-    /** Scans the classes that may call a function learned of after their first look. */
-    private void secondPass(ClassBuffer buffer, int i) throws IOException {
+    /**
+     * Scans the classes that may call a function learned of after their first look, and those the cache had but with
+     * sites found for other functions.
+     */
+    private void secondPass(ClassBuffer buffer, int i, byte[] fingerprint) throws IOException {
         FunctionIndex done = index;
+        if (checkedVersion[i] == CACHED && cache.sitesHold(i, fingerprint)) {
+            sites.set(i, cache.sites(i));
+            callingDefault.set(i, cache.callsDefault(i));
+            return;
+        }
         if (checkedVersion[i] == done.version() || !done.mayReferenceGroup(owners, i)) {
             return;
         }
@@ -240,11 +314,17 @@ public final class Scanner {
         }
     }
 
-    private void parallel(Parallel.Task<ClassBuffer> pass) throws InputException {
+    private void parallel(String task, Parallel.Task<ClassBuffer> pass) throws InputException {
+        AtomicLong done = new AtomicLong();
+        int total = entries.size();
         try {
-            Parallel.forEach(entries.size(), request.threads(), ClassBuffer::new, (buffer, i) -> {
+            Parallel.forEach(total, request.threads(), ClassBuffer::new, (buffer, i) -> {
                 try {
                     pass.run(buffer, i);
+                    long count = done.incrementAndGet();
+                    if (count % PROGRESS_STEP == 0 || count == total) {
+                        request.progress().update(task, count, total);
+                    }
                 } catch (MalformedClassException e) {
                     throw new InputException(entries.get(i).location() + ": malformed class file: " + e.getMessage());
                 } catch (IOException | UncheckedIOException e) {

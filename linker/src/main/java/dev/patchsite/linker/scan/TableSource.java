@@ -142,8 +142,7 @@ public final class TableSource {
     }
 
     private static PatchSiteTable scan(Path input, ScanRequest settings) throws PatchsiteException {
-        return Scanner.scan(new ScanRequest(List.of(input), settings.declarations(), settings.threads(),
-                settings.log()));
+        return Scanner.scan(ScanRequest.of(List.of(input), settings.declarations(), settings.settings()));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.patchsite.linker.internal.input.ClassEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ public final class ClassLookup {
 
     private final java.util.function.Function<String, ClassEntry> inputs;
     private final Map<String, Optional<ClassInfo>> cache = new HashMap<>();
+    private final Map<String, ClassInfo> readFromInputs = new HashMap<>();
 
     /**
      * Creates a lookup.
@@ -38,6 +40,16 @@ public final class ClassLookup {
         return cache.computeIfAbsent(internalName, name -> Optional.ofNullable(read(name))).orElse(null);
     }
 
+    /**
+     * Returns the classes this lookup read from the inputs (not those it was given, nor the JDK's), for the scan
+     * cache to keep.
+     *
+     * @return the classes by internal name
+     */
+    public Map<String, ClassInfo> readFromInputs() {
+        return Collections.unmodifiableMap(readFromInputs);
+    }
+
     /** Returns where the class was found, for messages, or null if it was not. */
     ClassEntry entry(String internalName) {
         return inputs.apply(internalName);
@@ -49,7 +61,9 @@ public final class ClassLookup {
             if (entry != null) {
                 try (InputStream in = entry.source().open(entry)) {
                     byte[] bytes = in.readAllBytes();
-                    return DeclarationReader.read(bytes, bytes.length, entry.location());
+                    ClassInfo info = DeclarationReader.read(bytes, bytes.length, entry.location());
+                    readFromInputs.put(name, info);
+                    return info;
                 }
             }
             try (InputStream in = ClassLoader.getPlatformClassLoader().getResourceAsStream(name + ".class")) {

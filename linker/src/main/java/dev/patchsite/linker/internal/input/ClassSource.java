@@ -85,4 +85,16 @@ public interface ClassSource extends Closeable {
      * @return the size in bytes, or -1 if unknown
      */
     long size(ClassEntry entry);
+
+    /**
+     * Returns what the input's own index says of an entry, without reading it: a jar's central directory has each
+     * entry's name, CRC-32 and sizes. A directory of classes has no such record (a file's time says little about
+     * its bytes), so its entries have none and are read each time.
+     *
+     * @param entry an entry of this source
+     * @return the entry's CRC-32 and sizes, or null if the source does not record them
+     */
+    default EntryStamp stamp(ClassEntry entry) {
+        return null;
+    }
 }

@@ -132,6 +132,12 @@ final class JarSource implements ClassSource {
     }
 
     @Override
+    public EntryStamp stamp(ClassEntry entry) {
+        int index = entry.index();
+        return new EntryStamp(zip.nameHash(index), zip.crc(index), zip.compressedSize(index), zip.size(index));
+    }
+
+    @Override
     public InputStream open(ClassEntry entry) throws IOException {
         return zip.open(entry.index());
     }

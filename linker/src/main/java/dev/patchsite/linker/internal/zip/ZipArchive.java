@@ -292,6 +292,21 @@ public final class ZipArchive implements Closeable {
         return true;
     }
 
+    /**
+     * Returns a 64-bit hash (FNV-1a) of an entry's name as the directory holds it, without making a string of it.
+     *
+     * @param entry the entry
+     * @return the hash
+     */
+    public long nameHash(int entry) {
+        int at = records[entry] + CENTRAL_HEADER;
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0, n = nameLength(entry); i < n; i++) {
+            hash = (hash ^ (central.get(at + i) & 0xff)) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
     /** Returns whether an entry is a directory: its name ends with a slash. */
     public boolean isDirectory(int entry) {
         int length = nameLength(entry);

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Times scans of a big jar with the scan cache against a cold scan of the same jar, in the same run.
+#
+#   benchmarks/cache-bench.sh BIG.jar [--threads N] [--runs R] [--every K]
+#
+# Builds nothing: run `mvn -B -q package -DskipTests` from the root first (it makes
+# benchmarks/target/benchmarks.jar and cli/target/patchsite.jar). Make BIG.jar with
+# benchmarks/make-big-jar.sh. Three measurements, each a whole `patchsite scan` process, run in turn in
+# each of R rounds (default 5) after one untimed round:
+#   cold      scan BIG.jar --no-cache: every class read, as before the cache
+#   unchanged scan BIG.jar with a cache the previous scan of the same, unchanged jar left
+#   changed   scan a jar with 1 class in K changed (default K = 100, 1%; ChangeClasses), with the cache the
+#             scan of the other version left: the jar in place alternates between BIG.jar and the changed copy
+#             (swapped in before the timing starts), so every timed scan sees 1 class in K changed
+# For each it records the wall time of the process (JVM start-up included), its CPU time (user + sys) and
+# patchsite's own time, which `scan -v` prints ("scanned 1 input in N ms": opening the jar, the scan, the
+# cache, writing the table; JVM start-up excluded), and prints the medians and the ratios to the cold scan.
+# The targets (issue 11): unchanged <= 0.3 s own work and <= 0.6 s whole process; changed <= 0.5 s.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+bench_jar="$root/benchmarks/target/benchmarks.jar"
+linker_jar="$root/cli/target/patchsite.jar"
+decl="$here/bench.decl"
+work="${CACHE_BENCH_DIR:-/tmp/patchsite-cache-bench-run}"
+java="${JAVA:-java}"
+read -r -a java_opts <<<"${JAVA_OPTS:-}"
+
+usage() { echo "usage: $0 BIG.jar [--threads N] [--runs R] [--every K]" >&2; exit 2; }
+# shellcheck source=bench-lib.sh
+source "$here/bench-lib.sh"
+
+big=""
+threads="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"
+runs=5
+every=100
+while (( $# )); do
+  case "$1" in
+    --threads) (( $# >= 2 )) || usage; posint --threads "$2" 1; threads="$2"; shift 2 ;;
+    --runs)    (( $# >= 2 )) || usage; posint --runs "$2" 1; runs="$2"; shift 2 ;;
+    --every)   (( $# >= 2 )) || usage; posint --every "$2" 2; every="$2"; shift 2 ;;
+    -h|--help) usage ;;
+    -*) usage ;;
+    *) [[ -z "$big" ]] || usage; big="$1"; shift ;;
+  esac
+done
+[[ -n "$big" ]] || usage
+[[ -f "$big" ]] || { echo "$0: no such jar: $big" >&2; exit 1; }
+for jar in "$bench_jar" "$linker_jar"; do
+  [[ -f "$jar" ]] || { echo "$0: $jar missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }
+done
+rm -rf "$work"
+mkdir -p "$work/unchanged" "$work/changed"
+# Copies of the tools, so that a rebuild during the runs cannot mix builds.
+cp "$linker_jar" "$work/patchsite.jar"
+cp "$bench_jar" "$work/benchmarks.jar"
+cp "$big" "$work/unchanged/app.jar"
+cp "$big" "$work/version-a.jar"
+"$java" -cp "$work/benchmarks.jar" dev.patchsite.benchmarks.ChangeClasses "$big" "$work/version-b.jar" "$every" >&2
+cp "$work/version-a.jar" "$work/changed/app.jar"
+next_version=b
+
+scan() {   # scan JAR CACHE-OPTIONS...: one patchsite scan, table to $work/<name>.table
+  local jar="$1"; shift
+  "$java" "${java_opts[@]}" -jar "$work/patchsite.jar" scan "$jar" --threads "$threads" --declarations "$decl" \
+    -v "$@"
+}
+measure_cold() {
+  scan "$work/unchanged/app.jar" --no-cache -o "$work/cold.table" >"$work/cold.out" 2>"$work/cold.err"
+}
+measure_unchanged() {
+  scan "$work/unchanged/app.jar" --cache "$work/unchanged/cache" -o "$work/unchanged.table" \
+    >"$work/unchanged.out" 2>"$work/unchanged.err"
+}
+measure_changed() {
+  scan "$work/changed/app.jar" --cache "$work/changed/cache" -o "$work/changed.table" \
+    >"$work/changed.out" 2>"$work/changed.err"
+}
+prepare_changed() {   # swaps the other version in, untimed
+  cp "$work/version-$next_version.jar" "$work/changed/app.jar.tmp"
+  mv "$work/changed/app.jar.tmp" "$work/changed/app.jar"
+  next_version=$([[ $next_version == a ]] && echo b || echo a)
+}
+measurements=(cold unchanged changed)
+
+run_one() {   # run_one NAME: prints "WALL_MS CPU_MS OWN_MS"
+  local name="$1" t0 t1
+  t0=$(date +%s%N)
+  if ! ( "measure_$name"; times >"$work/times.txt" ); then
+    echo "$0: $name failed; its output:" >&2
+    cat "$work/$name.out" "$work/$name.err" >&2
+    exit 1
+  fi
+  t1=$(date +%s%N)
+  # CPU time (user + sys) of the children of the subshell: the one process just run.
+  echo "$(( (t1 - t0) / 1000000 )) $(children_cpu_ms "$work/times.txt") $(sed -n 's/^scanned 1 input in \([0-9]*\) ms.*/\1/p' "$work/$name.err")"
+}
+
+echo "jar: $big ($(stat -c %s "$big") bytes), threads: $threads, runs: $runs, 1 class in $every changed"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A walls=() cpus=() owns=()
+for (( r = 0; r <= runs; r++ )); do   # round 0 is the warm-up (and fills the caches)
+  for m in "${measurements[@]}"; do
+    [[ $m != changed ]] || prepare_changed
+    result="$(run_one "$m")" || exit 1
+    read -r wall cpu own <<<"$result"
+    (( r > 0 )) || continue
+    walls[$m]+=" $wall"; cpus[$m]+=" $cpu"; owns[$m]+=" $own"
+    echo "run $r $m: wall $wall ms, cpu $cpu ms, own $own ms" >&2
+  done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+for m in "${measurements[@]}"; do
+  echo "$m runs: wall ms:${walls[$m]}; cpu ms:${cpus[$m]}; own ms:${owns[$m]}"
+done
+for m in "${measurements[@]}"; do
+  echo "$m median: wall $(median "${walls[$m]}") ms, cpu $(median "${cpus[$m]}") ms, own $(median "${owns[$m]}") ms"
+done
+for m in unchanged changed; do
+  for k in walls cpus owns; do
+    declare -n series="$k"
+    awk -v a="$(median "${series[$m]}")" -v c="$(median "${series[cold]}")" -v m="$m" -v k="${k%s}" \
+      'BEGIN { printf "%s/cold %s: %.3f\n", m, k, a / c }'
+  done
+done
+cmp -s "$work/cold.table" "$work/unchanged.table" && echo "tables: unchanged = cold" \
+  || { echo "$0: the cached scan's table differs from the cold scan's" >&2; exit 1; }
+cmp -s "$work/cold.table" "$work/changed.table" && echo "tables: changed = cold (ChangeClasses keeps every site)" \
+  || { echo "$0: the changed jar's table differs from the cold scan's" >&2; exit 1; }
+echo "sites: $(grep -c '^site ' "$work/cold.table" || true)"

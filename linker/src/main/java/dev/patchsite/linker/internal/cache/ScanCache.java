@@ -1,0 +1,169 @@
+package dev.patchsite.linker.internal.cache;
+
+import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.Messages;
+import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.internal.input.ClassSource;
+import dev.patchsite.linker.internal.output.AtomicOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The directory of the scan cache: one file per jar, named by a hash of the jar's absolute path. A file that cannot be
+ * used (damaged, truncated, of another version, for another jar) is reported once and never trusted; one that is not
+ * a cache file at all is left as it is. Files are written atomically, each at most {@link #MAX_FILE_BYTES}, and the
+ * directory keeps at most {@link #MAX_FILES} of them, the least recently used removed first. Nothing here fails a
+ * scan: the cache only saves time, so a problem with it is a warning.
+ */
+public final class ScanCache {
+
+    /** The most cache files a directory keeps. */
+    static final int MAX_FILES = 200;
+    /** The largest cache file written (a jar of about 5 million classes). */
+    static final long MAX_FILE_BYTES = 256L << 20;
+    private static final String PREFIX = "scan-";
+    private static final String SUFFIX = ".cache";
+
+    private final Path directory;
+    private final PatchsiteLog log;
+    private final boolean usable;
+
+    private ScanCache(Path directory, PatchsiteLog log, boolean usable) {
+        this.directory = directory;
+        this.log = log;
+        this.usable = usable;
+    }
+
+    /**
+     * Returns the cache in a directory, which is made when first written to.
+     *
+     * @param directory the directory
+     * @param log where to report a cache that cannot be used or written
+     * @return the cache
+     */
+    public static ScanCache in(Path directory, PatchsiteLog log) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            log.warn("scan cache " + directory + ": not a directory; not used");
+            return new ScanCache(directory, log, false);
+        }
+        return new ScanCache(directory, log, true);
+    }
+
+    /**
+     * Loads a jar's records.
+     *
+     * @param source an input of the scan
+     * @return the jar's cache (with no records if there were none to use), or null if the input is not a jar
+     */
+    public JarCache load(ClassSource source) {
+        if (!usable || source.classEntries().isEmpty() || source.stamp(source.classEntries().get(0)) == null) {
+            return null;
+        }
+        String input = Path.of(source.name()).toAbsolutePath().normalize().toString();
+        String name = PREFIX + hash(input) + SUFFIX;
+        Path file = directory.resolve(name);
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                log.warn("scan cache " + file + ": larger than a cache file can be; not used, and left as it is");
+                return new JarCache(this, input, name, null, false);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new JarCache(this, input, name, null, true);
+        } catch (IOException e) {
+            log.warn("scan cache " + file + ": cannot be read (" + Messages.rootCause(e) + "); not used");
+            return new JarCache(this, input, name, null, !Files.isDirectory(file));
+        }
+        try {
+            CacheFile.Opened records = CacheFile.open(bytes);
+            if (!records.input().equals(input)) {
+                throw new CacheFile.Unusable("written for another jar, " + records.input(), true);
+            }
+            touch(file);
+            return new JarCache(this, input, name, records, true);
+        } catch (CacheFile.Unusable e) {
+            log.warn("scan cache " + file + ": " + e.getMessage() + "; not used" + (e.ours()
+                    ? ", and replaced by this scan's" : ", and left as it is"));
+            return new JarCache(this, input, name, null, e.ours());
+        }
+    }
+
+    /** Writes a file of the cache atomically, then keeps the directory within its bounds. */
+    void write(String name, byte[] bytes) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            log.info("scan cache: " + name + " would take " + (bytes.length >> 20) + " MiB; not written");
+            return;
+        }
+        try {
+            Files.createDirectories(directory);
+            AtomicOutput.write(directory.resolve(name), bytes);
+            evict();
+        } catch (IOException | InputException e) {
+            log.warn("scan cache " + directory.resolve(name) + ": cannot be written (" + Messages.rootCause(e)
+                    + "); the next scan reads every class again");
+        }
+    }
+
+    /** Removes the least recently used cache files beyond {@link #MAX_FILES}; other files are not touched. */
+    private void evict() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(directory, PREFIX + "*" + SUFFIX)) {
+            list.forEach(files::add);
+        }
+        if (files.size() <= MAX_FILES) {
+            return;
+        }
+        files.sort(Comparator.comparing(ScanCache::lastUse).thenComparing(Path::toString));
+        for (Path file : files.subList(0, files.size() - MAX_FILES)) {
+            if (isCacheFile(file)) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static boolean isCacheFile(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return CacheFile.looksLikeOne(in.readNBytes(64));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static FileTime lastUse(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** Marks a file as used now, so that eviction keeps it: a file that is only read is otherwise never written. */
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // Only the order of eviction depends on it.
+        }
+    }
+
+    private static String hash(String input) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Internal: no compatibility promise. The scan cache: what each class entry of a jar contributed to the last scan
+ * ({@link dev.patchsite.linker.internal.cache.ClassFacts}), kept on disk per jar and keyed by what the jar's central
+ * directory says of the entry (name, CRC-32, sizes), so that a scan of an unchanged entry reads nothing of it.
+ * {@link dev.patchsite.linker.internal.cache.ScanCache} is the directory, {@link
+ * dev.patchsite.linker.internal.cache.JarCache} one jar's records; the file format is {@code CacheFile}'s.
+ */
+package dev.patchsite.linker.internal.cache;

@@ -1,0 +1,150 @@
+package dev.patchsite.linker.scan;
+
+import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.internal.cache.ClassFacts;
+import dev.patchsite.linker.internal.cache.JarCache;
+import dev.patchsite.linker.internal.cache.ScanCache;
+import dev.patchsite.linker.internal.declarations.ClassInfo;
+import dev.patchsite.linker.internal.input.ClassEntry;
+import dev.patchsite.linker.internal.input.ClassSource;
+import dev.patchsite.linker.table.Site;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The scan cache as one scan uses it: for each class entry, its jar's cache and the record the cache had of the entry
+ * as it is now (a hit), and, once the scan is done, the records each jar's cache is replaced with.
+ */
+final class CacheUse {
+
+    private final List<ClassEntry> entries;
+    /** Per entry: its jar's cache, or null (no cache, or a directory of classes). */
+    private final JarCache[] jars;
+    /** Per entry: its position among its jar's scanned entries. */
+    private final int[] positions;
+    /** Per entry: its record's number plus one, or 0 if the cache had none. */
+    private final int[] hits;
+
+    private CacheUse(List<ClassEntry> entries, JarCache[] jars, int[] positions) {
+        this.entries = entries;
+        this.jars = jars;
+        this.positions = positions;
+        this.hits = new int[entries.size()];
+    }
+
+    /** Opens the caches of the request's jars, or none if the request has no cache directory. */
+    static CacheUse open(ScanRequest request, List<ClassEntry> entries) {
+        JarCache[] jars = new JarCache[entries.size()];
+        int[] positions = new int[entries.size()];
+        if (request.cache() != null) {
+            ScanCache cache = ScanCache.in(request.cache(), request.log());
+            // A source's visible entries come one after the other, in its order.
+            ClassSource source = null;
+            JarCache jar = null;
+            int position = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).source() != source) {
+                    source = entries.get(i).source();
+                    jar = cache.load(source);
+                    position = 0;
+                }
+                jars[i] = jar;
+                positions[i] = position++;
+            }
+        }
+        return new CacheUse(entries, jars, positions);
+    }
+
+    /** Looks an entry up in its jar's cache, and returns whether the cache has it; once per entry, from any thread. */
+    boolean lookup(int i) {
+        JarCache jar = jars[i];
+        if (jar == null) {
+            return false;
+        }
+        ClassEntry entry = entries.get(i);
+        hits[i] = jar.find(positions[i], entry.source().stamp(entry)) + 1;
+        return hits[i] > 0;
+    }
+
+    /** Returns whether the cache had the entry. */
+    boolean isHit(int i) {
+        return hits[i] > 0;
+    }
+
+    /** Returns a cached entry's superclass name hash. */
+    int superHash(int i) {
+        return jars[i].superHash(hits[i] - 1);
+    }
+
+    /** Returns one of the two words of a cached entry's owner bloom. */
+    long owners(int i, int word) {
+        return jars[i].owners(hits[i] - 1, word);
+    }
+
+    /** Returns whether a cached entry declares functions or variants. */
+    boolean declares(int i) {
+        return jars[i].declares(hits[i] - 1);
+    }
+
+    /** Returns whether the cache holds a cached entry's class as validation reads it. */
+    boolean hasDeclaration(int i) {
+        return jars[i].hasDeclaration(hits[i] - 1);
+    }
+
+    /** Returns a cached entry's class as validation reads it, located where the entry is now. */
+    ClassInfo declaration(int i) {
+        return jars[i].declaration(hits[i] - 1, entries.get(i).location());
+    }
+
+    /** Returns a cached entry's sites, or null for none. */
+    List<Site> sites(int i) {
+        return jars[i].sites(hits[i] - 1);
+    }
+
+    /** Returns which of a cached entry's sites call the default in a linked form. */
+    BitSet callsDefault(int i) {
+        return jars[i].callsDefault(hits[i] - 1);
+    }
+
+    /** Returns whether the cached sites of an entry hold for the functions of this scan. */
+    boolean sitesHold(int i, byte[] fingerprint) {
+        return hits[i] > 0 && jars[i].sitesFoundWith(fingerprint);
+    }
+
+    /**
+     * Replaces the cache of each jar of which the scan learned something: an entry that is not the record at its
+     * position, or sites found with other functions.
+     *
+     * @param fingerprint the fingerprint of the functions the sites were found with
+     * @param facts what the scan found of entry {@code i}, or null if it is what the entry's record says
+     */
+    void save(byte[] fingerprint, IntFunction<ClassFacts> facts) {
+        for (int start = 0, end; start < entries.size(); start = end) {
+            JarCache jar = jars[start];
+            end = start + 1;
+            while (end < entries.size() && jars[end] == jar) {
+                end++;
+            }
+            if (jar == null) {
+                continue;
+            }
+            ClassFacts[] found = new ClassFacts[end - start];
+            boolean unchanged = jar.sitesFoundWith(fingerprint) && jar.size() == found.length;
+            for (int i = start; i < end; i++) {
+                found[i - start] = facts.apply(i);
+                unchanged = unchanged && found[i - start] == null && hits[i] - 1 == positions[i];
+            }
+            if (!unchanged) {
+                List<JarCache.Record> records = new ArrayList<>(found.length);
+                for (int i = start; i < end; i++) {
+                    ClassEntry entry = entries.get(i);
+                    ClassFacts record = found[i - start] != null ? found[i - start] : jar.facts(hits[i] - 1);
+                    records.add(new JarCache.Record(entry.source().stamp(entry), record));
+                }
+                jar.save(fingerprint, records);
+            }
+        }
+    }
+}
