@@ -8,27 +8,36 @@ import java.nio.charset.StandardCharsets;
  * and the agent finds it by looking at the last eight bytes, without parsing the class:
  *
  * <pre>
- * u1  version (1)
+ * u1  version (2)
  * u2  group count, then per group: utf name, u2 variant count, per variant: utf name
  * u2  site count, then per site:
  *       u4 offset of the invokestatic instruction in the class file
  *       u2 constant pool index it holds now (the function's Methodref)
  *       u2 group number
- *       u2 index of the Methodref of the function's default body
- *       u2 option count, then per option: u2 variant number, u2 index of the variant's Methodref
+ *       u2 index of the Methodref of the function's default body, or 0 to patch the call out
+ *       u2 option count, then per option: u2 variant number, u2 index of the variant's Methodref, or 0 to patch
+ *          the call out
+ *       u1[3] (version 2) the instruction that patches the call out: the pops of its arguments and nops
  * u4  length of everything above
  * u4  {@link #MAGIC}
  * </pre>
  *
- * {@code utf} is a u2 length followed by UTF-8 bytes. Public so the linker writes what the agent reads;
- * not an API for programs.
+ * {@code utf} is a u2 length followed by UTF-8 bytes. A target given as 0 is a {@code void} body that does nothing
+ * (a tracepoint that is off), in a class whose initialization does nothing either: the agent replaces the call by
+ * the three bytes that pop its arguments, so the site costs nothing in any tier. The linker writes 0 only where
+ * those pops fit in the call's three bytes. Version 1 (no patch-out bytes, no target 0) is still read. Public so
+ * the linker writes what the agent reads; not an API for programs.
  */
 public final class PatchData {
 
     /** The attribute's name. */
     public static final String ATTRIBUTE = "PatchSites";
-    /** The format version. */
-    public static final int VERSION = 1;
+    /** The format version the linker writes. */
+    public static final int VERSION = 2;
+    /** The first format version, still read: without patch-out bytes. */
+    static final int VERSION_1 = 1;
+    /** How many bytes a site's patch-out instruction has: those of the {@code invokestatic} it replaces. */
+    public static final int CALL_LENGTH = 3;
     /** The last four bytes of a class carrying patch data: "PSIT". */
     public static final int MAGIC = 0x50534954;
     /** The {@code invokestatic} opcode. */
@@ -73,7 +82,8 @@ public final class PatchData {
      */
     public static int[] patchOffsets(byte[] classFile) {
         PatchData data = find(classFile);
-        if (data == null || data.u1() != VERSION) {
+        int version = data == null ? 0 : data.u1();
+        if (version != VERSION && version != VERSION_1) {
             return new int[0];
         }
         int groups = data.u2();
@@ -89,6 +99,7 @@ public final class PatchData {
             offsets[s] = data.u4();
             data.skip(6);
             data.skip(4 * data.u2());
+            data.skip(version == VERSION ? CALL_LENGTH : 0);
         }
         return offsets;
     }

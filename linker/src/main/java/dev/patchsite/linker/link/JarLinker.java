@@ -75,6 +75,8 @@ final class JarLinker {
     private final List<String> warnings = new ArrayList<>();
     /** The ids of the functions this jar's linked classes call. */
     private final Set<String> calledFunctions = new TreeSet<>();
+    /** The releases the jar has class copies for, once looked for. */
+    private Set<Integer> releases;
     /** The time stamp of the entries linking writes: the manifest's, or the first entry's. */
     private final int time;
 
@@ -156,9 +158,29 @@ final class JarLinker {
         }
     }
 
+    /**
+     * Returns the bytes of a class the jar holds in one copy only, or null if it has none or also has a
+     * {@code META-INF/versions/N/} copy (which one the JVM loads depends on its version).
+     */
+    byte[] onlyCopyOf(String className) throws InputException {
+        int entry = zip.find(ClassPaths.path(className, 0));
+        if (entry < 0) {
+            return null;
+        }
+        for (int release : releases()) {
+            if (release > 0 && zip.find(ClassPaths.path(className, release)) >= 0) {
+                return null;
+            }
+        }
+        return read(entry);
+    }
+
     /** Returns the releases the jar has class copies for: 0, and each {@code META-INF/versions/N} there is. */
-    private Set<Integer> releases() {
-        Set<Integer> releases = new TreeSet<>();
+    private synchronized Set<Integer> releases() {
+        if (releases != null) {
+            return releases;
+        }
+        releases = new TreeSet<>();
         releases.add(0);
         byte[] versions = ClassPaths.VERSIONS.getBytes(StandardCharsets.UTF_8);
         for (int entry = 0; entry < zip.size(); entry++) {
