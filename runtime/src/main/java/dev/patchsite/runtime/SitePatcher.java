@@ -27,6 +27,10 @@ final class SitePatcher implements ClassFileTransformer {
     /** The selection of a group whose sites the other transformer patches. */
     private static final int OTHERS = -3;
 
+    private static final int NOP = 0x00;
+    private static final int POP = 0x57;
+    private static final int POP2 = 0x58;
+
     private final boolean updatable;
 
     /**
@@ -115,6 +119,7 @@ final class SitePatcher implements ClassFileTransformer {
                 continue;
             }
             if (target == 0 && out >= 0) {
+                checkPops(out);
                 patched[offset] = (byte) (out >> 16);
                 patched[offset + 1] = (byte) (out >> 8);
                 patched[offset + 2] = (byte) out;
@@ -132,5 +137,15 @@ final class SitePatcher implements ClassFileTransformer {
             }
         }
         return patched;
+    }
+
+    /** Checks that a patch-out instruction is made of pops and nops only: a class is data, and may lie. */
+    private static void checkPops(int out) {
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            int opcode = out >> shift & 0xff;
+            if (opcode != NOP && opcode != POP && opcode != POP2) {
+                throw new IllegalStateException("patch data patches a call out with opcode " + opcode);
+            }
+        }
     }
 }

@@ -201,7 +201,11 @@ class SitePatcherTest {
                 .missingSites(1)
                 .classFile();
 
-        for (byte[] classFile : new byte[][] {badGroup, badOffset, truncated}) {
+        byte[] notPops = new PatchDataBytes().group(TestGroups.Patched.class.getName(), "fast")
+                .site(new byte[] {0x57, (byte) 0xbf, 0}, FIRST_CALL, 0, DEFAULT_REF, 0, 0)
+                .classFile();
+
+        for (byte[] classFile : new byte[][] {badGroup, badOffset, truncated, notPops}) {
             String err = stderr(() -> {
                 assertNull(transform(classFile));
                 return null;
