@@ -4,6 +4,7 @@
 # ("tracepoint-bench.sh").
 #
 #   benchmarks/tracepoint-bench.sh [--no-build] [--quick] [--tiers c2,c1,xint] [--runs unlinked,boot-agent,...]
+#                                  [--ratio [--processes P] [--rounds R]]
 #
 # 1. Builds target/call-bench.jar, the linker and the runtime (mvn -B -q -pl cli,benchmarks -am package
 #    -DskipTests; --no-build uses the jars as they are), copies them to $work and links call-bench.jar in boot and
@@ -19,6 +20,12 @@
 #    tracepointOn with the agent checks the runtime's report: the agent patched the sites, the tracepoint is on.
 # 3. Prints each benchmark's score +- error (ns/op, JMH's 99.9% interval), tracepointOff / noTracepoint and
 #    tracepointOn / enabledDirect, and the load average before and after each run; writes them to $work/summary.txt.
+#
+# --ratio measures the same two ratios without JMH, for a loaded machine: TracepointRatio (in call-bench.jar) runs
+# each pair of loops in turn in short slices timed by the thread's CPU time, R rounds (default 41), and prints the
+# median per-round ratio and its quartiles; P processes (default 3) per run and tier, the runs interleaved. Its runs:
+# unlinked (off only), boot-agent, boot-trampoline (the agent with -Dpatchsite.patchUpdatable=false: the updatable
+# sites on their trampoline, as before the agent patched them) and indy.
 #
 # JAVA (default: java) runs JMH and its forks; linking always uses `java`. FORKS (2), WARMUP_ITERATIONS (5),
 # ITERATIONS (8), WARMUP_TIME (1s), TIME (1s); --quick is 1 fork, 1+2 iterations of 200 ms (a smoke test).
@@ -44,9 +51,15 @@ usage() { echo "usage: $0 [--no-build] [--quick] [--tiers c2,c1,xint] [--runs $a
 build=1
 tiers="c2,c1,xint"
 runs="unlinked,boot-agent"
+ratio=0
+processes=3
+rounds=41
 while (( $# )); do
   case "$1" in
     --no-build) build=0; shift ;;
+    --ratio) ratio=1; runs="unlinked,boot-agent,boot-trampoline"; shift ;;
+    --processes) (( $# >= 2 )) || usage; processes="$2"; shift 2 ;;
+    --rounds) (( $# >= 2 )) || usage; rounds="$2"; shift 2 ;;
     --quick) forks=1; wi=1; it=2; wt=200ms; mt=200ms; shift ;;
     --tiers) (( $# >= 2 )) || usage; tiers="$2"; shift 2 ;;
     --runs) (( $# >= 2 )) || usage; runs="$2"; shift 2 ;;
@@ -74,6 +87,38 @@ done
 
 declare -A jar=( [unlinked]=call-bench.jar [boot-agent]=boot.jar [boot-trampoline]=boot.jar [indy]=indy.jar )
 declare -A opts=( [boot-agent]="-javaagent:$work/runtime.jar" )
+declare -A tier_opt=( [c2]="" [c1]="-XX:TieredStopAtLevel=1" [xint]="-Xint" )
+
+if (( ratio )); then
+  declare -A ratio_opts=( [boot-agent]="-javaagent:$work/runtime.jar"
+    [boot-trampoline]="-javaagent:$work/runtime.jar -Dpatchsite.patchUpdatable=false" )
+  summary="$work/ratio-summary.txt"
+  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $("$java" -version 2>&1 | head -2 | tail -1); TracepointRatio $rounds rounds" \
+    | tee "$summary"
+  for t in ${tiers//,/ }; do
+    for p in $(seq 1 "$processes"); do
+      for r in ${runs//,/ }; do
+        on=on
+        [[ "$r" == unlinked ]] && on=
+        # shellcheck disable=SC2086
+        out="$(nice "$java" ${ratio_opts[$r]:-} ${tier_opt[$t]} -cp "$work/${jar[$r]}" \
+          dev.patchsite.benchmarks.calls.TracepointRatio "$rounds" $on 2>&1)" \
+          || { echo "$0: $r $t failed: $out" >&2; exit 1; }
+        case "$r" in   # the report TracepointRatio prints once on: how the sites were bound
+          boot-agent) pattern='sites patched: [1-9]' ;;
+          boot-trampoline|indy) pattern='sites patched: 0,' ;;
+          *) pattern='' ;;
+        esac
+        [[ -z "$pattern" ]] || grep -q "$pattern" <<<"$out" \
+          || { echo "$0: $r $t: the sites are not bound as expected: $out" >&2; exit 1; }
+        echo "$out" | grep -v '^patchsite report' | sed "s/^/$(printf '%-16s %-4s %s ' "$r" "$t" "$p")/" | tee -a "$summary"
+      done
+    done
+    echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$summary"
+  done
+  echo "summary: $summary"
+  exit 0
+fi
 linked_set='TracepointBench\.(noTracepoint|tracepointOff|enabledDirect|tracepointOn)$'
 declare -A include=( [unlinked]='TracepointBench\.(noTracepoint|tracepointOff|enabledDirect)$'
   [boot-agent]="$linked_set" [boot-trampoline]="$linked_set" [indy]="$linked_set" )
@@ -95,7 +140,6 @@ summary="$work/summary.txt"
 } >"$summary"
 cat "$summary"
 
-declare -A tier_opt=( [c2]="" [c1]="-XX:TieredStopAtLevel=1" [xint]="-Xint" )
 for t in ${tiers//,/ }; do
   for r in ${runs//,/ }; do
     name="$r-$t"

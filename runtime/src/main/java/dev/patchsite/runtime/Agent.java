@@ -12,7 +12,9 @@ import java.util.jar.Manifest;
  * The boot agent: patches the sites of classes linked in {@code boot} mode as they load. Started by
  * {@code -javaagent:patchsite-runtime.jar}, or by the {@code Launcher-Agent-Class} attribute the linker writes into
  * an executable jar's manifest, so that a plain {@code java -jar} gets it. Without it every call goes through its
- * function's trampoline: same behaviour, one inlined frame more.
+ * function's trampoline: same behaviour, one inlined frame more. Where the JVM lets it retransform classes
+ * ({@value #RETRANSFORM}), it patches the sites of updatable functions too, and patches them again on each update
+ * ({@code Retransformer}).
  *
  * <p>On the module path ({@code java -javaagent:patchsite-runtime.jar -p ... -m app/...}) with the runtime's module
  * {@code dev.patchsite.runtime} in the boot layer, there is one copy of the runtime, not two: the JVM loads the agent
