@@ -10,11 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.FieldVisitor;
-import org.objectweb.asm.Handle;
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -80,124 +75,66 @@ final class EmptyBodies {
 
     /** Returns whether the class declares the method with a body of {@code return} only, and initializes nothing. */
     static boolean isEmpty(byte[] classFile, MethodRef method) {
-        Finder finder = new Finder(method);
-        new ClassReader(classFile).accept(finder, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return finder.initFree && finder.found && finder.instructions == 1 && finder.returns;
+        ClassReader reader = new ClassReader(classFile);
+        boolean isInterface = (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0;
+        if (!isInterface && (!"java/lang/Object".equals(reader.getSuperName()) || reader.getInterfaces().length > 0)) {
+            return false;
+        }
+        char[] text = new char[reader.getMaxStringLength()];
+        int at = reader.header + 6 + 2 * reader.readUnsignedShort(reader.header + 6) + 2;
+        at = skipMembers(reader, at, text, null);
+        boolean[] empty = new boolean[1];
+        return skipMembers(reader, at, text, (name, descriptor, access, attributes) -> {
+            if (name.equals("<clinit>")) {
+                return false;
+            }
+            if (name.equals(method.name()) && descriptor.equals(method.descriptor())) {
+                empty[0] = (access & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_NATIVE
+                        | Opcodes.ACC_ABSTRACT)) == Opcodes.ACC_STATIC && returnsOnly(reader, attributes, text);
+            }
+            return true;
+        }) >= 0 && empty[0];
     }
 
-    /** Visits a class: its header, whether it has a static initializer, and the method's instructions. */
-    private static final class Finder extends ClassVisitor {
-        private final MethodRef method;
-        boolean initFree;
-        boolean found;
-        int instructions;
-        boolean returns;
+    /** Sees one member; returns false to stop the walk. */
+    private interface MemberCheck {
+        boolean member(String name, String descriptor, int access, int attributes);
+    }
 
-        Finder(MethodRef method) {
-            super(Opcodes.ASM9);
-            this.method = method;
-        }
-
-        @Override
-        public void visit(int version, int access, String name, String signature, String superName,
-                String[] interfaces) {
-            boolean isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
-            initFree = isInterface || "java/lang/Object".equals(superName) && (interfaces == null
-                    || interfaces.length == 0);
-        }
-
-        @Override
-        public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
-            return null;
-        }
-
-        @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                String[] exceptions) {
-            if (name.equals("<clinit>")) {
-                initFree = false;
-                return null;
+    /**
+     * Walks a {@code fields} or {@code methods} table (JVMS 4.5, 4.6), showing each member to the check.
+     *
+     * @return the offset after the table, or -1 if the check stopped the walk
+     */
+    private static int skipMembers(ClassReader reader, int at, char[] text, MemberCheck check) {
+        int count = reader.readUnsignedShort(at);
+        at += 2;
+        for (int m = 0; m < count; m++) {
+            int attributes = at + 6;
+            if (check != null && !check.member(reader.readUTF8(at + 2, text), reader.readUTF8(at + 4, text),
+                    reader.readUnsignedShort(at), attributes)) {
+                return -1;
             }
-            if (!name.equals(method.name()) || !descriptor.equals(method.descriptor())
-                    || (access & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_NATIVE
-                            | Opcodes.ACC_ABSTRACT)) != Opcodes.ACC_STATIC) {
-                return null;
+            at = attributes + 2;
+            for (int a = reader.readUnsignedShort(attributes); a > 0; a--) {
+                at += 6 + reader.readInt(at + 2);
             }
-            found = true;
-            return new MethodVisitor(Opcodes.ASM9) {
-                @Override
-                public void visitInsn(int opcode) {
-                    instructions++;
-                    returns = opcode == Opcodes.RETURN;
-                }
-
-                @Override
-                public void visitIntInsn(int opcode, int operand) {
-                    instructions++;
-                }
-
-                @Override
-                public void visitVarInsn(int opcode, int varIndex) {
-                    instructions++;
-                }
-
-                @Override
-                public void visitTypeInsn(int opcode, String type) {
-                    instructions++;
-                }
-
-                @Override
-                public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-                    instructions++;
-                }
-
-                @Override
-                public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
-                        boolean isInterface) {
-                    instructions++;
-                }
-
-                @Override
-                public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrapMethodHandle,
-                        Object... bootstrapMethodArguments) {
-                    instructions++;
-                }
-
-                @Override
-                public void visitJumpInsn(int opcode, Label label) {
-                    instructions++;
-                }
-
-                @Override
-                public void visitLdcInsn(Object value) {
-                    instructions++;
-                }
-
-                @Override
-                public void visitIincInsn(int varIndex, int increment) {
-                    instructions++;
-                }
-
-                @Override
-                public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-                    instructions++;
-                }
-
-                @Override
-                public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-                    instructions++;
-                }
-
-                @Override
-                public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-                    instructions++;
-                }
-
-                @Override
-                public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-                    instructions++;
-                }
-            };
         }
+        return at;
+    }
+
+    /** Returns whether a method's {@code Code} attribute is the one instruction {@code return}, with no handler. */
+    private static boolean returnsOnly(ClassReader reader, int attributes, char[] text) {
+        int at = attributes + 2;
+        for (int a = reader.readUnsignedShort(attributes); a > 0; a--) {
+            if (reader.readUTF8(at, text).equals("Code")) {
+                int code = at + 6;
+                int length = reader.readInt(code + 4);
+                return length == 1 && reader.readByte(code + 8) == Opcodes.RETURN
+                        && reader.readUnsignedShort(code + 9) == 0;
+            }
+            at += 6 + reader.readInt(at + 2);
+        }
+        return false;
     }
 }
