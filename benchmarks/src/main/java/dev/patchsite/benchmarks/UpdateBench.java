@@ -7,6 +7,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
@@ -36,7 +39,9 @@ import org.objectweb.asm.Type;
  * <p>{@code run} loads every class of the linked jar in a class loader of its own and runs each {@code run} once (so
  * the agent patches them), then R times (default 21) times {@code PatchSite.update(T, "on")}, checks that a call of
  * every class records N x K events, times {@code PatchSite.update(T, "default")} and checks that one records none.
- * It prints each round's two times and their medians, in total and per class, in microseconds. Exit code 1 if a
+ * It prints each round's two times and their medians, in total and per class, in microseconds of wall time, and the
+ * medians of the process's CPU time during each update (all threads: on a loaded machine, the wall time includes
+ * waiting for a processor). Exit code 1 if a
  * check fails, 2 on a usage error.
  */
 public final class UpdateBench {
@@ -44,6 +49,8 @@ public final class UpdateBench {
     static final String PACKAGE = "updbench/";
     static final String GROUP = PACKAGE + "T";
     static final String VARIANT = PACKAGE + "TOn";
+    /** Where Linux keeps each thread's time on a processor, in ns: {@code /proc/self/task/TID/schedstat}. */
+    private static final Path TASKS = Paths.get("/proc/self/task");
 
     private UpdateBench() {
     }
@@ -177,15 +184,21 @@ public final class UpdateBench {
         }
         long[] on = new long[rounds];
         long[] off = new long[rounds];
+        long[] cpuOn = new long[rounds];
+        long[] cpuOff = new long[rounds];
         long sites = -1;
         for (int r = 0; r < rounds; r++) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             PatchSite.update(group, "on");
             long t1 = System.nanoTime();
+            long c1 = processCpuNanos();
             long recorded = callAll(runs, events);
+            long c2 = processCpuNanos();
             long t2 = System.nanoTime();
             PatchSite.update(group, "default");
             long t3 = System.nanoTime();
+            long c3 = processCpuNanos();
             if (callAll(runs, events) != 0 || recorded == 0 || sites >= 0 && recorded != sites) {
                 throw fail("round " + r + ": recorded " + recorded + " events while on (before: " + sites
                         + "), or some while off");
@@ -193,14 +206,40 @@ public final class UpdateBench {
             sites = recorded;
             on[r] = (t1 - t0) / 1000;
             off[r] = (t3 - t2) / 1000;
-            System.out.println("round " + r + ": on " + on[r] + " us, off " + off[r] + " us");
+            cpuOn[r] = (c1 - c0) / 1000;
+            cpuOff[r] = (c3 - c2) / 1000;
+            System.out.println("round " + r + ": on " + on[r] + " us (cpu " + cpuOn[r] + "), off " + off[r]
+                    + " us (cpu " + cpuOff[r] + ")");
         }
         long medianOn = median(on);
         long medianOff = median(off);
         System.out.println("classes=" + classes + " sites=" + sites + " " + PatchSite.report().get(0));
         System.out.println("median update micros: on=" + medianOn + " off=" + medianOff + "; per class: on="
                 + String.format("%.1f", (double) medianOn / classes) + " off="
-                + String.format("%.1f", (double) medianOff / classes));
+                + String.format("%.1f", (double) medianOff / classes) + "; process cpu: on=" + median(cpuOn)
+                + " off=" + median(cpuOff));
+    }
+
+    /**
+     * Returns the process's CPU time in ns, summed over its threads (the JVM retransforms at a safepoint, in a thread
+     * of its own), from Linux's schedstat; {@code getProcessCpuTime} counts in 10 ms ticks. 0 where there is none.
+     */
+    private static long processCpuNanos() throws IOException {
+        if (!Files.isDirectory(TASKS)) {
+            return 0;
+        }
+        long total = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+            for (Path task : tasks) {
+                try {
+                    String line = new String(Files.readAllBytes(task.resolve("schedstat")), StandardCharsets.US_ASCII);
+                    total += Long.parseLong(line.substring(0, line.indexOf(' ')));
+                } catch (IOException e) {
+                    // The thread ended meanwhile.
+                }
+            }
+        }
+        return total;
     }
 
     /** Calls every class's {@code run} once; returns how many events that recorded. */
