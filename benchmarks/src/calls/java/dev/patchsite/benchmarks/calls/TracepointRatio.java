@@ -17,7 +17,8 @@ import dev.patchsite.PatchSite;
  *     dev.patchsite.benchmarks.calls.TracepointRatio [ROUNDS] [on]
  * </pre>
  *
- * Off: {@code tracepointOff / noTracepoint}. With {@code on} (a linked program), it then switches the tracepoint on
+ * Off: {@code tracepointOff / noTracepoint}, and for reference the idiom it replaces, a false volatile flag:
+ * {@code volatileFlag / noTracepoint}. With {@code on} (a linked program), it then switches the tracepoint on
  * with {@code PatchSite.update} and measures {@code tracepointOn / enabledDirect}. Prints the median, the quartiles
  * and the per-call CPU times.
  */
@@ -44,6 +45,14 @@ public final class TracepointRatio {
         return HashStafford.mix(v);
     }
 
+    /** The idiom a tracepoint replaces: a volatile flag, false. */
+    static long volatileFlag(long v) {
+        if (CallBench.tracing) {
+            TraceEnabled.hit(v);
+        }
+        return HashStafford.mix(v);
+    }
+
     /** The same code as {@link #tracepointOff}, measured once the tracepoint is on. */
     static long tracepointOn(long v) {
         Trace.hit(v);
@@ -54,6 +63,7 @@ public final class TracepointRatio {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 41;
         boolean on = args.length > 1 && args[1].equals("on");
         report("off/none", measure(OFF, NONE, rounds));
+        report("flag/none", measure(FLAG, NONE, rounds));
         if (on) {
             PatchSite.update(Trace.class, "enabled");
             report("on/direct", measure(ON, DIRECT, rounds));
@@ -109,6 +119,7 @@ public final class TracepointRatio {
     private static final int OFF = 1;
     private static final int DIRECT = 2;
     private static final int ON = 3;
+    private static final int FLAG = 4;
 
     /** Runs a loop of calls of one of the four; a loop each, so that each call is a direct one the JIT may inline. */
     private static void loop(int f, long calls) {
@@ -129,9 +140,14 @@ public final class TracepointRatio {
                     v = enabledDirect(v);
                 }
             }
-            default -> {
+            case ON -> {
                 for (long i = 0; i < calls; i++) {
                     v = tracepointOn(v);
+                }
+            }
+            default -> {
+                for (long i = 0; i < calls; i++) {
+                    v = volatileFlag(v);
                 }
             }
         }
