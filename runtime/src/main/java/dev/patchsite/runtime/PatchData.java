@@ -81,10 +81,28 @@ public final class PatchData {
      * @throws IllegalStateException if the patch data runs past its end
      */
     public static int[] patchOffsets(byte[] classFile) {
+        int[][] sites = patchSites(classFile);
+        int[] offsets = new int[sites.length];
+        for (int s = 0; s < sites.length; s++) {
+            offsets[s] = sites[s][0];
+        }
+        return offsets;
+    }
+
+    /**
+     * Returns, per site of a class's patch data, the offset of its instruction and the instruction the agent may
+     * patch it out with, for the linker's {@code verify}.
+     *
+     * @param classFile the class file
+     * @return per site, in patch-data order, {offset, the three patch-out bytes big-endian if a target is given as 0,
+     *     else -1}; empty if the class has no patch data
+     * @throws IllegalStateException if the patch data runs past its end
+     */
+    public static int[][] patchSites(byte[] classFile) {
         PatchData data = find(classFile);
         int version = data == null ? 0 : data.u1();
         if (version != VERSION && version != VERSION_1) {
-            return new int[0];
+            return new int[0][];
         }
         int groups = data.u2();
         for (int g = 0; g < groups; g++) {
@@ -94,14 +112,19 @@ public final class PatchData {
                 data.utf();
             }
         }
-        int[] offsets = new int[data.u2()];
-        for (int s = 0; s < offsets.length; s++) {
-            offsets[s] = data.u4();
-            data.skip(6);
-            data.skip(4 * data.u2());
-            data.skip(version == VERSION ? CALL_LENGTH : 0);
+        int[][] sites = new int[data.u2()][];
+        for (int s = 0; s < sites.length; s++) {
+            int offset = data.u4();
+            data.skip(4);
+            boolean out = data.u2() == 0;
+            for (int o = data.u2(); o > 0; o--) {
+                data.skip(2);
+                out |= data.u2() == 0;
+            }
+            int patchOut = version == VERSION ? data.u1() << 16 | data.u1() << 8 | data.u1() : -1;
+            sites[s] = new int[] {offset, out ? patchOut : -1};
         }
-        return offsets;
+        return sites;
     }
 
     int u1() {

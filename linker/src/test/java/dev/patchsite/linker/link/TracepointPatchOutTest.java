@@ -2,8 +2,12 @@ package dev.patchsite.linker.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.patchsite.linker.ProgramFiles;
+import dev.patchsite.linker.ScanSettings;
+import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
@@ -246,6 +250,36 @@ class TracepointPatchOutTest {
         assertNotEquals(0, hit[1], "hit's variant on: a call");
         assertNotEquals(0, wide[0], "wide's default: a call of the empty body");
         assertNotEquals(0, wide[1], "wide's variant on: a call");
+    }
+
+    /** {@code verify} refuses patch data whose patch-out is not the pops of the call's arguments. */
+    @Test
+    void verifyRefusesAPatchOutThatIsNotThePopsOfTheArguments() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>(LinkTestFiles.entries(boot));
+        entries.remove("META-INF/MANIFEST.MF");
+        byte[] sites = entries.get("po/Sites.class").clone();
+        int payload = (int) readInt(sites, sites.length - 8);
+        int at = -1;
+        for (int i = sites.length - 8 - payload; i + 2 < sites.length - 8; i++) {
+            if (sites[i] == 0x58 && sites[i + 1] == 0 && sites[i + 2] == 0) {
+                at = i;
+            }
+        }
+        assertNotEquals(-1, at, "pop2 nop nop in the patch data");
+        sites[at] = 0x57; // pop nop nop: one slot short
+        entries.put("po/Sites.class", sites);
+        Path tampered = LinkTestFiles.jar(entries, dir.resolve("po-tampered.jar"), "po.Main");
+
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> Verifier.verify(tampered, ProgramFiles.of(tampered), ScanSettings.defaults()));
+
+        assertEquals(1, e.problems().size(), e.problems()::toString);
+        String problem = e.problems().get(0);
+        assertTrue(problem.startsWith(tampered + "!/po/Sites.class: po.Trace.hit(ILjava/lang/Object;)V"
+                + " po.Sites.fire(I)V #0 invoke "), problem);
+        assertTrue(problem.endsWith(" bind=patch: bound patch but the class's patch data patches the call out with"
+                + " other than the pops of its arguments"), problem);
+        Verifier.verify(boot, ProgramFiles.of(boot), ScanSettings.defaults());
     }
 
     @ParameterizedTest
