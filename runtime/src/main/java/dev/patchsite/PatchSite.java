@@ -52,13 +52,20 @@ public final class PatchSite {
     /**
      * Re-points every function of an updatable group (all its functions declared
      * {@code @RuntimeStatic(updatable = true)}) at a variant, while the program runs; {@code default} points them
-     * back at their own bodies. Every call that starts after this method returns runs the new target. An update that
-     * changes nothing returns at once.
+     * back at their own bodies. A call racing with the update runs the old target or the new one. With the boot
+     * agent, the sites it patched are patched again in every loaded class (their classes are retransformed), and
+     * every method activation that starts after this method returns runs the new target; an activation already
+     * running keeps its code until it returns (the JVM's rule for retransformed methods;
+     * {@code -Dpatchsite.patchUpdatable=false} keeps updatable sites on their trampolines, which every call follows).
+     * Without the agent, every call that starts after this method returns runs the new target. An update that
+     * changes nothing returns at once; updates are serialized.
      *
      * @param group the group class
      * @param variant a variant's name, or {@code default}
      * @throws IllegalArgumentException if the group has no such variant; the message lists the known ones
-     * @throws IllegalStateException if a function of the group is not updatable
+     * @throws IllegalStateException if a function of the group is not updatable, or if the JVM refused to
+     *     retransform a class holding sites of the group (the message names it; its sites keep the old target, the
+     *     other classes are updated)
      */
     public static void update(Class<?> group, String variant) {
         Control.update(group, variant);

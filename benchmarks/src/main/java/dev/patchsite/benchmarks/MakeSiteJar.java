@@ -98,7 +98,7 @@ public final class MakeSiteJar {
         return String.format("%sC%05d", PACKAGE, c);
     }
 
-    private static ClassWriter open(String name) {
+    static ClassWriter open(String name) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null,
                 "java/lang/Object", null);
@@ -213,14 +213,19 @@ public final class MakeSiteJar {
         return cw.toByteArray();
     }
 
-    private static void write(Path out, TreeMap<String, byte[]> entries) throws IOException {
+    static void write(Path out, TreeMap<String, byte[]> entries) throws IOException {
+        write(out, entries, MAIN.replace('/', '.'));
+    }
+
+    /** Writes a jar of the entries, atomically, whose manifest names the main class, if not null. */
+    static void write(Path out, TreeMap<String, byte[]> entries, String mainClass) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
         try {
             try (OutputStream os = Files.newOutputStream(tmp); JarOutputStream jar = new JarOutputStream(os)) {
                 String manifest = "Manifest-Version: 1.0\r\nCreated-By: patchsite MakeSiteJar\r\n"
-                        + "Main-Class: " + MAIN.replace('/', '.') + "\r\n\r\n";
+                        + (mainClass == null ? "" : "Main-Class: " + mainClass + "\r\n") + "\r\n";
                 put(jar, "META-INF/MANIFEST.MF", manifest.getBytes(StandardCharsets.UTF_8));
                 for (var e : entries.entrySet()) {
                     put(jar, e.getKey(), e.getValue());

@@ -30,7 +30,7 @@ class VerifyAndExplainTest {
             Path linked = dir.resolve(mode + ".jar");
             Cli.run("link", SAMPLE, "-o", linked, "--mode", mode).assertClean(ExitCode.OK.code());
             String bindings = switch (mode) {
-                case "boot" -> "1 default, 14 patch, 3 trampoline:address, 2 trampoline:updatable";
+                case "boot" -> "1 default, 16 patch, 3 trampoline:address";
                 case "indy" -> "1 default, 16 indy, 3 trampoline:address";
                 default -> "1 default, 16 direct, 3 trampoline:address";
             };

@@ -8,8 +8,8 @@ import java.util.Arrays;
 
 /**
  * Fuzzes the runtime's patch-data parser on arbitrary bytes that end in the patch data's magic: the agent's
- * transformer never throws (a class load must not fail) and changes nothing but the operands of {@code invokestatic}
- * instructions; the linker's {@link PatchData#patchOffsets} (what {@code verify} reads) gives offsets or refuses
+ * transformers (of sealed and of updatable groups) never throw (a class load must not fail) and change nothing but
+ * the three bytes of {@code invokestatic} instructions (an operand, or the whole call patched out); the linker's {@link PatchData#patchOffsets} (what {@code verify} reads) gives offsets or refuses
  * with an {@link IllegalStateException} that says why, never another exception.
  */
 class PatchDataFuzzTest {
@@ -22,16 +22,19 @@ class PatchDataFuzzTest {
         System.arraycopy(MAGIC, 0, classFile, body.length, MAGIC.length);
         byte[] original = classFile.clone();
 
-        byte[] patched = new SitePatcher().transform(PatchDataFuzzTest.class.getClassLoader(), "fuzz/C", null, null,
-                classFile);
-        assertTrue(Arrays.equals(original, classFile), "the transformer changed its input");
-        if (patched != null) {
-            assertEquals(classFile.length, patched.length, "a patched class of another length");
-            for (int i = 0; i < patched.length; i++) {
-                if (patched[i] != original[i]) {
-                    boolean operand = i >= 1 && (original[i - 1] & 0xff) == PatchData.INVOKESTATIC
-                            || i >= 2 && (original[i - 2] & 0xff) == PatchData.INVOKESTATIC;
-                    assertTrue(operand, "byte " + i + " changed, not an invokestatic operand");
+        for (boolean updatable : new boolean[] {false, true}) {
+            byte[] patched = new SitePatcher(updatable).transform(PatchDataFuzzTest.class.getClassLoader(), "fuzz/C",
+                    null, null, classFile);
+            assertTrue(Arrays.equals(original, classFile), "the transformer changed its input");
+            if (patched != null) {
+                assertEquals(classFile.length, patched.length, "a patched class of another length");
+                for (int i = 0; i < patched.length; i++) {
+                    if (patched[i] != original[i]) {
+                        boolean call = (original[i] & 0xff) == PatchData.INVOKESTATIC
+                                || i >= 1 && (original[i - 1] & 0xff) == PatchData.INVOKESTATIC
+                                || i >= 2 && (original[i - 2] & 0xff) == PatchData.INVOKESTATIC;
+                        assertTrue(call, "byte " + i + " changed, not in an invokestatic");
+                    }
                 }
             }
         }

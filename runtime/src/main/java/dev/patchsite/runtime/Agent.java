@@ -12,7 +12,9 @@ import java.util.jar.Manifest;
  * The boot agent: patches the sites of classes linked in {@code boot} mode as they load. Started by
  * {@code -javaagent:patchsite-runtime.jar}, or by the {@code Launcher-Agent-Class} attribute the linker writes into
  * an executable jar's manifest, so that a plain {@code java -jar} gets it. Without it every call goes through its
- * function's trampoline: same behaviour, one inlined frame more.
+ * function's trampoline: same behaviour, one inlined frame more. Where the JVM lets it retransform classes
+ * ({@value #RETRANSFORM}), it patches the sites of updatable functions too, and patches them again on each update
+ * ({@code Retransformer}).
  *
  * <p>On the module path ({@code java -javaagent:patchsite-runtime.jar -p ... -m app/...}) with the runtime's module
  * {@code dev.patchsite.runtime} in the boot layer, there is one copy of the runtime, not two: the JVM loads the agent
@@ -31,6 +33,18 @@ public final class Agent {
      * {@link #agentmain} starts after installing patchsite.
      */
     public static final String CHAINED_AGENT = "Patchsite-Chained-Agent-Class";
+
+    /**
+     * The manifest attribute that lets an agent retransform classes, which the agent needs to patch the sites of
+     * updatable functions (and re-patch them on each update); without it they stay on their trampolines.
+     */
+    public static final String RETRANSFORM = "Can-Retransform-Classes";
+
+    /**
+     * The system property that, set to {@code false}, keeps the sites of updatable functions on their trampolines
+     * (whose call sites follow an update in method activations already running too) instead of patching them.
+     */
+    public static final String PATCH_UPDATABLE = "patchsite.patchUpdatable";
 
     private static boolean installed;
     private static boolean chained;
@@ -60,10 +74,20 @@ public final class Agent {
         startChained(arguments, instrumentation);
     }
 
+    /**
+     * Installs the transformers: the one for sealed groups' sites always, the retransforming one for updatable
+     * groups' sites where the JVM can retransform (the agent's manifest says {@value #RETRANSFORM}) and
+     * {@value #PATCH_UPDATABLE} is not {@code false}.
+     */
     private static synchronized void install(Instrumentation instrumentation) {
         if (!installed) {
             installed = true;
-            instrumentation.addTransformer(new SitePatcher(), false);
+            instrumentation.addTransformer(new SitePatcher(false), false);
+            if (instrumentation.isRetransformClassesSupported()
+                    && !"false".equals(System.getProperty(PATCH_UPDATABLE))) {
+                instrumentation.addTransformer(new SitePatcher(true), true);
+                Retransformer.install(instrumentation);
+            }
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One group's state at run time: its selection, made once and sealed at first bind, the call sites of its updatable
- * functions, and how many sites were bound. Its monitor guards selection and update.
+ * functions, the classes whose sites of it the agent patched, and how many sites were bound. Its monitor guards
+ * selection and update.
  */
 final class Group {
 
@@ -28,6 +29,7 @@ final class Group {
     private MethodHandles.Lookup lookup;
     private Class<?> groupClass;
     private final Map<String, MutableCallSite> updatable = new LinkedHashMap<String, MutableCallSite>();
+    private final PatchedClasses patchedClasses = new PatchedClasses();
     final AtomicInteger patched = new AtomicInteger();
     final AtomicInteger boundSites = new AtomicInteger();
     final AtomicInteger boundTrampolines = new AtomicInteger();
@@ -100,8 +102,35 @@ final class Group {
         }
     }
 
-    /** Re-points every updatable function of the group at a variant's implementation. */
-    synchronized void update(String variant) throws ReflectiveOperationException {
+    /**
+     * Re-points every updatable function of the group at a variant's implementation: its call sites (trampolines and
+     * {@code invokedynamic} sites), then the sites the agent patched, in every loaded class that holds them. Classes
+     * loaded after the target changed get the new one from the agent. Updates are serialized, so that two of them
+     * cannot leave a class with the older target.
+     *
+     * @throws IllegalStateException if the JVM did not patch a class again; its sites keep the old target
+     */
+    void update(String variant) throws ReflectiveOperationException {
+        synchronized (Retransformer.UPDATES) {
+            List<PatchedClasses.Entry> classes;
+            synchronized (this) {
+                if (!retarget(variant)) {
+                    return;
+                }
+                classes = patchedClasses.snapshot();
+            }
+            // Without the monitor: finding a class being loaded waits for it, and its loading thread's agent takes
+            // the monitor to read the target.
+            List<String> failed = Retransformer.repatch(PatchedClasses.resolve(classes));
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException("patchsite: updated " + info.name() + " to " + variant + ", but the JVM"
+                        + " did not patch these classes again, whose sites keep the previous target: " + failed);
+            }
+        }
+    }
+
+    /** Sets the target and re-points the call sites; returns false if the group already runs the variant. */
+    private synchronized boolean retarget(String variant) throws ReflectiveOperationException {
         if (!info.updatable()) {
             throw new IllegalStateException("patchsite: group " + info.name() + " cannot be updated: its functions "
                     + notUpdatable() + " are not @RuntimeStatic(updatable = true)");
@@ -111,11 +140,11 @@ final class Group {
             selection = new Selection(variant, "selected by PatchSite.update", new ArrayList<String>());
         }
         if (variant.equals(current)) {
-            return;
+            return false;
         }
         current = variant;
         if (updatable.isEmpty()) {
-            return;
+            return true;
         }
         List<MutableCallSite> changed = new ArrayList<MutableCallSite>();
         for (Map.Entry<String, MutableCallSite> entry : updatable.entrySet()) {
@@ -126,6 +155,22 @@ final class Group {
             changed.add(site);
         }
         MutableCallSite.syncAll(changed.toArray(new MutableCallSite[0]));
+        return true;
+    }
+
+    /**
+     * Returns the variant the agent patches a class's sites to, binding the group if need be, and records the class
+     * so that an update patches it again. One step under the monitor: an update either sees the class or has set
+     * the target this returns.
+     *
+     * @param loader the class's defining loader
+     * @param className the class's internal name
+     * @param type the class if it is being retransformed, null if it is being loaded
+     */
+    synchronized String patchTarget(ClassLoader loader, String className, Class<?> type) {
+        bind();
+        patchedClasses.add(loader, className, type);
+        return current;
     }
 
     /** Returns the variant the group's updatable functions point at now, or the selection. */

@@ -31,6 +31,8 @@ final class PatchDataBytes {
     private int version = PatchData.VERSION;
     private final List<byte[]> groups = new ArrayList<>();
     private final List<byte[]> sites = new ArrayList<>();
+    /** Per site, the instruction that patches it out (version 2). */
+    private final List<byte[]> patchOuts = new ArrayList<>();
     private int extraSites;
 
     /**
@@ -72,6 +74,21 @@ final class PatchDataBytes {
      * @return this
      */
     PatchDataBytes site(int offset, int group, int defaultRef, int... options) {
+        return site(new byte[3], offset, group, defaultRef, options);
+    }
+
+    /**
+     * Adds a site with the instruction that patches it out, for its targets given as 0.
+     *
+     * @param patchOut the three bytes
+     * @param offset the offset of its {@code invokestatic} in the class file
+     * @param group the group's number
+     * @param defaultRef the constant pool index of the function's default body, or 0
+     * @param options pairs of a variant's number and the constant pool index of its implementation, or 0
+     * @return this
+     */
+    PatchDataBytes site(byte[] patchOut, int offset, int group, int defaultRef, int... options) {
+        patchOuts.add(patchOut);
         sites.add(write(out -> {
             out.writeInt(offset);
             out.writeShort(FUNCTION_REF);
@@ -109,8 +126,11 @@ final class PatchDataBytes {
                 out.write(group);
             }
             out.writeShort(sites.size() + extraSites);
-            for (byte[] site : sites) {
-                out.write(site);
+            for (int i = 0; i < sites.size(); i++) {
+                out.write(sites.get(i));
+                if (version >= 2) {
+                    out.write(patchOuts.get(i));
+                }
             }
         });
     }

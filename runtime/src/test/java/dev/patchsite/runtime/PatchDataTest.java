@@ -61,10 +61,18 @@ class PatchDataTest {
 
     @Test
     void anotherVersionHasNoOffsetsForVerify() {
-        byte[] classFile = new PatchDataBytes().version(2).group("example.Lock").site(FIRST_CALL, 0, 8).classFile();
+        byte[] classFile = new PatchDataBytes().version(3).group("example.Lock").site(FIRST_CALL, 0, 8).classFile();
 
         assertNotNull(PatchData.find(classFile));
         assertArrayEquals(new int[0], PatchData.patchOffsets(classFile));
+    }
+
+    @Test
+    void theFirstVersionWithoutPatchOutBytesIsStillRead() {
+        byte[] classFile = new PatchDataBytes().version(1).group("example.Lock", "numa")
+                .site(FIRST_CALL, 0, 8, 0, 9).site(SECOND_CALL, 0, 8).classFile();
+
+        assertArrayEquals(new int[] {FIRST_CALL, SECOND_CALL}, PatchData.patchOffsets(classFile));
     }
 
     @Test
@@ -90,7 +98,8 @@ class PatchDataTest {
     @Test
     void anOptionCountThatRunsPastTheEndFailsWithOneMessage() {
         byte[] payload = new PatchDataBytes().group("example.Lock").site(FIRST_CALL, 0, 8).payload();
-        payload[payload.length - 2] = (byte) 0xff; // the site's option count: 0xff00 options of 4 bytes
+        // the site's option count, before its three patch-out bytes: 0xff00 options of 4 bytes
+        payload[payload.length - 5] = (byte) 0xff;
         byte[] classFile = PatchDataBytes.classFile(payload);
 
         assertThrows(IllegalStateException.class, () -> PatchData.patchOffsets(classFile));

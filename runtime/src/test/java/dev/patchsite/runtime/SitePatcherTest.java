@@ -14,6 +14,7 @@ import dev.patchsite.PatchSite;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ class SitePatcherTest {
     private static final int DEFAULT_REF = 8;
     private static final int FAST_REF = 9;
     private static final int SLOW_REF = 10;
+    private static final int ENABLED_REF = 11;
 
     private final ClassLoader loader = SitePatcherTest.class.getClassLoader();
 
@@ -113,19 +115,67 @@ class SitePatcherTest {
     }
 
     @Test
+    void anEmptyTargetPatchesTheCallOut() {
+        byte[] popNopNop = {0x57, 0, 0};
+        byte[] classFile = new PatchDataBytes().group(TestGroups.Patched.class.getName(), "fast", "slow")
+                .site(popNopNop, FIRST_CALL, 0, DEFAULT_REF, 0, 0)
+                .site(popNopNop, SECOND_CALL, 0, DEFAULT_REF, 1, SLOW_REF)
+                .classFile();
+
+        byte[] patched = transform(classFile);
+
+        assertArrayEquals(popNopNop, Arrays.copyOfRange(patched, FIRST_CALL, FIRST_CALL + 3), "fast is empty");
+        assertEquals(DEFAULT_REF, operand(patched, SECOND_CALL), "fast does not implement it: the default");
+        assertEquals(PatchData.INVOKESTATIC, patched[SECOND_CALL] & 0xff);
+    }
+
+    /**
+     * The transformer of sealed groups leaves the sites of updatable ones, which the retransforming one patches to
+     * the group's target now: at load, and again, to the updated target, whenever the class is retransformed.
+     */
+    @Test
+    void updatableSitesArePatchedByTheRetransformingTransformerToTheCurrentTarget() {
+        byte[] classFile = new PatchDataBytes().group(TestGroups.Patched.class.getName(), "fast", "slow")
+                .group(TestGroups.PatchedUpdatable.class.getName(), "enabled")
+                .site(FIRST_CALL, 0, DEFAULT_REF, 0, FAST_REF)
+                .site(new byte[] {0, 0, 0}, SECOND_CALL, 1, 0, 0, ENABLED_REF)
+                .classFile();
+        SitePatcher updatable = new SitePatcher(true);
+
+        byte[] sealed = transform(classFile);
+        assertEquals(FAST_REF, operand(sealed, FIRST_CALL));
+        assertEquals(FUNCTION_REF, operand(sealed, SECOND_CALL), "left to the other transformer");
+
+        byte[] loaded = updatable.transform(loader, CALLER, null, null, sealed);
+        assertEquals(FAST_REF, operand(loaded, FIRST_CALL));
+        assertArrayEquals(new byte[] {0, 0, 0}, Arrays.copyOfRange(loaded, SECOND_CALL, SECOND_CALL + 3),
+                "the default does nothing: patched out");
+        assertEquals(1, patched(TestGroups.PatchedUpdatable.class));
+
+        PatchSite.update(TestGroups.PatchedUpdatable.class, "enabled");
+        byte[] retransformed = updatable.transform(loader, CALLER, SitePatcherTest.class, null, sealed);
+
+        assertEquals(ENABLED_REF, operand(retransformed, SECOND_CALL));
+        assertEquals(PatchData.INVOKESTATIC, retransformed[SECOND_CALL] & 0xff);
+        assertEquals(1, patched(TestGroups.PatchedUpdatable.class), "a site is counted once, when its class loads");
+        assertNull(new SitePatcher(false).transform(loader, CALLER, SitePatcherTest.class, null, sealed),
+                "the other transformer does not take part in retransformations");
+    }
+
+    @Test
     void classesWithoutPatchDataAndRedefinitionsAreNotTouched() {
         byte[] classFile = new PatchDataBytes().group(TestGroups.Patched.class.getName(), "fast")
                 .site(FIRST_CALL, 0, DEFAULT_REF, 0, FAST_REF)
                 .classFile();
 
         assertNull(transform(PatchDataBytes.CLASS_BODY));
-        assertNull(new SitePatcher().transform(loader, CALLER, String.class, null, classFile));
-        assertNull(new SitePatcher().transform(loader, CALLER, null, null, null));
+        assertNull(new SitePatcher(false).transform(loader, CALLER, String.class, null, classFile));
+        assertNull(new SitePatcher(false).transform(loader, CALLER, null, null, null));
     }
 
     @Test
     void patchDataOfAnotherVersionLeavesTheClassAndSaysWhy() {
-        byte[] classFile = new PatchDataBytes().version(2).group(TestGroups.Patched.class.getName(), "fast")
+        byte[] classFile = new PatchDataBytes().version(3).group(TestGroups.Patched.class.getName(), "fast")
                 .site(FIRST_CALL, 0, DEFAULT_REF, 0, FAST_REF)
                 .classFile();
 
@@ -151,7 +201,11 @@ class SitePatcherTest {
                 .missingSites(1)
                 .classFile();
 
-        for (byte[] classFile : new byte[][] {badGroup, badOffset, truncated}) {
+        byte[] notPops = new PatchDataBytes().group(TestGroups.Patched.class.getName(), "fast")
+                .site(new byte[] {0x57, (byte) 0xbf, 0}, FIRST_CALL, 0, DEFAULT_REF, 0, 0)
+                .classFile();
+
+        for (byte[] classFile : new byte[][] {badGroup, badOffset, truncated, notPops}) {
             String err = stderr(() -> {
                 assertNull(transform(classFile));
                 return null;
@@ -164,7 +218,7 @@ class SitePatcherTest {
     }
 
     private byte[] transform(byte[] classFile) {
-        return new SitePatcher().transform(loader, CALLER, null, null, classFile);
+        return new SitePatcher(false).transform(loader, CALLER, null, null, classFile);
     }
 
     private int patched(Class<?> group) {

@@ -197,6 +197,13 @@ final class TestGroups {
         }
     }
 
+    /** Updatable; variant enabled (no probe). */
+    static final class PatchedUpdatable {
+        static String which() {
+            return "default";
+        }
+    }
+
     static final class Forked {
         static String which() {
             return "default";

@@ -109,9 +109,6 @@ final class BindingPolicy {
             // caller can: the runtime binds its call, with the caller's access.
             return indy(callerClass, version, site, function);
         }
-        if (function.updatable()) {
-            return stay(site, function, Binding.UPDATABLE);
-        }
         if (!everyVariantAccessible(callerClass, function)) {
             return stay(site, function, Binding.ACCESS);
         }
@@ -120,7 +117,8 @@ final class BindingPolicy {
             options.add(variant.implementsFunction(function.id()) ? program.implementation(variant, function) : null);
         }
         return new SitePlan(site.bound(Binding.of(Binding.Kind.PATCH)), function, redirect(function),
-                new SitePlan.Patch(program.defaultBody(function), options));
+                new SitePlan.Patch(program.defaultBody(function), options,
+                        PatchOut.instruction(function.method().descriptor())));
     }
 
     private SitePlan indy(String callerClass, int version, Site site, Function function) {

@@ -199,7 +199,8 @@ final class ClassLinker {
         }
         String group = plan.function().group();
         SitePlan.Patch patch = plan.patch() == null ? null
-                : new SitePlan.Patch(through(plan.patch().fallback(), group, via), plan.patch().options());
+                : new SitePlan.Patch(through(plan.patch().fallback(), group, via), plan.patch().options(),
+                        plan.patch().patchOut());
         return new SitePlan(plan.site(), plan.function(), through(plan.call(), group, via), patch);
     }
 

@@ -94,6 +94,7 @@ final class JarLinker {
     private final List<String> warnings = new ArrayList<>();
     /** The ids of the functions this jar's linked classes call. */
     private final Set<String> calledFunctions = new TreeSet<>();
+    /** The releases the jar has class copies for, once looked for. */
     /** The time stamp of the entries linking writes: the manifest's, or the first entry's. */
     private final int time;
 
@@ -222,6 +223,24 @@ final class JarLinker {
         if (entry >= 0 && owned.test(path)) {
             classes.put(entry, new String[] {root.prefix(), path});
         }
+    }
+
+    /**
+     * Returns the bytes of a class the jar's top level holds in one copy only, or null if it has none or also has a
+     * {@code META-INF/versions/N/} copy (which one the JVM loads depends on its version). The class directory and
+     * nested jars of a Spring Boot or web archive are not looked in: a body there is left called, never patched out.
+     */
+    byte[] onlyCopyOf(String className) throws InputException {
+        int entry = zip.find(ClassPaths.path(className, 0));
+        if (entry < 0) {
+            return null;
+        }
+        for (int release : releases("")) {
+            if (release > 0 && zip.find(ClassPaths.path(className, release)) >= 0) {
+                return null;
+            }
+        }
+        return read(entry);
     }
 
     /**

@@ -18,6 +18,7 @@ final class ManifestEditor {
     static final String AGENT = "dev.patchsite.runtime.Agent";
     static final String LAUNCHER_AGENT = "Launcher-Agent-Class";
     static final String CHAINED_AGENT = Agent.CHAINED_AGENT;
+    static final String RETRANSFORM = Agent.RETRANSFORM;
     /** The longest line the manifest format allows, in bytes, without its line break. */
     private static final int LINE = 72;
 
@@ -42,8 +43,10 @@ final class ManifestEditor {
     /**
      * Makes {@code java -jar} start the boot agent: adds {@code Launcher-Agent-Class} as a line of its own after the
      * first; if the manifest names another launcher agent, puts ours in its place and records theirs in
-     * {@value Agent#CHAINED_AGENT}, which our agent starts after installing itself. A manifest that names our agent
-     * already is returned as it is.
+     * {@value Agent#CHAINED_AGENT}, which our agent starts after installing itself. Adds
+     * {@code Can-Retransform-Classes: true} unless the manifest says already whether its agent may retransform: the
+     * agent retransforms classes to patch the sites of updatable functions again on each update. A manifest that
+     * names our agent already is returned as it is.
      */
     static byte[] startAgent(byte[] manifest) {
         String theirs = launcherAgent(manifest);
@@ -54,6 +57,9 @@ final class ManifestEditor {
         int end = text.indexOf('\n');
         String newline = end > 0 && text.charAt(end - 1) == '\r' ? "\r\n" : "\n";
         String lines = header(LAUNCHER_AGENT, AGENT, newline);
+        if (mainAttribute(manifest, RETRANSFORM) == null) {
+            lines += header(RETRANSFORM, "true", newline);
+        }
         if (theirs == null) {
             String edited = end < 0 ? text + newline + lines : text.substring(0, end + 1) + lines
                     + text.substring(end + 1);

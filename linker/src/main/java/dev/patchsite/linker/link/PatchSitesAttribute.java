@@ -46,11 +46,12 @@ final class PatchSitesAttribute extends Attribute {
     }
 
     /**
-     * Writes one site, with a zero instruction offset and constant to fill later.
+     * Writes one site, with a zero instruction offset and constant to fill later. A target given as 0 patches the
+     * call out with {@code patchOut}.
      *
      * @return the position of the site's offset in the payload
      */
-    int site(int group, int fallback, int[] variantNumbers, int[] constants) {
+    int site(int group, int fallback, int[] variantNumbers, int[] constants, int patchOut) {
         int position = payloadBytes.size();
         put(4, 0);
         put(2, 0);
@@ -61,6 +62,7 @@ final class PatchSitesAttribute extends Attribute {
             put(2, variantNumbers[i]);
             put(2, constants[i]);
         }
+        put(PatchData.CALL_LENGTH, Math.max(patchOut, 0));
         return position;
     }
 
@@ -101,18 +103,22 @@ final class PatchSitesAttribute extends Attribute {
         data.groups(groups, variantNames);
         data.siteCount(patched.size());
         for (SitePlan plan : patched) {
-            List<MethodRef> options = plan.patch().options();
+            SitePlan.Patch patch = plan.patch();
+            // An empty body the call's arguments can be popped for is given as 0: the agent patches the call out.
+            ToIntFunction<MethodRef> target = method -> patch.patchOut() >= 0 && program.emptyBody(method) ? 0
+                    : constant.applyAsInt(method);
+            List<MethodRef> options = patch.options();
             List<Integer> numbers = new ArrayList<>();
             List<Integer> constants = new ArrayList<>();
             for (int v = 0; v < options.size(); v++) {
                 if (options.get(v) != null) {
                     numbers.add(v);
-                    constants.add(constant.applyAsInt(options.get(v)));
+                    constants.add(target.applyAsInt(options.get(v)));
                 }
             }
-            positions.add(data.site(groups.indexOf(plan.function().group()),
-                    constant.applyAsInt(plan.patch().fallback()), numbers.stream().mapToInt(Integer::intValue)
-                            .toArray(), constants.stream().mapToInt(Integer::intValue).toArray()));
+            positions.add(data.site(groups.indexOf(plan.function().group()), target.applyAsInt(patch.fallback()),
+                    numbers.stream().mapToInt(Integer::intValue).toArray(),
+                    constants.stream().mapToInt(Integer::intValue).toArray(), patch.patchOut()));
         }
         return data;
     }

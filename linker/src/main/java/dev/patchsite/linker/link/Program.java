@@ -26,13 +26,15 @@ final class Program {
     private final Declarations declarations;
     private final Set<String> rewrittenGroups;
     private final Map<String, String> selections;
+    private final Set<MethodRef> emptyBodies;
     private final Map<String, Function> functionsById = new HashMap<>();
     private final Map<String, List<Variant>> variantsByGroup = new HashMap<>();
     private final Map<String, List<Function>> functionsByGroup = new HashMap<>();
 
     Program(LinkMode mode, PatchSiteTable table, Declarations declarations, Set<String> rewrittenGroups,
-            Map<String, String> selections) {
+            Map<String, String> selections, Set<MethodRef> emptyBodies) {
         this.mode = mode;
+        this.emptyBodies = emptyBodies;
         this.table = table;
         this.declarations = declarations;
         this.rewrittenGroups = rewrittenGroups;
@@ -142,6 +144,11 @@ final class Program {
             }
         }
         return null;
+    }
+
+    /** Returns whether the boot agent may patch out a call of the method ({@link EmptyBodies}). */
+    boolean emptyBody(MethodRef method) {
+        return emptyBodies.contains(method);
     }
 
     /** Returns the method a call of a function runs under a variant: the variant's, or the default body. */

@@ -29,7 +29,9 @@ record SitePlan(Site site, Function function, MethodRef call, Patch patch) {
      *
      * @param fallback the default body, used when the selected variant does not implement the function
      * @param options per variant of the group, in table order, its implementation, or null if it has none
+     * @param patchOut the three bytes that patch the call out (the pops of its arguments, then nops), big-endian,
+     *     or -1 if its function returns a value or its arguments cannot be popped in three bytes
      */
-    record Patch(MethodRef fallback, List<MethodRef> options) {
+    record Patch(MethodRef fallback, List<MethodRef> options, int patchOut) {
     }
 }

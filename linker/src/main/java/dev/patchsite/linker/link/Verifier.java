@@ -30,7 +30,6 @@ import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -172,14 +171,15 @@ public final class Verifier {
             }
             byte[] bytes = zip.read(entry);
             String location = root.name() + "!/" + name;
-            int[] patchable;
+            Map<Integer, Integer> patchable = new HashMap<>();
             try {
-                patchable = PatchData.patchOffsets(bytes);
+                for (int[] patchSite : PatchData.patchSites(bytes)) {
+                    patchable.put(patchSite[0], patchSite[1]);
+                }
             } catch (IllegalStateException e) {
                 problems.add(location + ": malformed patch data: " + e.getMessage());
                 continue;
             }
-            Arrays.sort(patchable);
             List<LocatedSite> found;
             try {
                 found = ClassSites.locate(bytes, locatable, inherited, release);
@@ -256,7 +256,7 @@ public final class Verifier {
     }
 
     /** Returns what is wrong with a site's bytecode, or null. */
-    private static String mismatch(Site listed, LocatedSite located, byte[] bytes, int[] patchable,
+    private static String mismatch(Site listed, LocatedSite located, byte[] bytes, Map<Integer, Integer> patchable,
             Function function) {
         int opcode = bytes[located.instruction()] & 0xff;
         Binding binding = listed.binding();
@@ -278,8 +278,14 @@ public final class Verifier {
         if (opcode != Opcodes.INVOKESTATIC || located.site().kind() != SiteKind.INVOKE) {
             return "bound " + binding.label() + " but the instruction is not an invokestatic";
         }
-        if (binding.kind() == Binding.Kind.PATCH && Arrays.binarySearch(patchable, located.instruction()) < 0) {
+        if (binding.kind() == Binding.Kind.PATCH && !patchable.containsKey(located.instruction())) {
             return "bound patch but the class's patch data does not cover it";
+        }
+        // A patch-out that is not exactly the pops of the call's arguments would fail the JVM's verifier at load.
+        int patchOut = binding.kind() == Binding.Kind.PATCH ? patchable.get(located.instruction()) : -1;
+        if (patchOut >= 0 && patchOut != PatchOut.instruction(function.method().descriptor())) {
+            return "bound patch but the class's patch data patches the call out with other than the pops of its"
+                    + " arguments";
         }
         return null;
     }

@@ -29,7 +29,10 @@ public record Binding(Kind kind, String reason) {
         }
     }
 
-    /** A site of an updatable function: its calls must see every update. */
+    /**
+     * A site of an updatable function, in a table linked before the boot agent patched such sites (it patches them
+     * now, and patches them again on each update): no longer written, still read.
+     */
     public static final String UPDATABLE = "updatable";
     /** A method reference or {@code ldc} of the function: it takes the function's address, not a call. */
     public static final String ADDRESS = "address";

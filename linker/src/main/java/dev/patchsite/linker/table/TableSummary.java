@@ -27,7 +27,7 @@ public final class TableSummary {
      * Returns how a linked table's sites are bound: its functions, its bound sites, and how many have each binding.
      *
      * @param table a linked table
-     * @return e.g. {@code 3 functions, 20 sites: 1 default, 14 patch, 3 trampoline:address, 2 trampoline:updatable}
+     * @return e.g. {@code 3 functions, 20 sites: 1 default, 16 patch, 3 trampoline:address}
      */
     public static String bindings(PatchSiteTable table) {
         Map<String, Integer> counts = new TreeMap<>();

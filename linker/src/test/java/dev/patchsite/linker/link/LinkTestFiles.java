@@ -222,14 +222,16 @@ final class LinkTestFiles {
 
     /**
      * Writes a {@code -javaagent} jar of the runtime classes the linker embeds ({@link RuntimeClasses#all()}), with
-     * {@code Premain-Class: dev.patchsite.runtime.Agent} as in the runtime module's jar. Built from the classes, not
+     * {@code Premain-Class: dev.patchsite.runtime.Agent} and {@code Can-Retransform-Classes: true} as in the runtime
+     * module's jar. Built from the classes, not
      * taken from {@code runtime/target}, so that a build that stops at {@code test} cannot run a stale agent.
      *
      * @param jar the jar to write
      * @return {@code jar}
      */
     static Path agentJar(Path jar) throws IOException {
-        return jar(RuntimeClasses.all(), jar, Map.of("Premain-Class", ManifestEditor.AGENT));
+        return jar(RuntimeClasses.all(), jar, Map.of("Premain-Class", ManifestEditor.AGENT,
+                ManifestEditor.RETRANSFORM, "true"));
     }
 
     /** Where the runtime's build puts its module descriptor, over the Java 8 classes. */
@@ -252,7 +254,8 @@ final class LinkTestFiles {
         }
         Map<String, byte[]> entries = new TreeMap<>(RuntimeClasses.all());
         entries.put(RUNTIME_DESCRIPTOR, descriptor);
-        return jar(entries, jar, Map.of("Premain-Class", ManifestEditor.AGENT, "Multi-Release", "true"));
+        return jar(entries, jar, Map.of("Premain-Class", ManifestEditor.AGENT, ManifestEditor.RETRANSFORM, "true",
+                "Multi-Release", "true"));
     }
 
     /** Returns the names of a jar's entries, in order. */

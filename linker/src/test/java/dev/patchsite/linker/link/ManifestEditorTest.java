@@ -18,11 +18,17 @@ class ManifestEditorTest {
 
     private static final String OURS = "Launcher-Agent-Class: dev.patchsite.runtime.Agent";
 
+    /** Our agent's header and the one that lets it retransform classes, as the linker adds them. */
+    private static String ours(String newline) {
+        return OURS + newline + "Can-Retransform-Classes: true";
+    }
+
     @Test
     void addsTheAgentAfterTheFirstLine() {
-        assertEquals("Manifest-Version: 1.0\n" + OURS + "\nMain-Class: a.Main\n\n",
+        assertEquals("Manifest-Version: 1.0\n" + ours("\n") + "\nMain-Class: a.Main\n\n",
                 edit("Manifest-Version: 1.0\nMain-Class: a.Main\n\n"));
-        assertEquals("Manifest-Version: 1.0\r\n" + OURS + "\r\nMain-Class: a.Main\r\n\r\nName: a/\r\nX: y\r\n\r\n",
+        assertEquals("Manifest-Version: 1.0\r\n" + ours("\r\n") + "\r\nMain-Class: a.Main\r\n\r\nName: a/\r\nX: y"
+                + "\r\n\r\n",
                 edit("Manifest-Version: 1.0\r\nMain-Class: a.Main\r\n\r\nName: a/\r\nX: y\r\n\r\n"));
     }
 
@@ -35,15 +41,21 @@ class ManifestEditorTest {
 
     @Test
     void theirAgentIsChainedInItsPlace() {
-        assertEquals("Manifest-Version: 1.0\nMain-Class: a.Main\n" + OURS + "\nPatchsite-Chained-Agent-Class: a.Ag"
-                + "ent\nPremain-Class: a.Agent\n\n", edit("Manifest-Version: 1.0\nMain-Class: a.Main\n"
+        assertEquals("Manifest-Version: 1.0\nMain-Class: a.Main\n" + ours("\n") + "\nPatchsite-Chained-Agent-Class:"
+                + " a.Agent\nPremain-Class: a.Agent\n\n", edit("Manifest-Version: 1.0\nMain-Class: a.Main\n"
                 + "launcher-agent-class: a.Agent\nPremain-Class: a.Agent\n\n"));
         // A header broken over continuation lines, CRLF, at the end of the main section, and a section after it
         // that has the same header.
-        assertEquals("Manifest-Version: 1.0\r\n" + OURS + "\r\nPatchsite-Chained-Agent-Class: com.example.agent.Th"
-                + "eAgent\r\n\r\nName: x/\r\nLauncher-Agent-Class: b.B\r\n\r\n",
+        assertEquals("Manifest-Version: 1.0\r\n" + ours("\r\n") + "\r\nPatchsite-Chained-Agent-Class:"
+                + " com.example.agent.TheAgent\r\n\r\nName: x/\r\nLauncher-Agent-Class: b.B\r\n\r\n",
                 edit("Manifest-Version: 1.0\r\nLauncher-Agent-Class: com.example.\r\n agent.TheAgent\r\n\r\n"
                         + "Name: x/\r\nLauncher-Agent-Class: b.B\r\n\r\n"));
+    }
+
+    @Test
+    void aManifestThatSaysWhetherItsAgentMayRetransformKeepsIt() {
+        assertEquals("Manifest-Version: 1.0\n" + OURS + "\nCan-Retransform-Classes: false\nMain-Class: a.Main\n\n",
+                edit("Manifest-Version: 1.0\nCan-Retransform-Classes: false\nMain-Class: a.Main\n\n"));
     }
 
     @Test

@@ -21,9 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * one of the two (calls made = default hits + enabled hits), and a call must see the last update that returned before
  * it started: the main thread publishes a phase in a volatile field before and after each update, and a call that
  * read the same stable phase before and after itself must have hit that phase's implementation (no event lost while
- * on, none recorded while off). Each run is a fresh JVM, in indy mode (the sites are {@code invokedynamic} on the
- * shared {@code MutableCallSite}) and in boot mode (the sites stay on the trampoline, whose call site is the shared
- * one).
+ * on, none recorded while off). Each run is a fresh JVM under {@code -Xverify:all}: in indy mode (the site is an
+ * {@code invokedynamic} on the shared {@code MutableCallSite}); in boot mode with the agent, where the
+ * agent patches the site to the current target and each update patches it again by retransforming its class; and in
+ * boot mode on the trampoline (without the agent, or with it told to leave updatable sites), whose call site is the
+ * shared one. The site is in a method the loop calls: an update reaches a method activation that starts after it.
  */
 class TracepointUpdateTest {
 
@@ -104,6 +106,14 @@ class TracepointUpdateTest {
                     static volatile int phase;
                     static volatile boolean stop;
 
+                    /**
+                     * The site, in a method of its own: with the agent, an update re-patches the method, and a
+                     * method activation that started before keeps the code it started with until it returns.
+                     */
+                    static void fire() {
+                        Trace.hit();
+                    }
+
                     static final class Worker extends Thread {
                         long calls;
                         long checkedOn;
@@ -117,7 +127,7 @@ class TracepointUpdateTest {
                             while (!stop) {
                                 int before = phase;
                                 long enabledBefore = mine[1];
-                                Trace.hit();
+                                fire();
                                 calls++;
                                 boolean enabled = mine[1] != enabledBefore;
                                 if (phase == before) {
@@ -192,6 +202,8 @@ class TracepointUpdateTest {
                         System.out.println("selected at the end: " + PatchSite.selected(Trace.class));
                         System.out.println("stats: calls=" + calls + " default=" + Hits.DEFAULT.sum() + " enabled="
                                 + Hits.ENABLED.sum() + " checkedOn=" + checkedOn + " checkedOff=" + checkedOff);
+                        String report = PatchSite.report().get(0);
+                        System.out.println("bound: " + report.substring(report.indexOf("; ") + 2));
                     }
                 }
                 """);
@@ -203,38 +215,48 @@ class TracepointUpdateTest {
         Linker.link(LinkRequest.of(jar, indy).withMode(LinkMode.INDY));
     }
 
-    /** The worker's call is the only site: on the shared call site through the trampoline (boot) or indy. */
+    /** The worker's call is the only site: patched by the agent (boot) or on the shared call site (indy). */
     @Test
     void theSiteIsBoundAsAnUpdatableOne() throws Exception {
-        for (Map.Entry<Path, String> linked : Map.of(boot, "trampoline:updatable", indy, "indy").entrySet()) {
+        for (Map.Entry<Path, String> linked : Map.of(boot, "patch", indy, "indy").entrySet()) {
             PatchSiteTable table = LinkTestFiles.linkedTable(linked.getKey());
             List<Site> sites = table.sites();
             assertEquals(1, sites.size(), table::toString);
-            assertEquals("tp/Main$Worker", sites.get(0).caller().owner(), table::toString);
+            assertEquals("tp/Main", sites.get(0).caller().owner(), table::toString);
             assertEquals(linked.getValue(), sites.get(0).binding().label(), table::toString);
         }
     }
 
     @RepeatedTest(2)
     void indyModeSeesEveryUpdate() {
-        assertEveryUpdateSeen(JAVA.run("-jar", indy));
+        assertEveryUpdateSeen(JAVA.run("-jar", indy), 0);
     }
 
+    /** With the agent, each update patches the site again (in each tier: {@link TracepointPatchOutTest}). */
     @RepeatedTest(2)
     void bootModeSeesEveryUpdate() {
-        assertEveryUpdateSeen(JAVA.run("-jar", boot));
+        assertEveryUpdateSeen(JAVA.run("-jar", boot), 1);
     }
 
     @Test
     void bootModeWithoutTheAgentSeesEveryUpdate() {
-        assertEveryUpdateSeen(JAVA.run("-cp", boot, "tp.Main"));
+        assertEveryUpdateSeen(JAVA.run("-cp", boot, "tp.Main"), 0);
     }
 
-    private static void assertEveryUpdateSeen(ForkedJava.Result run) {
+    /** {@code -Dpatchsite.patchUpdatable=false} keeps the site on its trampoline, whose call site follows updates. */
+    @Test
+    void bootModeWithTheAgentCanKeepTheSiteOnItsTrampoline() {
+        assertEveryUpdateSeen(JAVA.with("-Dpatchsite.patchUpdatable=false").run("-jar", boot),
+                0);
+    }
+
+    /** Checks the output, and how many sites the agent patched (the bootstraps' counts depend on racing threads). */
+    private static void assertEveryUpdateSeen(ForkedJava.Result run, int patched) {
         run.assertClean();
         List<String> lines = run.out().lines().toList();
-        assertEquals(8, lines.size(), run::describe);
+        assertEquals(9, lines.size(), run::describe);
         assertEquals(EXPECTED_OUT, String.join("\n", lines.subList(0, 7)) + "\n", run::describe);
         assertTrue(lines.get(7).startsWith("stats: "), run::describe);
+        assertTrue(lines.get(8).startsWith("bound: sites patched: " + patched + ", "), run::describe);
     }
 }

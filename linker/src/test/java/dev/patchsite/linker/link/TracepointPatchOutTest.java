@@ -1,0 +1,348 @@
+package dev.patchsite.linker.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.patchsite.linker.ProgramFiles;
+import dev.patchsite.linker.ScanSettings;
+import dev.patchsite.linker.ValidationException;
+import dev.patchsite.linker.table.LinkMode;
+import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.Site;
+import dev.patchsite.runtime.PatchData;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A tracepoint whose default does nothing, patched out while off and back in while on. Its two functions take
+ * arguments that fit the patch-out ({@code hit(int, Object)}: {@code pop2 nop nop}) and arguments that do not
+ * ({@code wide(long, long, long, int)}: four pops), whose sites stay direct calls of the empty body. Threads call both
+ * while the main thread switches the tracepoint on and off: a call that ran while the tracepoint was stably on must
+ * have recorded both events, one while it was off none. Then a class loaded while on records, and one loaded while
+ * off does not. The same output is expected with the agent in each tier and on JDK 25 (all under
+ * {@code -Xverify:all}), without the agent and in indy mode.
+ */
+class TracepointPatchOutTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path boot;
+    private static Path indy;
+
+    private static final ForkedJava JAVA = ForkedJava.current().with("-Xverify:all");
+
+    private static final String EXPECTED_OUT = """
+            lost while on: 0
+            recorded while off: 0
+            checked while on: true
+            checked while off: true
+            a class loaded while on records: 2
+            a class loaded while off records: 0
+            """;
+
+    @BeforeAll
+    static void compileAndLink() throws Exception {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("po.Trace", """
+                package po;
+
+                public interface Trace {
+                    /** Fits the patch-out: two one-slot arguments, one pop2. */
+                    @dev.patchsite.RuntimeStatic(updatable = true)
+                    static void hit(int id, Object payload) {
+                    }
+
+                    /** Does not fit: pop, then pop2 three times. */
+                    @dev.patchsite.RuntimeStatic(updatable = true)
+                    static void wide(long a, long b, long c, int d) {
+                    }
+                }
+                """);
+        sources.put("po.TraceOn", """
+                package po;
+
+                @dev.patchsite.Variant(of = Trace.class, name = "on")
+                public final class TraceOn {
+                    public static void hit(int id, Object payload) {
+                        Events.record();
+                    }
+
+                    public static void wide(long a, long b, long c, int d) {
+                        Events.record();
+                    }
+                }
+                """);
+        sources.put("po.Events", """
+                package po;
+
+                /** The events recorded on the calling thread. */
+                public final class Events {
+                    private static final ThreadLocal<long[]> MINE = ThreadLocal.withInitial(() -> new long[1]);
+
+                    public static void record() {
+                        MINE.get()[0]++;
+                    }
+
+                    public static long mine() {
+                        return MINE.get()[0];
+                    }
+                }
+                """);
+        sources.put("po.Sites", """
+                package po;
+
+                public final class Sites {
+                    static void fire(int i) {
+                        Trace.hit(i, "payload");
+                        Trace.wide(i, 2L, 3L, 4);
+                    }
+                }
+                """);
+        for (String late : List.of("LateOn", "LateOff")) {
+            sources.put("po." + late, """
+                    package po;
+
+                    public final class %s {
+                        public static long fire() {
+                            long before = Events.mine();
+                            Trace.hit(1, null);
+                            Trace.wide(1L, 2L, 3L, 4);
+                            return Events.mine() - before;
+                        }
+                    }
+                    """.formatted(late));
+        }
+        sources.put("po.Main", """
+                package po;
+
+                import dev.patchsite.PatchSite;
+                import java.util.concurrent.atomic.AtomicLong;
+
+                public final class Main {
+                    static final int WORKERS = 4;
+                    static final int ROUNDS = 25;
+                    static final long CALLS_PER_PHASE = 5_000;
+                    static final AtomicLong CALLS = new AtomicLong();
+
+                    /** 4r+0: off, stable; 4r+1: switching on; 4r+2: on, stable; 4r+3: switching off. */
+                    static volatile int phase;
+                    static volatile boolean stop;
+
+                    static final class Worker extends Thread {
+                        long checkedOn;
+                        long checkedOff;
+                        long lost;
+                        long recorded;
+
+                        @Override
+                        public void run() {
+                            for (int i = 0; !stop; i++) {
+                                int before = phase;
+                                long eventsBefore = Events.mine();
+                                Sites.fire(i);
+                                CALLS.incrementAndGet();
+                                long events = Events.mine() - eventsBefore;
+                                if (phase == before) {
+                                    if (before % 4 == 2) {
+                                        checkedOn++;
+                                        lost += 2 - events;
+                                    } else if (before % 4 == 0) {
+                                        checkedOff++;
+                                        recorded += events;
+                                    }
+                                }
+                            }
+                        }
+                    }
+
+                    static void awaitCalls() {
+                        long target = CALLS.get() + CALLS_PER_PHASE;
+                        long deadline = System.nanoTime() + 20_000_000_000L;
+                        while (CALLS.get() < target) {
+                            if (System.nanoTime() > deadline) {
+                                throw new IllegalStateException("the workers stopped calling the tracepoint");
+                            }
+                            Thread.onSpinWait();
+                        }
+                    }
+
+                    public static void main(String[] args) throws Exception {
+                        Worker[] workers = new Worker[WORKERS];
+                        for (int i = 0; i < WORKERS; i++) {
+                            workers[i] = new Worker();
+                            workers[i].start();
+                        }
+                        awaitCalls();
+                        for (int round = 0; round < ROUNDS; round++) {
+                            phase = 4 * round + 1;
+                            PatchSite.update(Trace.class, "on");
+                            phase = 4 * round + 2;
+                            awaitCalls();
+                            phase = 4 * round + 3;
+                            PatchSite.update(Trace.class, "default");
+                            phase = 4 * round + 4;
+                            awaitCalls();
+                        }
+                        stop = true;
+                        long checkedOn = 0;
+                        long checkedOff = 0;
+                        long lost = 0;
+                        long recorded = 0;
+                        for (Worker worker : workers) {
+                            worker.join();
+                            checkedOn += worker.checkedOn;
+                            checkedOff += worker.checkedOff;
+                            lost += worker.lost;
+                            recorded += worker.recorded;
+                        }
+                        System.out.println("lost while on: " + lost);
+                        System.out.println("recorded while off: " + recorded);
+                        System.out.println("checked while on: " + (checkedOn > 0));
+                        System.out.println("checked while off: " + (checkedOff > 0));
+                        PatchSite.update(Trace.class, "on");
+                        System.out.println("a class loaded while on records: " + LateOn.fire());
+                        PatchSite.update(Trace.class, "default");
+                        System.out.println("a class loaded while off records: " + LateOff.fire());
+                        String report = PatchSite.report().get(0);
+                        System.out.println("bound: " + report.substring(report.indexOf("; ") + 2));
+                    }
+                }
+                """);
+        Path classes = LinkTestFiles.compile(dir.resolve("program"), sources);
+        Path jar = LinkTestFiles.jar(classes, dir.resolve("po.jar"), "po.Main");
+        boot = dir.resolve("po-boot.jar");
+        indy = dir.resolve("po-indy.jar");
+        Linker.link(LinkRequest.of(jar, boot).withMode(LinkMode.BOOT));
+        Linker.link(LinkRequest.of(jar, indy).withMode(LinkMode.INDY));
+    }
+
+    /**
+     * The agent's patch data: the call of {@code hit} is patched out while off ({@code pop2 nop nop}); the call of
+     * {@code wide} calls the empty body; both call {@code on}'s implementation while on.
+     */
+    @Test
+    void theCallWhoseArgumentsFitIsPatchedOutTheOtherStaysADirectCall() throws IOException {
+        PatchSiteTable table = LinkTestFiles.linkedTable(boot);
+        assertEquals(6, table.sites().size(), table::toString);
+        for (Site site : table.sites()) {
+            assertEquals("patch", site.binding().label(), site::toString);
+        }
+        List<int[]> sites = sites(LinkTestFiles.entry(boot, "po/Sites.class"));
+        assertEquals(2, sites.size());
+        int[] hit = sites.get(0);
+        int[] wide = sites.get(1);
+        assertEquals(0, hit[0], "hit's default: patched out");
+        assertEquals(0x580000, hit[2], "pop2 nop nop");
+        assertNotEquals(0, hit[1], "hit's variant on: a call");
+        assertNotEquals(0, wide[0], "wide's default: a call of the empty body");
+        assertNotEquals(0, wide[1], "wide's variant on: a call");
+    }
+
+    /** {@code verify} refuses patch data whose patch-out is not the pops of the call's arguments. */
+    @Test
+    void verifyRefusesAPatchOutThatIsNotThePopsOfTheArguments() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>(LinkTestFiles.entries(boot));
+        entries.remove("META-INF/MANIFEST.MF");
+        byte[] sites = entries.get("po/Sites.class").clone();
+        int payload = (int) readInt(sites, sites.length - 8);
+        int at = -1;
+        for (int i = sites.length - 8 - payload; i + 2 < sites.length - 8; i++) {
+            if (sites[i] == 0x58 && sites[i + 1] == 0 && sites[i + 2] == 0) {
+                at = i;
+            }
+        }
+        assertNotEquals(-1, at, "pop2 nop nop in the patch data");
+        sites[at] = 0x57; // pop nop nop: one slot short
+        entries.put("po/Sites.class", sites);
+        Path tampered = LinkTestFiles.jar(entries, dir.resolve("po-tampered.jar"), "po.Main");
+
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> Verifier.verify(tampered, ProgramFiles.of(tampered), ScanSettings.defaults()));
+
+        assertEquals(1, e.problems().size(), e.problems()::toString);
+        String problem = e.problems().get(0);
+        assertTrue(problem.startsWith(tampered + "!/po/Sites.class: po.Trace.hit(ILjava/lang/Object;)V"
+                + " po.Sites.fire(I)V #0 invoke "), problem);
+        assertTrue(problem.endsWith(" bind=patch: bound patch but the class's patch data patches the call out with"
+                + " other than the pops of its arguments"), problem);
+        Verifier.verify(boot, ProgramFiles.of(boot), ScanSettings.defaults());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-XX:+TieredCompilation", "-Xint", "-XX:TieredStopAtLevel=1"})
+    void withTheAgentTheTracepointIsPatchedOutAndInInEveryTier(String tier) {
+        assertOutput(JAVA.with(tier).run("-jar", boot), 6);
+    }
+
+    @Test
+    void withTheAgentOnJdk25() {
+        assertOutput(Jvms.jdk25().run("-jar", boot), 6);
+    }
+
+    @Test
+    void withoutTheAgentAndInIndyModeTheOutputIsTheSame() {
+        assertOutput(JAVA.run("-cp", boot, "po.Main"), 0);
+        assertOutput(JAVA.run("-jar", indy), 0);
+    }
+
+    private static void assertOutput(ForkedJava.Result run, int patched) {
+        run.assertClean();
+        List<String> lines = run.out().lines().toList();
+        assertEquals(7, lines.size(), run::describe);
+        assertEquals(EXPECTED_OUT, String.join("\n", lines.subList(0, 6)) + "\n", run::describe);
+        assertTrue(lines.get(6).startsWith("bound: sites patched: " + patched + ", "), run::describe);
+    }
+
+    /**
+     * Reads a class's patch data ({@link PatchData}, version 2): per site, its default target, its first variant's
+     * target and its patch-out instruction.
+     */
+    private static List<int[]> sites(byte[] classFile) throws IOException {
+        int length = classFile.length;
+        int payload = (int) readInt(classFile, length - 8);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile, length - 8 - payload, payload));
+        assertEquals(PatchData.VERSION, in.readUnsignedByte());
+        int groups = in.readUnsignedShort();
+        for (int g = 0; g < groups; g++) {
+            in.readUTF();
+            for (int v = in.readUnsignedShort(); v > 0; v--) {
+                in.readUTF();
+            }
+        }
+        List<int[]> sites = new ArrayList<>();
+        for (int s = in.readUnsignedShort(); s > 0; s--) {
+            in.readInt();
+            in.readUnsignedShort();
+            in.readUnsignedShort();
+            int fallback = in.readUnsignedShort();
+            int first = -1;
+            for (int o = in.readUnsignedShort(); o > 0; o--) {
+                in.readUnsignedShort();
+                int target = in.readUnsignedShort();
+                first = first < 0 ? target : first;
+            }
+            int patchOut = in.readUnsignedByte() << 16 | in.readUnsignedByte() << 8 | in.readUnsignedByte();
+            sites.add(new int[] {fallback, first, patchOut});
+        }
+        return sites;
+    }
+
+    private static long readInt(byte[] bytes, int at) {
+        return (bytes[at] & 0xffL) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8
+                | bytes[at + 3] & 0xff;
+    }
+}
