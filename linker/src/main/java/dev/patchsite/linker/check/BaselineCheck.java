@@ -5,6 +5,10 @@ import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.Notice;
 import dev.patchsite.linker.Notice.Level;
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.Vocabulary;
+import dev.patchsite.linker.Vocabulary.Setting;
+import dev.patchsite.linker.diff.DiffReport;
+import dev.patchsite.linker.diff.SourceRoots;
 import dev.patchsite.linker.diff.DiffFormat;
 import dev.patchsite.linker.diff.FailPolicy;
 import dev.patchsite.linker.diff.TableDiff;
@@ -51,7 +55,10 @@ public final class BaselineCheck {
         PatchSiteTable table = TableSource.program(request.program(), request.settings());
         AtomicOutput.write(request.tableFile(), TableWriter.toText(table).getBytes(StandardCharsets.UTF_8));
         TableDiff diff = TableDiff.compare(missing ? EMPTY : TableReader.read(request.baseline()), table);
-        AtomicOutput.write(request.reportFile(), DiffFormat.MARKDOWN.render(diff, baselineName, tableName, policy)
+        // The report and the lines logged name the policy as the front-end's user set it.
+        Vocabulary words = request.settings().log().vocabulary();
+        DiffReport names = new DiffReport(baselineName, tableName, policy, SourceRoots.NONE, words);
+        AtomicOutput.write(request.reportFile(), DiffFormat.MARKDOWN.render(diff, names)
                 .getBytes(StandardCharsets.UTF_8));
         CheckResult.Status status = missing ? CheckResult.Status.NO_BASELINE
                 : diff.isEmpty() ? CheckResult.Status.MATCHES : CheckResult.Status.DIFFERS;
@@ -59,17 +66,19 @@ public final class BaselineCheck {
         String command = request.acceptCommand();
         List<Notice> notices = new ArrayList<>();
         if (missing && policy == FailPolicy.NONE) {
-            notices.add(new Notice(Level.WARNING, "patchsite: no baseline " + baselineName + " (fail on none); to"
+            notices.add(new Notice(Level.WARNING, "patchsite: no baseline " + baselineName + " ("
+                    + words.setting(Setting.FAIL_ON, policy.label()) + "); to"
                     + " create it, run: " + command));
             return new CheckResult(status, diff, notices, null);
         }
         if (!missing && !diff.fails(policy)) {
             notices.add(new Notice(Level.INFO, "patchsite: the patch sites match the baseline " + baselineName + ": "
-                    + diff.summary() + (diff.isEmpty() ? "" : " (fail on " + policy.label() + ")" + report)));
+                    + diff.summary() + (diff.isEmpty() ? "" : " (" + words.setting(Setting.FAIL_ON, policy.label()) + ")"
+                    + report)));
             return new CheckResult(status, diff, notices, null);
         }
         if (!missing) {
-            DiffFormat.TEXT.render(diff, baselineName, tableName, policy).lines()
+            DiffFormat.TEXT.render(diff, names).lines()
                     .forEach(line -> notices.add(new Notice(Level.ERROR, line)));
         }
         String problem = missing ? "there is no baseline " + baselineName + " to check the patch sites against"
