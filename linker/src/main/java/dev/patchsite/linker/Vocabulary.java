@@ -18,7 +18,8 @@ public interface Vocabulary {
 
         @Override
         public String setting(Setting setting, String value) {
-            return setting.flag() + " " + value;
+            // A switch is given alone: --strip-signatures, not --strip-signatures true.
+            return setting.isSwitch() && value.equals("true") ? setting.flag() : setting.flag() + " " + value;
         }
     };
 
@@ -31,14 +32,29 @@ public interface Vocabulary {
         /** A group's variant fixed at link time in static mode; its value is {@code GROUP=VARIANT}. */
         SELECT("--select"),
         /** Whether linking drops a signed jar's signatures; its value is {@code true}. */
-        STRIP_SIGNATURES("--strip-signatures"),
+        STRIP_SIGNATURES("--strip-signatures", true),
         /** The jars and directories that supply declarations, variants and sites without being rewritten. */
         CLASSPATH("--classpath");
 
         private final String flag;
+        private final boolean isSwitch;
 
         Setting(String flag) {
+            this(flag, false);
+        }
+
+        Setting(String flag, boolean isSwitch) {
             this.flag = flag;
+            this.isSwitch = isSwitch;
+        }
+
+        /**
+         * Returns whether the setting is on or off, which the command line turns on with its flag alone.
+         *
+         * @return true for {@link #STRIP_SIGNATURES}
+         */
+        public boolean isSwitch() {
+            return isSwitch;
         }
 
         /**

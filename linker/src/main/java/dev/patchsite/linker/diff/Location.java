@@ -6,7 +6,8 @@ import dev.patchsite.linker.table.Variant;
 
 /**
  * Where in the sources a difference is: the source file of the class that holds the record (a site's caller, a
- * function's group, a variant's class) and, for a site whose table recorded it, the line.
+ * function's group, a variant's class) and, for a site added or changed whose new table recorded it, the line. A
+ * removed site gets its file only: its line is the old build's, which the sources as they are now need not have.
  *
  * @param file the file, as {@link SourceRoots#find} names it
  * @param line the line, or 0 if unknown
@@ -23,7 +24,8 @@ record Location(String file, int line) {
             return at(sources.find(variant.className(), null), 0);
         }
         Site site = (Site) record;
-        return at(sources.find(site.caller().owner(), site.sourceFile()), site.hasPosition() ? site.line() : 0);
+        boolean now = difference.newValue() != null && site.hasPosition();
+        return at(sources.find(site.caller().owner(), site.sourceFile()), now ? site.line() : 0);
     }
 
     private static Location at(String file, int line) {

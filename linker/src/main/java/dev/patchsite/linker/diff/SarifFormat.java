@@ -120,7 +120,7 @@ final class SarifFormat {
         try {
             Path path = Path.of(file);
             if (path.isAbsolute()) {
-                return path.toUri().toASCIIString();
+                return path.normalize().toUri().toASCIIString();
             }
         } catch (InvalidPathException e) {
             // Not a path of this system: encoded as it is.

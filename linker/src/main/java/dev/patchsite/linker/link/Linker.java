@@ -94,7 +94,7 @@ public final class Linker {
         List<String> signatures = jar.signatureFiles();
         if (!signatures.isEmpty() && !request.stripSignatures()) {
             throw new LinkException(request.inputs().get(index) + " is signed (" + signatures.get(0) + "); linking"
-                    + " changes its classes, so its signature would no longer verify. Set "
+                    + " changes its classes, so its signature would no longer verify. Pass "
                     + request.log().vocabulary().setting(Setting.STRIP_SIGNATURES, "true") + " to drop the"
                     + " signatures, and sign the linked jar again if it must be signed");
         }
