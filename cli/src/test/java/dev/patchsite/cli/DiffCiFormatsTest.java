@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiffCiFormatsTest {
 
-    private static final String UNLOCK = "dev.patchsite.sample.lock.SpinLock.unlock(Ldev/patchsite/sample/lock/QLock;)V";
+    private static final String UNLOCK =
+            "dev.patchsite.sample.lock.SpinLock.unlock(Ldev/patchsite/sample/lock/QLock;)V";
 
     /** The sources of version 2 laid over those of version 1, as the sample's build lays them. */
     private static final Path V2_SOURCES = Samples.dir().resolveSibling("src").resolve("sample-app-v2/java")

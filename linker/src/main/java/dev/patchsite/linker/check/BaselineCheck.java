@@ -73,8 +73,8 @@ public final class BaselineCheck {
         }
         if (!missing && !diff.fails(policy)) {
             notices.add(new Notice(Level.INFO, "patchsite: the patch sites match the baseline " + baselineName + ": "
-                    + diff.summary() + (diff.isEmpty() ? "" : " (" + words.setting(Setting.FAIL_ON, policy.label()) + ")"
-                    + report)));
+                    + diff.summary()
+                    + (diff.isEmpty() ? "" : " (" + words.setting(Setting.FAIL_ON, policy.label()) + ")" + report)));
             return new CheckResult(status, diff, notices, null);
         }
         if (!missing) {

@@ -25,8 +25,8 @@ import java.util.List;
 /**
  * Writes a program's patch-site table to its baseline, creating or updating it atomically, and says what changed; the
  * file is left untouched when it already holds the same text. A baseline records no positions (no {@code line=} or
- * {@code offset=}): they are not compared, and a site that moves would otherwise churn the committed file. Committing the baseline accepts the change that
- * {@link BaselineCheck} reported.
+ * {@code offset=}): they are not compared, and a site that moves would otherwise churn the committed file.
+ * Committing the baseline accepts the change that {@link BaselineCheck} reported.
  */
 public final class BaselineUpdate {
 

@@ -49,7 +49,8 @@ final class MarkdownFormat {
         if (diff.isEmpty()) {
             return out.append("No patch-site changes.\n").toString();
         }
-        out.append("Changes from ").append(code(report.oldName())).append(" to ").append(code(report.newName())).append(".\n\n");
+        out.append("Changes from ").append(code(report.oldName())).append(" to ").append(code(report.newName()))
+                .append(".\n\n");
         out.append("| | added | removed | changed |\n");
         out.append("| --- | ---: | ---: | ---: |\n");
         row(out, "functions", diff.addedFunctions().size(), diff.removedFunctions().size(),

@@ -60,7 +60,8 @@ class BaselineUpdateTest {
         assertTrue(texts(rewritten).endsWith("INFO patchsite: updated the baseline baseline.table: no differences;"
                 + " rewritten in the current form (without positions, comments or old fields)"), texts(rewritten));
         assertEquals(bare, Files.readString(baseline));
-        assertEquals("INFO patchsite: the baseline baseline.table is up to date", texts(BaselineUpdate.update(update())));
+        assertEquals("INFO patchsite: the baseline baseline.table is up to date",
+                texts(BaselineUpdate.update(update())));
     }
 
     @Test

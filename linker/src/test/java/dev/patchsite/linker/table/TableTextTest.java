@@ -199,7 +199,8 @@ class TableTextTest {
                 error(head + "line=1\n"));
         assertEquals("baseline.table:3: source= needs a file name", error(head + "source=\n"));
         assertEquals("baseline.table:3: unknown field \"x\"; expected site FUNCTION CALLER #ORDINAL KIND [release=N]"
-                + " [super] [via=CLASS] [source=FILE] [line=N offset=N] [bind=B]", error(head + "line=1 x y offset=0\n"));
+                + " [super] [via=CLASS] [source=FILE] [line=N offset=N] [bind=B]",
+                error(head + "line=1 x y offset=0\n"));
     }
 
     @Test
