@@ -60,9 +60,11 @@ final class TableBuilder {
 
     void variant(Variant variant) {
         for (String id : variant.implemented()) {
-            if (!functionsById.containsKey(id)) {
+            Function function = functionsById.get(id);
+            if (function == null || !function.group().equals(variant.group())) {
                 throw new IllegalArgumentException("variant " + variant.name() + " implements " + id
-                        + ", which is not a function listed above");
+                        + ", which is not a function of group " + TableWriter.binary(variant.group())
+                        + " listed above");
             }
         }
         if (!variantKeys.add(List.of(variant.group(), variant.name()))) {

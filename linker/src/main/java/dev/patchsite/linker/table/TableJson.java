@@ -170,8 +170,12 @@ public final class TableJson {
             }
             Map<String, String> chosen = new LinkedHashMap<>();
             if (selections != null) {
-                for (Object group : selections.names()) {
-                    chosen.put((String) group, selections.string((String) group));
+                for (Object name : selections.names()) {
+                    String group = (String) name;
+                    if (group.isEmpty() || group.indexOf('=') >= 0) {
+                        throw root.problem("linkedSelections", "a group may not be empty or hold '='");
+                    }
+                    chosen.put(token(selections, group, group), token(selections, group, selections.string(group)));
                 }
             }
             table.linked(mode, chosen);
@@ -201,9 +205,8 @@ public final class TableJson {
     }
 
     private static Function function(JsonRecord record) {
-        Function function = new Function(record.string("id"), new MethodRef(internal(record.string("group")),
-                record.string("name"), record.string("descriptor")), record.flag("updatable"),
-                record.flag("declared"));
+        Function function = new Function(record.string("id"), method(record, "group", "name", "descriptor"),
+                record.flag("updatable"), record.flag("declared"));
         record.checkAllUsed();
         return function;
     }
@@ -230,14 +233,45 @@ public final class TableJson {
         boolean positioned = record.has("line") || record.has("offset");
         String via = record.optionalString("via");
         String binding = record.optionalString("binding");
-        Site site = new Site(record.string("function"), new MethodRef(internal(record.string("callerClass")),
-                record.string("callerMethod"), record.string("callerDescriptor")), record.integer("release", 0),
+        Site site = new Site(record.string("function"),
+                method(record, "callerClass", "callerMethod", "callerDescriptor"), record.integer("release", 0),
                 record.integer("ordinal", 0), SiteKind.ofLabel(record.string("kind")), record.flag("superCall"),
                 positioned ? record.integer("line", 0) : 0, positioned ? record.integer("offset", 0) : Site.NO_OFFSET,
-                binding == null ? null : Binding.ofLabel(binding), via == null ? null : internal(via));
-        String source = record.optionalString("source");
+                binding == null ? null : Binding.ofLabel(token(record, "binding", binding)),
+                via == null ? null : internal(via));
+        String source = record.has("source") ? record.string("source") : null;
         record.checkAllUsed();
         return source == null ? site : site.withSourceFile(source);
+    }
+
+    /**
+     * Reads a method as the JVM names one, so that its text form reads back the same: a name without {@code .},
+     * {@code ;}, {@code [} or {@code /}, and a method descriptor.
+     */
+    private static MethodRef method(JsonRecord record, String owner, String name, String descriptor) {
+        String ownerName = internal(record.string(owner));
+        String methodName = record.string(name);
+        for (char c : new char[] {'.', ';', '[', '/'}) {
+            if (methodName.indexOf(c) >= 0) {
+                throw record.problem(name, "a method name may not hold '" + c + "'");
+            }
+        }
+        String methodDescriptor = record.string(descriptor);
+        if (!methodDescriptor.startsWith("(") || methodDescriptor.indexOf(')') < 0) {
+            throw record.problem(descriptor, "expected a method descriptor, (PARAMETERS)RETURN");
+        }
+        return new MethodRef(ownerName, methodName, methodDescriptor);
+    }
+
+    /** Checks a value the text form writes as it is, as one token: without white space or control characters. */
+    private static String token(JsonRecord record, String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) <= ' ' || Character.isISOControl(value.charAt(i)) || Character.isWhitespace(
+                    value.charAt(i))) {
+                throw record.problem(name, "may not hold white space or control characters");
+            }
+        }
+        return value;
     }
 
     private static String internal(String binaryName) {
