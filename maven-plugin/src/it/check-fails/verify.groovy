@@ -21,5 +21,13 @@ def report = new File(basedir, 'target/patchsite/report.md')
 assert report.isFile() : 'target/patchsite/report.md was not written'
 assert report.text.contains('com.example.check.Main.second()') : 'the report lacks the new site'
 assert report.text.contains('**Failed** (`<failOn>any</failOn>`)') : "the report does not name the failOn parameter: ${report.text}"
+// The SARIF report puts the added site on its line of the sources, named from where Maven ran.
+def sarif = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/patchsite/report.sarif'))
+def result = sarif.runs[0].results.find { it.ruleId == 'site-added' }
+assert result != null : "report.sarif has no site-added result: ${sarif}"
+assert result.level == 'error' : "the added site fails failOn=any: ${result}"
+def where = result.locations[0].physicalLocation
+assert where.artifactLocation.uri == 'src/main/java/com/example/check/Main.java' && where.region.startLine == 20 :
+        "the added site is not on Main.java line 20: ${where}"
 assert !new File(basedir, 'src/patchsite/baseline.table').text.contains('Main.second') : 'check must never change the baseline'
 true

@@ -19,7 +19,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Checks the program's patch-site table against the committed baseline: writes the table to
  * {@code target/patchsite/patchsite.table} and the differences, as Markdown for a pull-request comment, to
- * {@code target/patchsite/report.md}, and fails the build when the differences fail the {@code failOn} policy,
+ * {@code target/patchsite/report.md} and, as SARIF for code scanning with each difference on its file and line of the
+ * compile source roots, to {@code target/patchsite/report.sarif}, and fails the build when the differences fail the {@code failOn} policy,
  * logging them and the command that accepts them. The table is that of the jar and its dependencies as they are now
  * (a linked jar's own table where it lists the same sites; a jar linked against dependencies that changed since is
  * scanned again, with a warning). A site that only moved to another line is no difference. A missing baseline fails the build (unless {@code failOn} is {@code none}) with the command that
@@ -71,7 +72,8 @@ public final class CheckMojo extends PatchsiteMojo {
         Path root = Path.of(session.getExecutionRootDirectory());
         CheckResult result = BaselineCheck.check(new CheckRequest(ProjectJar.program(project, jar, declarations),
                 scanSettings(), baseline.toPath(), policy, tableFile, tableFile.resolveSibling("report.md"),
-                root, BaselineCommand.of(project, root, plugin, baseline)));
+                root, BaselineCommand.of(project, root, plugin, baseline), tableFile.resolveSibling("report.sarif"),
+                project.getCompileSourceRoots().stream().map(Path::of).toList()));
         show(result.notices());
         if (result.fails()) {
             throw new MojoFailureException(result.failure());

@@ -25,8 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks a program's patch-site table against a committed baseline: writes the table and a Markdown report of the
- * differences, and decides, by the fail policy, whether the differences fail the check. A site that only moved to
+ * Checks a program's patch-site table against a committed baseline: writes the table, a Markdown report of the
+ * differences and, if asked, a SARIF one whose results are on the files and lines of the sources, and decides, by the fail policy, whether the differences fail the check. A site that only moved to
  * another line is no difference. A missing baseline fails the check unless the policy is {@code none}. What a build
  * tool's check step runs, then shows the result's notices and fails the build on its failure.
  */
@@ -48,6 +48,9 @@ public final class BaselineCheck {
      */
     public static CheckResult check(CheckRequest request) throws PatchsiteException {
         refuseOutputsOverBaseline(request.baseline(), request.tableFile(), request.reportFile());
+        if (request.sarifFile() != null) {
+            refuseOutputsOverBaseline(request.baseline(), request.sarifFile());
+        }
         String baselineName = DisplayPaths.relative(request.base(), request.baseline());
         String tableName = DisplayPaths.relative(request.base(), request.tableFile());
         boolean missing = !Files.isRegularFile(request.baseline());
@@ -60,6 +63,13 @@ public final class BaselineCheck {
         DiffReport names = new DiffReport(baselineName, tableName, policy, SourceRoots.NONE, words);
         AtomicOutput.write(request.reportFile(), DiffFormat.MARKDOWN.render(diff, names)
                 .getBytes(StandardCharsets.UTF_8));
+        if (request.sarifFile() != null) {
+            // Code scanning names files from the checkout; the base is where the build runs, which is that.
+            DiffReport located = new DiffReport(baselineName, tableName, policy,
+                    SourceRoots.of(request.sourceRoots(), request.base()), words);
+            AtomicOutput.write(request.sarifFile(), DiffFormat.SARIF.render(diff, located)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         CheckResult.Status status = missing ? CheckResult.Status.NO_BASELINE
                 : diff.isEmpty() ? CheckResult.Status.MATCHES : CheckResult.Status.DIFFERS;
         String report = " (report: " + DisplayPaths.relative(request.base(), request.reportFile()) + ")";
