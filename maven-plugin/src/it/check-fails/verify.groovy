@@ -9,7 +9,7 @@ expect('[ERROR] patchsite: the patch sites changed against the baseline src/patc
 expect('[ERROR] To accept the change, run: mvn package patchsite:baseline', 'no command that accepts the change')
 // The policy is named as the POM sets it, not as the command line's flag.
 expect('[ERROR] FAILED: the patch-site table changed (<failOn>any</failOn>)', 'the failure does not name the failOn parameter')
-assert !log.any { it.contains('--fail-on') } : 'a Maven build must not name the command line\'s --fail-on
+assert !log.any { it.contains('--fail-on') } : "a Maven build must not name the command line's --fail-on"
 expect('[ERROR] and commit src/patchsite/baseline.table', 'no advice to commit the baseline')
 assert !log.any { it.startsWith('[ERROR] - site') } : 'the site in Main.first is in the baseline and must not be reported removed'
 assert !log.any { it.contains('at dev.patchsite.') } : 'a user error must not print a stack trace'
