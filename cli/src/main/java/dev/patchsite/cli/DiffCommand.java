@@ -3,10 +3,13 @@ package dev.patchsite.cli;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.diff.DiffFormat;
+import dev.patchsite.linker.diff.DiffReport;
+import dev.patchsite.linker.diff.SourceRoots;
 import dev.patchsite.linker.diff.FailPolicy;
 import dev.patchsite.linker.diff.TableDiff;
 import dev.patchsite.linker.table.PatchSiteTable;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Compares two patch-site tables and reports added, removed and changed functions, variants and"
                 + " sites, grouped by function. A site is identified by function, caller and ordinal: a site that"
                 + " only moved to another line is not a change.",
-            "OLD and NEW are table files, or jars or directories of classes, which are scanned.",
+            "OLD and NEW are table files (text or JSON), or jars or directories of classes, which are scanned.",
             "Exits with 1 when the --fail-on policy fails on a difference, 0 otherwise."})
 final class DiffCommand implements Callable<Integer> {
 
@@ -37,9 +40,15 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             completionCandidates = DiffFormats.class, converter = DiffFormats.class,
-            description = "text (the default), markdown (a pull-request comment), json, or github (GitHub Actions"
-                    + " annotations).")
+            description = "text (the default), markdown (a pull-request comment), json, github (GitHub Actions"
+                    + " annotations) or sarif (SARIF 2.1.0, for code scanning).")
     DiffFormat format;
+
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "A directory of the program's sources (e.g. src/main/java), where github and sarif find a"
+                    + " difference's file by its class's package and source file name, to point at its line;"
+                    + " repeatable, searched in order. Files are named relative to the current directory.")
+    List<Path> sourceRoots = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "POLICY", defaultValue = "any",
             completionCandidates = Policies.class, converter = Policies.class,
@@ -62,7 +71,8 @@ final class DiffCommand implements Callable<Integer> {
         PatchSiteTable oldTable = TableSource.load(oldInput, settings);
         PatchSiteTable newTable = TableSource.load(newInput, settings);
         TableDiff diff = TableDiff.compare(oldTable, newTable);
-        String report = format.render(diff, oldInput.toString(), newInput.toString(), failOn);
+        String report = format.render(diff, new DiffReport(oldInput.toString(), newInput.toString(), failOn,
+                SourceRoots.of(sourceRoots, Path.of("")), log.vocabulary()));
         Output.emit(spec.commandLine(), output, report);
         return (diff.fails(failOn) ? ExitCode.DIFFERENCE : ExitCode.OK).code();
     }

@@ -39,6 +39,10 @@ final class ScanCommand implements Callable<Integer> {
             converter = TableFormats.class, description = "text (the default) or json.")
     TableFormat format;
 
+    @Option(names = "--no-positions", description = "Leave out every site's line= and offset=, as a committed"
+            + " baseline keeps them: diff never compares positions, and a call that moves then changes no line.")
+    boolean noPositions;
+
     @Mixin
     ScanOptions scanOptions;
 
@@ -55,7 +59,7 @@ final class ScanCommand implements Callable<Integer> {
         Output.check(output, read);
         long start = System.nanoTime();
         PatchSiteTable table = Scanner.scan(scanOptions.request(spec.commandLine(), inputs, log));
-        Output.emit(spec.commandLine(), output, format.render(table));
+        Output.emit(spec.commandLine(), output, format.render(noPositions ? table.withoutPositions() : table));
         log.info("scanned " + inputs.size() + (inputs.size() == 1 ? " input" : " inputs") + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms: " + TableSummary.counts(table));
         return ExitCode.OK.code();

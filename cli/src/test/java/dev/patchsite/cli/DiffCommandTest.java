@@ -254,8 +254,8 @@ class DiffCommandTest {
     void usageErrors() {
         assertUsageError("Missing required parameter: 'NEW'", "diff", v1());
         assertUsageError("Missing required parameters: 'OLD', 'NEW'", "diff");
-        assertUsageError("Invalid value for option '--format': expected one of text, markdown, json, github but was"
-                + " 'html'", "diff", "--format", "html", v1(), v2());
+        assertUsageError("Invalid value for option '--format': expected one of text, markdown, json, github, sarif"
+                + " but was 'html'", "diff", "--format", "html", v1(), v2());
         assertUsageError("Invalid value for option '--fail-on': expected one of any, added, removed, none but was"
                 + " 'sometimes'", "diff", "--fail-on", "sometimes", v1(), v2());
         assertUsageError("--threads must be at least 1 but was 0", "diff", "--threads", "0", v1(), v2());

@@ -17,7 +17,7 @@ class EnumLabelsTest {
     @Test
     void theCandidatesAreTheLabelsInDeclarationOrder() {
         assertEquals(List.of("boot", "indy", "static"), candidates(new LinkCommand.Modes()));
-        assertEquals(List.of("text", "markdown", "json", "github"), candidates(new DiffCommand.DiffFormats()));
+        assertEquals(List.of("text", "markdown", "json", "github", "sarif"), candidates(new DiffCommand.DiffFormats()));
         assertEquals(List.of("any", "added", "removed", "none"), candidates(new DiffCommand.Policies()));
         assertEquals(List.of("text", "json"), candidates(new ScanCommand.TableFormats()));
     }

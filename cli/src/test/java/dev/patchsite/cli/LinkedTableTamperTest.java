@@ -37,7 +37,8 @@ class LinkedTableTamperTest {
                 JarEdits.text(table -> table.substring(0, table.lastIndexOf(" bind=") + 3)));
 
         assertEquals(List.of("error: " + tampered + "!/" + TABLE + ":28: unknown field \"bi\"; expected site FUNCTION"
-                + " CALLER #ORDINAL KIND [release=N] [super] [via=CLASS] [in=PATH] line=N offset=N [bind=B]"),
+                + " CALLER #ORDINAL KIND [release=N] [super] [via=CLASS] [in=PATH] [source=FILE] [line=N offset=N]"
+                + " [bind=B]"),
                 linkFails(tampered));
     }
 

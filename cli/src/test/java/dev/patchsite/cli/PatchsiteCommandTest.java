@@ -135,7 +135,7 @@ class PatchsiteCommandTest {
         assertTrue(script.contains("function _picocli_patchsite_scan() {"), script);
         assertTrue(script.contains("function _picocli_patchsite_diff() {"), script);
         assertTrue(script.contains("local FORMAT_option_args=(\"text\" \"json\") # --format values"), script);
-        assertTrue(script.contains("local FORMAT_option_args=(\"text\" \"markdown\" \"json\" \"github\") # --format"
+        assertTrue(script.contains("local FORMAT_option_args=(\"text\" \"markdown\" \"json\" \"github\" \"sarif\") # --format"
                 + " values"), script);
         assertTrue(script.contains("(\"any\" \"added\" \"removed\" \"none\") # --fail-on values"), script);
         assertTrue(script.contains("complete -F _complete_patchsite -o default patchsite"), script);

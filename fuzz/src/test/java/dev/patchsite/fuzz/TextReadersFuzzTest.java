@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.internal.declarations.DeclarationFile;
 import dev.patchsite.linker.table.PatchSiteTable;
+import dev.patchsite.linker.table.TableJson;
 import dev.patchsite.linker.table.TableReader;
 import dev.patchsite.linker.table.TableWriter;
 import dev.patchsite.runtime.GroupInfo;
@@ -17,8 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Fuzzes the line-oriented readers: the table reader, the declaration-file reader and the group-description reader
- * the runtime uses at boot. Each takes any bytes and gives its result or its documented exception with a message;
+ * Fuzzes the text readers: the table reader (text and JSON forms), the declaration-file reader and the
+ * group-description reader the runtime uses at boot. Each takes any bytes and gives its result or its documented exception with a message;
  * what the table and group readers accept, they read back the same once written.
  */
 class TextReadersFuzzTest {
@@ -37,6 +38,27 @@ class TextReadersFuzzTest {
         } finally {
             Files.delete(file);
         }
+    }
+
+    /**
+     * The JSON form of a table: any bytes give a table or an {@link InputException} with a one-line message, in
+     * bounded depth and length; what it reads, {@link TableJson} writes so that it reads back the same, and the text
+     * form of it is the same table too.
+     */
+    @FuzzTest
+    void tableJson(byte[] data) throws IOException, InputException {
+        PatchSiteTable table;
+        try {
+            table = TableJson.read(new StringReader(new String(data, StandardCharsets.UTF_8)), "fuzz.json");
+        } catch (InputException e) {
+            Refusals.check(e);
+            return;
+        }
+        String json = TableJson.toJson(table);
+        assertEquals(table, TableJson.read(new StringReader(json), "written"), "a JSON table read, written and read");
+        String text = TableWriter.toText(table);
+        assertEquals(text, TableWriter.toText(TableReader.read(new StringReader(text), "written")),
+                "a JSON table read, then written and read as text");
     }
 
     @FuzzTest

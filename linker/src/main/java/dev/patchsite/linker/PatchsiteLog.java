@@ -30,4 +30,14 @@ public interface PatchsiteLog {
      * @param message the message
      */
     void info(String message);
+
+    /**
+     * Returns the words of the front-end that shows this log's messages, in which the core's messages name what a
+     * user sets.
+     *
+     * @return the command line's words unless a front-end says otherwise
+     */
+    default Vocabulary vocabulary() {
+        return Vocabulary.COMMAND_LINE;
+    }
 }

@@ -18,13 +18,14 @@ import org.apache.maven.project.MavenProject;
 /**
  * Checks the program's patch-site table against the committed baseline: writes the table to
  * {@code target/patchsite/patchsite.table} and the differences, as Markdown for a pull-request comment, to
- * {@code target/patchsite/report.md}, and fails the build when the differences fail the {@code failOn} policy,
- * logging them and the command that accepts them, which works as printed from where Maven ran (at the root of a
- * multi-module build: {@code -pl MODULE -am}). The table is the module's own ({@code scope}) as the jar and its
- * dependencies are now (a linked jar's own table where it lists the same sites; a jar linked against dependencies
- * that changed since is scanned again, with a warning). A site that only moved to another line is no difference. A
- * missing baseline fails the build (unless {@code failOn} is {@code none}) with the command that creates it. A
- * project of packaging {@code pom} is skipped.
+ * {@code target/patchsite/report.md} and, as SARIF for code scanning with each difference on its file and line of the
+ * compile source roots, to {@code target/patchsite/report.sarif}, and fails the build when the differences fail the
+ * {@code failOn} policy, logging them and the command that accepts them, which works as printed from where Maven ran
+ * (at the root of a multi-module build: {@code -pl MODULE -am}). The table is the module's own ({@code scope}) as the
+ * jar and its dependencies are now (a linked jar's own table where it lists the same sites; a jar linked against
+ * dependencies that changed since is scanned again, with a warning). A site that only moved to another line is no
+ * difference. A missing baseline fails the build (unless {@code failOn} is {@code none}) with the command that
+ * creates it. A project of packaging {@code pom} is skipped.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
@@ -58,7 +59,8 @@ public final class CheckMojo extends BaselineGoalMojo {
         Path root = executionRoot();
         CheckResult result = BaselineCheck.check(new CheckRequest(ProjectJar.program(project, jar, declarations),
                 scanSettings(), baseline.toPath(), policy, tableFile, tableFile.resolveSibling("report.md"),
-                root, BaselineCommand.of(project, topLevel(), root, plugin, baseline), tableScope()));
+                root, BaselineCommand.of(project, topLevel(), root, plugin, baseline), tableScope(),
+                tableFile.resolveSibling("report.sarif"), project.getCompileSourceRoots().stream().map(Path::of).toList()));
         show(result.notices());
         if (result.fails()) {
             throw new MojoFailureException(result.failure());

@@ -5,6 +5,10 @@ import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.Notice;
 import dev.patchsite.linker.Notice.Level;
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.Vocabulary;
+import dev.patchsite.linker.Vocabulary.Setting;
+import dev.patchsite.linker.diff.DiffReport;
+import dev.patchsite.linker.diff.SourceRoots;
 import dev.patchsite.linker.diff.DiffFormat;
 import dev.patchsite.linker.diff.FailPolicy;
 import dev.patchsite.linker.diff.TableDiff;
@@ -20,8 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks a program's patch-site table against a committed baseline: writes the table and a Markdown report of the
- * differences, and decides, by the fail policy, whether the differences fail the check. A site that only moved to
+ * Checks a program's patch-site table against a committed baseline: writes the table, a Markdown report of the
+ * differences and, if asked, a SARIF one whose results are on the files and lines of the sources, and decides, by the fail policy, whether the differences fail the check. A site that only moved to
  * another line is no difference. A missing baseline fails the check unless the policy is {@code none}. What a build
  * tool's check step runs, then shows the result's notices and fails the build on its failure.
  */
@@ -43,6 +47,9 @@ public final class BaselineCheck {
      */
     public static CheckResult check(CheckRequest request) throws PatchsiteException {
         refuseOutputsOverBaseline(request.baseline(), request.tableFile(), request.reportFile());
+        if (request.sarifFile() != null) {
+            refuseOutputsOverBaseline(request.baseline(), request.sarifFile());
+        }
         String baselineName = DisplayPaths.relative(request.base(), request.baseline());
         String tableName = DisplayPaths.relative(request.base(), request.tableFile());
         boolean missing = !Files.isRegularFile(request.baseline());
@@ -50,25 +57,37 @@ public final class BaselineCheck {
         PatchSiteTable table = ScopedTable.read(request.program(), request.settings(), request.scope());
         AtomicOutput.write(request.tableFile(), TableWriter.toText(table).getBytes(StandardCharsets.UTF_8));
         TableDiff diff = TableDiff.compare(missing ? EMPTY : TableReader.read(request.baseline()), table);
-        AtomicOutput.write(request.reportFile(), DiffFormat.MARKDOWN.render(diff, baselineName, tableName, policy)
+        // The report and the lines logged name the policy as the front-end's user set it.
+        Vocabulary words = request.settings().log().vocabulary();
+        DiffReport names = new DiffReport(baselineName, tableName, policy, SourceRoots.NONE, words);
+        AtomicOutput.write(request.reportFile(), DiffFormat.MARKDOWN.render(diff, names)
                 .getBytes(StandardCharsets.UTF_8));
+        if (request.sarifFile() != null) {
+            // Code scanning names files from the checkout; the base is where the build runs, which is that.
+            DiffReport located = new DiffReport(baselineName, tableName, policy,
+                    SourceRoots.of(request.sourceRoots(), request.base()), words);
+            AtomicOutput.write(request.sarifFile(), DiffFormat.SARIF.render(diff, located)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         CheckResult.Status status = missing ? CheckResult.Status.NO_BASELINE
                 : diff.isEmpty() ? CheckResult.Status.MATCHES : CheckResult.Status.DIFFERS;
         String report = " (report: " + DisplayPaths.relative(request.base(), request.reportFile()) + ")";
         String command = request.acceptCommand();
         List<Notice> notices = new ArrayList<>();
         if (missing && policy == FailPolicy.NONE) {
-            notices.add(new Notice(Level.WARNING, "patchsite: no baseline " + baselineName + " (fail on none); to"
+            notices.add(new Notice(Level.WARNING, "patchsite: no baseline " + baselineName + " ("
+                    + words.setting(Setting.FAIL_ON, policy.label()) + "); to"
                     + " create it, run: " + command));
             return new CheckResult(status, diff, notices, null);
         }
         if (!missing && !diff.fails(policy)) {
             notices.add(new Notice(Level.INFO, "patchsite: the patch sites match the baseline " + baselineName + ": "
-                    + diff.summary() + (diff.isEmpty() ? "" : " (fail on " + policy.label() + ")" + report)));
+                    + diff.summary()
+                    + (diff.isEmpty() ? "" : " (" + words.setting(Setting.FAIL_ON, policy.label()) + ")" + report)));
             return new CheckResult(status, diff, notices, null);
         }
         if (!missing) {
-            DiffFormat.TEXT.render(diff, baselineName, tableName, policy).lines()
+            DiffFormat.TEXT.render(diff, names).lines()
                     .forEach(line -> notices.add(new Notice(Level.ERROR, line)));
         }
         String problem = missing ? "there is no baseline " + baselineName + " to check the patch sites against"

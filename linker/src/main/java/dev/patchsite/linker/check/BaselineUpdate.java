@@ -23,8 +23,9 @@ import java.util.List;
 
 /**
  * Writes a program's patch-site table to its baseline, creating or updating it atomically, and says what changed; the
- * file is left untouched when it already holds the same text. Committing the baseline accepts the change that
- * {@link BaselineCheck} reported.
+ * file is left untouched when it already holds the same text. A baseline records no positions (no {@code line=} or
+ * {@code offset=}): they are not compared, and a site that moves would otherwise churn the committed file.
+ * Committing the baseline accepts the change that {@link BaselineCheck} reported.
  */
 public final class BaselineUpdate {
 
@@ -43,7 +44,9 @@ public final class BaselineUpdate {
         Path baseline = request.baseline();
         String name = DisplayPaths.relative(request.base(), baseline);
         PatchSiteTable table = ScopedTable.read(request.program(), request.settings(), request.scope());
-        String text = TableWriter.toText(table);
+        // Without positions, a call that only moved changes no line of the committed file; the diff logged below
+        // still shows where the new build's sites are.
+        String text = TableWriter.toText(table.withoutPositions());
         List<Notice> notices = new ArrayList<>();
         String oldText = previousText(baseline, notices);
         PatchSiteTable old = oldText == null ? null : previous(baseline, oldText, notices);
@@ -62,7 +65,8 @@ public final class BaselineUpdate {
         DiffFormat.TEXT.render(diff, name, DisplayPaths.relative(request.base(), request.program().jars().get(0)),
                 FailPolicy.NONE).lines().forEach(line -> notices.add(new Notice(Level.INFO, line)));
         notices.add(new Notice(Level.INFO, "patchsite: updated the baseline " + name + ": " + (diff.isEmpty()
-                ? "no differences; lines or offsets moved" : diff.summary())));
+                ? "no differences; rewritten in the current form (without positions, comments or old fields)"
+                : diff.summary())));
         return new CheckResult(diff.isEmpty() ? CheckResult.Status.MATCHES : CheckResult.Status.DIFFERS, diff,
                 notices, null);
     }

@@ -28,7 +28,13 @@ public enum DiffFormat {
      * GitHub Actions workflow commands: an {@code ::error} (if it makes the policy fail) or {@code ::notice}
      * annotation per difference, then a summary annotation.
      */
-    GITHUB;
+    GITHUB,
+    /**
+     * SARIF 2.1.0 for code scanning (GitHub's {@code upload-sarif}): one rule per kind of change
+     * ({@code site-added}, {@code variant-changed}, ...), one result per difference, at its source file and line
+     * where known.
+     */
+    SARIF;
 
     /**
      * Returns the name used on the command line, e.g. {@code markdown}.
@@ -51,7 +57,7 @@ public enum DiffFormat {
     }
 
     /**
-     * Renders a diff.
+     * Renders a diff without sources, in the command line's words.
      *
      * @param diff the diff
      * @param oldName the name of the old table as the user gave it, e.g. its path
@@ -60,15 +66,25 @@ public enum DiffFormat {
      * @return the rendered text, ending with a line end
      */
     public String render(TableDiff diff, String oldName, String newName, FailPolicy policy) {
+        return render(diff, DiffReport.of(oldName, newName, policy));
+    }
+
+    /**
+     * Renders a diff.
+     *
+     * @param diff the diff
+     * @param report the names of the tables, the policy, the source roots and the front-end's words
+     * @return the rendered text, ending with a line end
+     */
+    public String render(TableDiff diff, DiffReport report) {
         Objects.requireNonNull(diff, "diff");
-        Objects.requireNonNull(oldName, "oldName");
-        Objects.requireNonNull(newName, "newName");
-        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(report, "report");
         return switch (this) {
-            case TEXT -> TextFormat.render(diff, oldName, newName, policy);
-            case MARKDOWN -> MarkdownFormat.render(diff, oldName, newName, policy);
-            case JSON -> JsonFormat.render(diff, oldName, newName, policy);
-            case GITHUB -> GithubFormat.render(diff, oldName, newName, policy);
+            case TEXT -> TextFormat.render(diff, report);
+            case MARKDOWN -> MarkdownFormat.render(diff, report);
+            case JSON -> JsonFormat.render(diff, report);
+            case GITHUB -> GithubFormat.render(diff, report);
+            case SARIF -> SarifFormat.render(diff, report);
         };
     }
 }

@@ -1,27 +1,19 @@
 package dev.patchsite.linker.diff;
 
-import dev.patchsite.linker.table.Function;
-import dev.patchsite.linker.table.Site;
-import dev.patchsite.linker.table.SiteKind;
-import dev.patchsite.linker.table.Variant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
-
 /**
  * Renders a diff as GitHub Actions workflow commands: one annotation per difference, in the order of the text format
  * (by function, then by group), then one summary annotation. An annotation is {@code ::error} if its difference makes
- * the policy fail and {@code ::notice} otherwise; the summary is {@code ::error} if the diff fails. No file or line
- * property is written: the table does not know the source file. Messages and properties are escaped as GitHub
- * requires ({@code %}, CR and LF; in properties also {@code :} and {@code ,}). For example, with
- * {@code --fail-on added}:
+ * the policy fail and {@code ::notice} otherwise; the summary is {@code ::error} if the diff fails. A difference
+ * whose class's source file is under a {@linkplain SourceRoots source root} carries {@code file=} (relative to where
+ * the diff runs, the checkout in CI) and, for a site whose table recorded it, {@code line=}, so that GitHub shows it
+ * on that line of the pull request; a removed site of a baseline without positions gets its file only. Messages and
+ * properties are escaped as GitHub requires ({@code %}, CR and LF; in properties also {@code :} and {@code ,}). For
+ * example, with {@code --fail-on added} and {@code --source-root src/main/java}:
  *
  * <pre>
- * ::error title=patchsite%3A site added::com.example.App.run()V (release 11) calls com.example.SpinLock.slowpath(Lcom/example/QLock;I)V (#0, invoke, line 12)
- * ::notice title=patchsite%3A site changed::com.example.App.close()V calls com.example.SpinLock.unlock(Lcom/example/QLock;)V (#0): kind ref -&gt; invoke
- * ::notice title=patchsite%3A variant changed::com.example.SpinLock variant numa: priority 10 -&gt; 20
+ * ::error file=src/main/java/com/example/App.java,line=12,title=patchsite%3A site added::com.example.App.run()V (release 11) calls com.example.SpinLock.slowpath(Lcom/example/QLock;I)V (#0, invoke, line 12)
+ * ::notice file=src/main/java/com/example/App.java,line=41,title=patchsite%3A site changed::com.example.App.close()V calls com.example.SpinLock.unlock(Lcom/example/QLock;)V (#0): kind ref -&gt; invoke
+ * ::notice file=src/main/java/com/example/SpinLock.java,title=patchsite%3A variant changed::com.example.SpinLock variant numa: priority 10 -&gt; 20
  * ::error title=patchsite::baseline.table -&gt; target/patchsite.table: 1 variant changed, 1 site added, 1 site changed; FAILED: 1 site added (--fail-on added)
  * </pre>
  *
@@ -32,26 +24,34 @@ final class GithubFormat {
     private GithubFormat() {
     }
 
-    static String render(TableDiff diff, String oldName, String newName, FailPolicy policy) {
+    static String render(TableDiff diff, DiffReport report) {
         StringBuilder out = new StringBuilder();
         for (Section section : Section.of(diff)) {
             for (Difference difference : section.differences()) {
                 String title = "patchsite: " + difference.noun() + ' ' + difference.delta().label();
-                annotation(out, policy.failsOn(difference.delta()), title, message(difference, diff));
+                annotation(out, report.policy().failsOn(difference.delta()),
+                        Location.of(difference, report.sources()), title, Descriptions.message(difference, diff));
             }
         }
-        String summary = oldName + " -> " + newName + ": " + diff.summary();
-        boolean fails = diff.fails(policy);
+        String summary = report.oldName() + " -> " + report.newName() + ": " + diff.summary();
+        boolean fails = diff.fails(report.policy());
         if (fails) {
-            summary += "; FAILED: " + policy.reason(diff) + " (--fail-on " + policy.label() + ")";
+            summary += "; FAILED: " + report.policy().reason(diff) + " (" + report.policySetting() + ")";
         }
-        annotation(out, fails, "patchsite", summary);
+        annotation(out, fails, null, "patchsite", summary);
         return out.toString();
     }
 
-    private static void annotation(StringBuilder out, boolean error, String title, String message) {
-        out.append(error ? "::error" : "::notice").append(" title=").append(escapeProperty(title)).append("::")
-                .append(escapeData(message)).append('\n');
+    private static void annotation(StringBuilder out, boolean error, Location location, String title,
+            String message) {
+        out.append(error ? "::error " : "::notice ");
+        if (location != null) {
+            out.append("file=").append(escapeProperty(location.file())).append(',');
+            if (location.line() > 0) {
+                out.append("line=").append(location.line()).append(',');
+            }
+        }
+        out.append("title=").append(escapeProperty(title)).append("::").append(escapeData(message)).append('\n');
     }
 
     /** Escapes a workflow command's message: {@code %}, CR and LF. */
@@ -62,116 +62,5 @@ final class GithubFormat {
     /** Escapes a workflow command's property value: as a message, and also {@code :} and {@code ,}. */
     static String escapeProperty(String text) {
         return escapeData(text).replace(":", "%3A").replace(",", "%2C");
-    }
-
-    private static String message(Difference difference, TableDiff diff) {
-        return switch (difference.delta()) {
-            case ADDED -> describe(difference.newValue(), diff.newFunctions());
-            case REMOVED -> describe(difference.oldValue(), diff.oldFunctions());
-            case CHANGED -> describeChange(difference.oldValue(), difference.newValue(), diff);
-        };
-    }
-
-    /** Describes a whole record, e.g. {@code com.example.Trace.hit(I)V (updatable)}. */
-    private static String describe(Object record, Map<String, Function> functions) {
-        if (record instanceof Function function) {
-            List<String> attributes = new ArrayList<>();
-            if (!function.id().equals(function.method().toString())) {
-                attributes.add("method " + function.method());
-            }
-            if (function.updatable()) {
-                attributes.add("updatable");
-            }
-            if (function.declared()) {
-                attributes.add("declared");
-            }
-            return function.id() + (attributes.isEmpty() ? "" : " (" + String.join(", ", attributes) + ")");
-        }
-        if (record instanceof Variant variant) {
-            StringJoiner attributes = new StringJoiner(", ", " (", ")");
-            attributes.add("priority " + variant.priority());
-            if (variant.when() != null) {
-                attributes.add("when " + binary(variant.when()));
-            }
-            attributes.add("implements " + implemented(variant, functions));
-            return variantName(variant) + ": " + binary(variant.className()) + attributes;
-        }
-        Site site = (Site) record;
-        StringJoiner attributes = new StringJoiner(", ", " (", ")");
-        attributes.add("#" + site.ordinal()).add(site.kind().label());
-        if (site.superCall()) {
-            attributes.add("super-call");
-        }
-        if (site.via() != null) {
-            attributes.add("via " + binary(site.via()));
-        }
-        if (site.line() != 0) {
-            attributes.add("line " + site.line());
-        }
-        return siteName(site) + attributes;
-    }
-
-    /** Describes what changed, e.g. {@code com.example.SpinLock variant numa: priority 10 -> 20}. */
-    private static String describeChange(Object oldRecord, Object newRecord, TableDiff diff) {
-        StringJoiner changes = new StringJoiner("; ");
-        if (newRecord instanceof Function b) {
-            Function a = (Function) oldRecord;
-            change(changes, "method", a.method().toString(), b.method().toString());
-            change(changes, "updatable", yesNo(a.updatable()), yesNo(b.updatable()));
-            change(changes, "declared", yesNo(a.declared()), yesNo(b.declared()));
-            return b.id() + ": " + changes;
-        }
-        if (newRecord instanceof Variant b) {
-            Variant a = (Variant) oldRecord;
-            change(changes, "class", binary(a.className()), binary(b.className()));
-            change(changes, "priority", String.valueOf(a.priority()), String.valueOf(b.priority()));
-            change(changes, "when", a.when() == null ? "none" : binary(a.when()),
-                    b.when() == null ? "none" : binary(b.when()));
-            change(changes, "implements", implemented(a, diff.oldFunctions()), implemented(b, diff.newFunctions()));
-            return variantName(b) + ": " + changes;
-        }
-        Site a = (Site) oldRecord;
-        Site b = (Site) newRecord;
-        change(changes, "kind", a.kind().label(), b.kind().label());
-        change(changes, "super-call", yesNo(a.superCall()), yesNo(b.superCall()));
-        change(changes, "via", a.via() == null ? "none" : binary(a.via()), b.via() == null ? "none" : binary(b.via()));
-        return siteName(b) + " (#" + b.ordinal() + "): " + changes;
-    }
-
-    private static void change(StringJoiner changes, String attribute, String oldValue, String newValue) {
-        if (!oldValue.equals(newValue)) {
-            changes.add(attribute + ' ' + oldValue + " -> " + newValue);
-        }
-    }
-
-    /** Returns e.g. {@code com.example.App.run()V (release 11) calls com.example.SpinLock.slowpath(I)V}. */
-    private static String siteName(Site site) {
-        return site.caller() + (site.release() == 0 ? "" : " (release " + site.release() + ")")
-                + (site.kind() == SiteKind.INVOKE ? " calls " : " references ") + site.functionId();
-    }
-
-    private static String variantName(Variant variant) {
-        return binary(variant.group()) + " variant " + variant.name();
-    }
-
-    /** Lists the implemented functions as a variant's table line does: by name and descriptor when known. */
-    private static String implemented(Variant variant, Map<String, Function> functions) {
-        if (variant.implemented().isEmpty()) {
-            return "nothing";
-        }
-        StringJoiner names = new StringJoiner(", ");
-        for (String id : variant.implemented()) {
-            Function function = functions.get(id);
-            names.add(function == null ? id : function.method().nameAndDescriptor());
-        }
-        return names.toString();
-    }
-
-    private static String yesNo(boolean value) {
-        return value ? "yes" : "no";
-    }
-
-    private static String binary(String internalName) {
-        return Objects.requireNonNull(internalName).replace('/', '.');
     }
 }

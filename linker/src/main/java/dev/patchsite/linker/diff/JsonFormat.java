@@ -30,10 +30,11 @@ final class JsonFormat {
     private JsonFormat() {
     }
 
-    static String render(TableDiff diff, String oldName, String newName, FailPolicy policy) {
+    static String render(TableDiff diff, DiffReport report) {
+        FailPolicy policy = report.policy();
         Json json = new Json().beginObject()
-                .name("old").value(oldName)
-                .name("new").value(newName)
+                .name("old").value(report.oldName())
+                .name("new").value(report.newName())
                 .name("fails").value(diff.fails(policy))
                 .name("policy").value(policy.label());
         json.name("summary").beginObject();

@@ -43,12 +43,14 @@ final class MarkdownFormat {
     private MarkdownFormat() {
     }
 
-    static String render(TableDiff diff, String oldName, String newName, FailPolicy policy) {
+    static String render(TableDiff diff, DiffReport report) {
+        FailPolicy policy = report.policy();
         StringBuilder out = new StringBuilder(HEADING).append("\n\n");
         if (diff.isEmpty()) {
             return out.append("No patch-site changes.\n").toString();
         }
-        out.append("Changes from ").append(code(oldName)).append(" to ").append(code(newName)).append(".\n\n");
+        out.append("Changes from ").append(code(report.oldName())).append(" to ").append(code(report.newName()))
+                .append(".\n\n");
         out.append("| | added | removed | changed |\n");
         out.append("| --- | ---: | ---: | ---: |\n");
         row(out, "functions", diff.addedFunctions().size(), diff.removedFunctions().size(),
@@ -70,7 +72,7 @@ final class MarkdownFormat {
             out.append("```\n");
         }
         if (diff.fails(policy)) {
-            out.append("\n**Failed** (`--fail-on ").append(policy.label()).append("`): ").append(policy.reason(diff))
+            out.append("\n**Failed** (`").append(report.policySetting()).append("`): ").append(policy.reason(diff))
                     .append(".\n");
         }
         return out.toString();

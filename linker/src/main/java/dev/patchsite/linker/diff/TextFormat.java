@@ -32,9 +32,10 @@ final class TextFormat {
     private TextFormat() {
     }
 
-    static String render(TableDiff diff, String oldName, String newName, FailPolicy policy) {
+    static String render(TableDiff diff, DiffReport report) {
+        FailPolicy policy = report.policy();
         StringBuilder out = new StringBuilder();
-        out.append("patchsite diff: ").append(oldName).append(" -> ").append(newName).append('\n');
+        out.append("patchsite diff: ").append(report.oldName()).append(" -> ").append(report.newName()).append('\n');
         if (diff.isEmpty()) {
             return out.append("no differences\n").toString();
         }
@@ -52,7 +53,7 @@ final class TextFormat {
         }
         out.append('\n').append(diff.summary()).append('\n');
         if (diff.fails(policy)) {
-            out.append("FAILED: ").append(policy.reason(diff)).append(" (--fail-on ").append(policy.label())
+            out.append("FAILED: ").append(policy.reason(diff)).append(" (").append(report.policySetting())
                     .append(")\n");
         }
         return out.toString();

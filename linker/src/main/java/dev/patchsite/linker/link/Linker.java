@@ -1,5 +1,7 @@
 package dev.patchsite.linker.link;
 
+import dev.patchsite.linker.Vocabulary;
+import dev.patchsite.linker.Vocabulary.Setting;
 import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.LinkException;
@@ -64,8 +66,10 @@ public final class Linker {
     private PatchSiteTable run() throws PatchsiteException {
         checkOutputs();
         if (!request.selections().isEmpty() && request.mode() != LinkMode.STATIC) {
-            throw new LinkException("--select fixes a group's variant at link time, which only --mode static does;"
-                    + " in " + request.mode().label() + " mode, select at run time with"
+            Vocabulary words = request.log().vocabulary();
+            throw new LinkException(words.name(Setting.SELECT) + " fixes a group's variant at link time, which only "
+                    + words.setting(Setting.MODE, LinkMode.STATIC.label()) + " does; in " + request.mode().label()
+                    + " mode, select at run time with"
                     + " -Dpatchsite.select.<group>=<variant>");
         }
         // The inputs are looked at before the scan and opened again after it: a jar's directory is held in memory
@@ -90,8 +94,9 @@ public final class Linker {
         List<String> signatures = jar.signatureFiles();
         if (!signatures.isEmpty() && !request.stripSignatures()) {
             throw new LinkException(request.inputs().get(index) + " is signed (" + signatures.get(0) + "); linking"
-                    + " changes its classes, so its signature would no longer verify. Pass --strip-signatures to"
-                    + " drop the signatures, and sign the linked jar again if it must be signed");
+                    + " changes its classes, so its signature would no longer verify. Pass "
+                    + request.log().vocabulary().setting(Setting.STRIP_SIGNATURES, "true") + " to drop the"
+                    + " signatures, and sign the linked jar again if it must be signed");
         }
     }
 
@@ -341,7 +346,7 @@ public final class Linker {
         table.functions().forEach(f -> groups.add(f.method().ownerBinaryName()));
         for (Map.Entry<String, String> selection : request.selections().entrySet()) {
             if (!groups.contains(selection.getKey())) {
-                throw new LinkException("--select " + selection.getKey() + "=" + selection.getValue() + ": "
+                throw new LinkException(selectionSetting(selection) + ": "
                         + selection.getKey() + " is not a group of this program; its groups are: "
                         + String.join(", ", groups));
             }
@@ -353,11 +358,16 @@ public final class Linker {
                 }
             }
             if (!known.contains(selection.getValue())) {
-                throw new LinkException("--select " + selection.getKey() + "=" + selection.getValue()
+                throw new LinkException(selectionSetting(selection)
                         + ": unknown variant \"" + selection.getValue() + "\"; known variants: "
                         + String.join(", ", known));
             }
         }
+    }
+
+    /** Names a static selection as the user gave it, e.g. {@code --select com.example.Lock=numa}. */
+    private String selectionSetting(Map.Entry<String, String> selection) {
+        return request.log().vocabulary().setting(Setting.SELECT, selection.getKey() + "=" + selection.getValue());
     }
 
     private void checkGroupVersions(ScanResult scan, Set<String> rewrittenGroups) throws LinkException {
@@ -370,7 +380,7 @@ public final class Linker {
                 throw new LinkException(info.location() + ": class file version " + info.version() + " (Java "
                         + (info.version() - 44) + ") is too old to host a trampoline, which needs invokedynamic"
                         + " (version 51, Java 7); recompile " + info.binaryName() + " for Java 7 or later, or link"
-                        + " with --mode static");
+                        + " with " + request.log().vocabulary().setting(Setting.MODE, LinkMode.STATIC.label()));
             }
         }
     }

@@ -49,6 +49,8 @@ final class SiteScanner {
     private final Set<Site> foundCallingDefault = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<int[]> locations = new ArrayList<>();
     private String className;
+    /** The class's {@code SourceFile} attribute, or null: where a report points its sites to. */
+    private String sourceFile;
     private int bootstrapMethods = -1;
     private int[] bootstrapOffsets;
     /** The function handles reachable from each top-level constant an instruction names, by its pool index. */
@@ -124,12 +126,18 @@ final class SiteScanner {
         ClassLayout layout = ClassLayout.read(buffer, pool.end());
         className = pool.className(layout.thisClass());
         layout.attributes(layout.attributes(), (name, info, length) -> {
-            if (pool.utf8(name).equals("BootstrapMethods")) {
+            String attribute = pool.utf8(name);
+            if (attribute.equals("BootstrapMethods")) {
                 bootstrapMethods = info;
+            } else if (attribute.equals("SourceFile") && length == 2) {
+                sourceFile = pool.utf8(buffer.u2(info));
             }
         });
         for (int method : layout.methods()) {
             scanMethod(layout, method);
+        }
+        if (sourceFile != null) {
+            sites.replaceAll(site -> site.withSourceFile(sourceFile));
         }
         return sites;
     }

@@ -69,6 +69,17 @@ public record PatchSiteTable(List<Function> functions, List<Variant> variants, L
         this(functions, variants, sites, null, Map.of());
     }
 
+    /**
+     * Returns this table without its sites' lines and offsets, as a baseline records it: a site that moves then
+     * changes no line of the baseline.
+     *
+     * @return the table whose sites have no position
+     */
+    public PatchSiteTable withoutPositions() {
+        return new PatchSiteTable(functions, variants, sites.stream().map(Site::withoutPosition).toList(), linkedMode,
+                linkedSelections);
+    }
+
     private static <T extends Comparable<? super T>> List<T> sorted(Collection<T> items) {
         List<T> copy = new ArrayList<>(items);
         copy.sort(null);

@@ -6,8 +6,10 @@ import java.util.Objects;
 /**
  * One place in bytecode that calls a function or takes its address.
  *
- * <p>A site's identity is (function, caller class, release, caller method and descriptor, ordinal); {@link #line}
- * and {@link #offset} are shown but are not identity, so an unrelated edit does not churn a diff.
+ * <p>A site's identity is (function, caller class, release, caller method and descriptor, ordinal); {@link #line},
+ * {@link #offset} and {@link #sourceFile} are shown but are not identity, so an unrelated edit does not churn a diff.
+ * A site read from a table written without positions (a baseline) has {@link #hasPosition() no position}: line 0 and
+ * offset {@link #NO_OFFSET}.
  *
  * @param functionId the id of the function
  * @param caller the calling method; its owner is the caller class
@@ -17,7 +19,8 @@ import java.util.Objects;
  * @param kind how the site uses the function
  * @param superCall true if the caller is a variant calling a function it implements (which means the default)
  * @param line the source line, or 0 if unknown
- * @param offset the bytecode offset of the instruction in the caller method's code
+ * @param offset the bytecode offset of the instruction in the caller method's code, or {@link #NO_OFFSET} if the
+ *     table did not record it
  * @param binding how linking bound the site, or null in a table that was not linked
  * @param via the internal name of the class the instruction names when it is not the group but a subclass that
  *     inherits the function (javac writes {@code invokestatic Sub.f} for a call written {@code Sub.f()}); null for
@@ -25,9 +28,14 @@ import java.util.Objects;
  * @param in where the caller class is inside a Spring Boot or web archive: its class directory
  *     ({@code BOOT-INF/classes/}) or nested jar ({@code BOOT-INF/lib/x-1.0.jar}); null at an input's top level. Not
  *     identity, like the line: a library's new version renames its nested jar, and its sites stay the same sites
+ * @param sourceFile the caller class's {@code SourceFile} attribute when it is not the conventional name (see
+ *     {@link SourceFiles#conventional}), e.g. {@code Main.kt}; null when it is, or the class has none
  */
 public record Site(String functionId, MethodRef caller, int release, int ordinal, SiteKind kind, boolean superCall,
-        int line, int offset, Binding binding, String via, String in) implements Comparable<Site> {
+        int line, int offset, Binding binding, String via, String in, String sourceFile) implements Comparable<Site> {
+
+    /** The offset of a site whose table was written without positions. */
+    public static final int NO_OFFSET = -1;
 
     private static final Comparator<Site> ORDER = Comparator.comparing(Site::functionId)
             .thenComparing(s -> s.caller().owner())
@@ -44,7 +52,7 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
     }
 
     /**
-     * Creates a site at an input's top level.
+     * Creates a site at an input's top level whose caller class has a conventional source file name.
      *
      * @param functionId the id of the function
      * @param caller the calling method
@@ -59,7 +67,7 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
      */
     public Site(String functionId, MethodRef caller, int release, int ordinal, SiteKind kind, boolean superCall,
             int line, int offset, Binding binding, String via) {
-        this(functionId, caller, release, ordinal, kind, superCall, line, offset, binding, via, null);
+        this(functionId, caller, release, ordinal, kind, superCall, line, offset, binding, via, null, null);
     }
 
     /**
@@ -76,7 +84,7 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
      */
     public Site(String functionId, MethodRef caller, int release, int ordinal, SiteKind kind, boolean superCall,
             int line, int offset) {
-        this(functionId, caller, release, ordinal, kind, superCall, line, offset, null, null);
+        this(functionId, caller, release, ordinal, kind, superCall, line, offset, null, null, null, null);
     }
 
     /**
@@ -94,7 +102,7 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
      */
     public Site(String functionId, MethodRef caller, int release, int ordinal, SiteKind kind, boolean superCall,
             int line, int offset, Binding binding) {
-        this(functionId, caller, release, ordinal, kind, superCall, line, offset, binding, null);
+        this(functionId, caller, release, ordinal, kind, superCall, line, offset, binding, null, null, null);
     }
 
     /**
@@ -104,7 +112,8 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
      * @return the bound site
      */
     public Site bound(Binding how) {
-        return new Site(functionId, caller, release, ordinal, kind, superCall, line, offset, how, via, in);
+        return new Site(functionId, caller, release, ordinal, kind, superCall, line, offset, how, via, in,
+                sourceFile);
     }
 
     /**
@@ -118,7 +127,7 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
      */
     public Site with(MethodRef newCaller, boolean newSuperCall, int newLine, int newOffset) {
         return new Site(functionId, newCaller, release, ordinal, kind, newSuperCall, newLine, newOffset, binding, via,
-                in);
+                in, sourceFile);
     }
 
     /**
@@ -129,7 +138,38 @@ public record Site(String functionId, MethodRef caller, int release, int ordinal
      */
     public Site in(String where) {
         return Objects.equals(where, in) ? this
-                : new Site(functionId, caller, release, ordinal, kind, superCall, line, offset, binding, via, where);
+                : new Site(functionId, caller, release, ordinal, kind, superCall, line, offset, binding, via, where,
+                        sourceFile);
+    }
+
+    /**
+     * Returns this site with the caller class's source file name.
+     *
+     * @param file the {@code SourceFile} attribute of the caller class, or null; a conventional name is kept as null
+     * @return the site
+     */
+    public Site withSourceFile(String file) {
+        String unusual = file == null || file.equals(SourceFiles.conventional(caller.owner())) ? null : file;
+        return new Site(functionId, caller, release, ordinal, kind, superCall, line, offset, binding, via, in,
+                unusual);
+    }
+
+    /**
+     * Returns this site without its line and offset, as a baseline records it.
+     *
+     * @return the site with line 0 and offset {@link #NO_OFFSET}
+     */
+    public Site withoutPosition() {
+        return hasPosition() ? with(caller, superCall, 0, NO_OFFSET) : this;
+    }
+
+    /**
+     * Returns whether the site's table recorded its line and offset.
+     *
+     * @return false for a site read from a table written without positions
+     */
+    public boolean hasPosition() {
+        return offset != NO_OFFSET;
     }
 
     /**

@@ -20,20 +20,9 @@ import java.util.Map;
 public final class TableReader {
 
     private final String source;
-    private final List<Function> functions = new ArrayList<>();
-    private final Map<String, Function> functionsById = new HashMap<>();
-    private final List<Variant> variants = new ArrayList<>();
-    private final List<Site> sites = new ArrayList<>();
-    private final java.util.Set<Object> keys = new java.util.HashSet<>();
-    /**
-     * The site keys read so far, made only once a site comes out of table order: in order, a duplicate can only be
-     * the site just before, and a written table is in order, so a million sites are checked without a key each.
-     */
-    private java.util.Set<Site.Key> siteKeys;
+    private final TableBuilder table = new TableBuilder();
     /** One instance of each name, descriptor and binding: a table of a million sites repeats them a million times. */
     private final Map<Object, Object> shared = new HashMap<>();
-    private LinkMode linkedMode;
-    private final Map<String, String> linkedSelections = new java.util.TreeMap<>();
     private int lineNumber;
 
     private TableReader(String source) {
@@ -41,7 +30,8 @@ public final class TableReader {
     }
 
     /**
-     * Reads a table file.
+     * Reads a table file, in the text form or in the JSON form ({@link TableJson}): a file whose first character
+     * other than white space is <code>{</code> is JSON.
      *
      * @param file the file
      * @return the table
@@ -49,7 +39,7 @@ public final class TableReader {
      */
     public static PatchSiteTable read(Path file) throws InputException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, file.toString());
+            return isJson(reader) ? TableJson.read(reader, file.toString()) : read(reader, file.toString());
         } catch (IOException e) {
             throw InputException.unreadableText(file, "patch-site table", e);
         }
@@ -66,6 +56,18 @@ public final class TableReader {
      */
     public static PatchSiteTable read(Reader in, String source) throws InputException, IOException {
         return new TableReader(source).parse(in instanceof BufferedReader b ? b : new BufferedReader(in));
+    }
+
+    /** Whether the text starts, after white space, with an object; the reader is left where it was. */
+    private static boolean isJson(BufferedReader in) throws IOException {
+        int limit = 8192;
+        in.mark(limit);
+        int c = in.read();
+        for (int read = 1; read < limit && (c == ' ' || c == '\t' || c == '\n' || c == '\r'); read++) {
+            c = in.read();
+        }
+        in.reset();
+        return c == '{';
     }
 
     private PatchSiteTable parse(BufferedReader in) throws InputException, IOException {
@@ -102,7 +104,7 @@ public final class TableReader {
             throw new InputException(source + ": empty; a patch-site table starts with \"" + TableWriter.MAGIC + " "
                     + PatchSiteTable.FORMAT_VERSION + "\"");
         }
-        return new PatchSiteTable(functions, variants, sites, linkedMode, linkedSelections);
+        return table.build();
     }
 
     private void checkVersion(String[] tokens) throws InputException {
@@ -122,18 +124,16 @@ public final class TableReader {
             throw new IllegalArgumentException("expected: linked " + String.join("|", LinkMode.labels())
                     + " [GROUP=VARIANT]...");
         }
-        if (linkedMode != null || !functions.isEmpty()) {
-            throw new IllegalArgumentException("\"linked\" must come once, right after the version line");
-        }
-        linkedMode = mode;
+        Map<String, String> selections = new LinkedHashMap<>();
         for (int i = 2; i < tokens.length; i++) {
             int eq = tokens[i].indexOf('=');
-            if (eq <= 0 || linkedMode != LinkMode.STATIC) {
+            if (eq <= 0 || mode != LinkMode.STATIC) {
                 throw new IllegalArgumentException("expected: linked static GROUP=VARIANT... but found \""
                         + tokens[i] + "\"");
             }
-            linkedSelections.put(tokens[i].substring(0, eq), tokens[i].substring(eq + 1));
+            selections.put(tokens[i].substring(0, eq), tokens[i].substring(eq + 1));
         }
+        table.linked(mode, selections);
     }
 
     private void function(String[] tokens) {
@@ -143,10 +143,7 @@ public final class TableReader {
         Function function = new Function(id, Tokens.parseMethod(method == null ? tokens[1] : method),
                 attributes.flag("updatable"), attributes.flag("declared"));
         attributes.checkAllUsed();
-        if (functionsById.putIfAbsent(id, function) != null) {
-            throw new IllegalArgumentException("function " + id + " is listed twice");
-        }
-        functions.add(function);
+        table.function(function);
     }
 
     private void variant(String[] tokens) {
@@ -161,22 +158,18 @@ public final class TableReader {
             implemented.add(implementedId(group, item));
         }
         attributes.checkAllUsed();
-        if (!keys.add(List.of("variant", group, Tokens.decode(tokens[2])))) {
-            throw new IllegalArgumentException("variant " + Tokens.decode(tokens[2]) + " of group "
-                    + TableWriter.binary(group) + " is listed twice");
-        }
-        variants.add(new Variant(group, Tokens.decode(tokens[2]), internal(tokens[3]), signed("priority", priority),
+        table.variant(new Variant(group, Tokens.decode(tokens[2]), internal(tokens[3]), signed("priority", priority),
                 when == null ? null : internal(when), implemented));
     }
 
     private String implementedId(String group, String item) {
         String nameAndDescriptor = Tokens.decode(item);
-        for (Function function : functions) {
+        for (Function function : table.functions()) {
             if (function.group().equals(group) && function.method().nameAndDescriptor().equals(nameAndDescriptor)) {
                 return function.id();
             }
         }
-        if (functionsById.containsKey(nameAndDescriptor)) {
+        if (table.function(nameAndDescriptor) != null) {
             return nameAndDescriptor;
         }
         throw new IllegalArgumentException("variant implements " + nameAndDescriptor
@@ -185,9 +178,9 @@ public final class TableReader {
 
     private void site(String[] tokens) {
         Attributes attributes = new Attributes(tokens, 5,
-                "site FUNCTION CALLER #ORDINAL KIND [release=N] [super] [via=CLASS] [in=PATH] line=N offset=N"
-                + " [bind=B]");
-        Function function = functionsById.get(Tokens.decode(tokens[1]));
+                "site FUNCTION CALLER #ORDINAL KIND [release=N] [super] [via=CLASS] [in=PATH] [source=FILE]"
+                        + " [line=N offset=N] [bind=B]");
+        Function function = table.function(Tokens.decode(tokens[1]));
         if (function == null) {
             throw new IllegalArgumentException("site of function " + Tokens.decode(tokens[1])
                     + ", which is not listed above");
@@ -200,30 +193,25 @@ public final class TableReader {
         String via = attributes.value("via");
         String in = attributes.value("in");
         String binding = attributes.value("bind");
+        String source = attributes.value("source");
+        String line = attributes.value("line");
+        String offset = attributes.value("offset");
+        if ((line == null) != (offset == null)) {
+            throw new IllegalArgumentException("line= and offset= come together, or neither (a baseline's site)");
+        }
         Site site = new Site(functionId, method(tokens[2]), release == null ? 0 : integer("release", release),
                 integer("ordinal", tokens[3].substring(1)), SiteKind.ofLabel(tokens[4]), attributes.flag("super"),
-                integer("line", attributes.required("line")), integer("offset", attributes.required("offset")),
+                line == null ? 0 : integer("line", line), offset == null ? Site.NO_OFFSET : integer("offset", offset),
                 binding == null ? null : share(Binding.ofLabel(binding)), via == null ? null : share(internal(via)),
-                in == null ? null : share(Tokens.decode(in)));
-        attributes.checkAllUsed();
-        if (isDuplicate(site)) {
-            throw new IllegalArgumentException("site " + tokens[1] + " " + tokens[2] + " " + tokens[3]
-                    + " is listed twice");
-        }
-        sites.add(site);
-    }
-
-    /** Whether a site of the same key was read before. */
-    private boolean isDuplicate(Site site) {
-        if (siteKeys == null) {
-            int order = sites.isEmpty() ? 1 : site.compareTo(sites.get(sites.size() - 1));
-            if (order >= 0) {
-                return order == 0;
+                in == null ? null : share(Tokens.decode(in)), null);
+        if (source != null) {
+            if (source.isEmpty()) {
+                throw new IllegalArgumentException("source= needs a file name");
             }
-            siteKeys = new java.util.HashSet<>();
-            sites.forEach(read -> siteKeys.add(read.key()));
+            site = site.withSourceFile(share(Tokens.decode(source)));
         }
-        return !siteKeys.add(site.key());
+        attributes.checkAllUsed();
+        table.site(site);
     }
 
     /**
@@ -231,7 +219,8 @@ public final class TableReader {
      * class, so the owner (and often the descriptor) is the previous site's: it is taken from there without parsing.
      */
     private MethodRef method(String token) {
-        MethodRef previous = sites.isEmpty() ? null : sites.get(sites.size() - 1).caller();
+        Site last = table.lastSite();
+        MethodRef previous = last == null ? null : last.caller();
         int paren = token.indexOf('(');
         int dot = paren < 0 ? -1 : token.lastIndexOf('.', paren);
         if (previous != null && dot > 0 && dot < paren - 1 && token.indexOf('%') < 0

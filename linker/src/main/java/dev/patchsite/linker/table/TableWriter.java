@@ -115,7 +115,9 @@ public final class TableWriter {
     /**
      * Returns the line of a site, e.g.
      * {@code site com.example.SpinLock.slowpath(Lcom/example/QLock;I)V com.example.App.run()V #0 invoke line=12
-     * offset=7}, or with {@code via=com.example.FastLock} before {@code line=} for a call through a subclass.
+     * offset=7}, or with {@code via=com.example.FastLock} before {@code line=} for a call through a subclass, and
+     * {@code source=Main.kt} for a caller class whose source file has no conventional name. A site without a
+     * position (read from a baseline) has no {@code line=} and {@code offset=}.
      *
      * @param site the site
      * @return the line, without line end
@@ -136,7 +138,12 @@ public final class TableWriter {
         if (site.in() != null) {
             line.append(" in=").append(Tokens.id(site.in()));
         }
-        line.append(" line=").append(site.line()).append(" offset=").append(site.offset());
+        if (site.sourceFile() != null) {
+            line.append(" source=").append(Tokens.name(site.sourceFile()));
+        }
+        if (site.hasPosition()) {
+            line.append(" line=").append(site.line()).append(" offset=").append(site.offset());
+        }
         if (site.binding() != null) {
             line.append(" bind=").append(site.binding().label());
         }

@@ -70,7 +70,7 @@ class BaselineCheckTest {
         CheckResult result = BaselineCheck.check(check(APP, FailPolicy.NONE));
 
         assertNull(result.failure());
-        assertEquals("WARNING patchsite: no baseline baseline.table (fail on none); to create it, run: " + COMMAND,
+        assertEquals("WARNING patchsite: no baseline baseline.table (--fail-on none); to create it, run: " + COMMAND,
                 texts(result));
     }
 
@@ -137,7 +137,7 @@ class BaselineCheckTest {
 
         CheckResult removedOnly = BaselineCheck.check(check(APP, FailPolicy.REMOVED));
         assertNull(removedOnly.failure());
-        assertEquals("INFO patchsite: the patch sites match the baseline baseline.table: 1 site added (fail on"
+        assertEquals("INFO patchsite: the patch sites match the baseline baseline.table: 1 site added (--fail-on"
                 + " removed) (report: out/report.md)", texts(removedOnly));
     }
 

@@ -21,20 +21,18 @@ class DiffFormatTest {
     @Test
     void unknownLabelListsTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DiffFormat.ofLabel("html"));
-        assertEquals("unknown diff format \"html\"; expected text, markdown, json or github", e.getMessage());
+        assertEquals("unknown diff format \"html\"; expected text, markdown, json, github or sarif", e.getMessage());
     }
 
     @Test
     void eachFormatRendersWithItsOwnClass() {
         TableDiff diff = Tables.diff();
-        assertEquals(TextFormat.render(diff, "a", "b", FailPolicy.ANY),
-                DiffFormat.TEXT.render(diff, "a", "b", FailPolicy.ANY));
-        assertEquals(MarkdownFormat.render(diff, "a", "b", FailPolicy.ANY),
-                DiffFormat.MARKDOWN.render(diff, "a", "b", FailPolicy.ANY));
-        assertEquals(JsonFormat.render(diff, "a", "b", FailPolicy.ANY),
-                DiffFormat.JSON.render(diff, "a", "b", FailPolicy.ANY));
-        assertEquals(GithubFormat.render(diff, "a", "b", FailPolicy.ANY),
-                DiffFormat.GITHUB.render(diff, "a", "b", FailPolicy.ANY));
+        DiffReport report = DiffReport.of("a", "b", FailPolicy.ANY);
+        assertEquals(TextFormat.render(diff, report), DiffFormat.TEXT.render(diff, "a", "b", FailPolicy.ANY));
+        assertEquals(MarkdownFormat.render(diff, report), DiffFormat.MARKDOWN.render(diff, "a", "b", FailPolicy.ANY));
+        assertEquals(JsonFormat.render(diff, report), DiffFormat.JSON.render(diff, "a", "b", FailPolicy.ANY));
+        assertEquals(GithubFormat.render(diff, report), DiffFormat.GITHUB.render(diff, "a", "b", FailPolicy.ANY));
+        assertEquals(SarifFormat.render(diff, report), DiffFormat.SARIF.render(diff, "a", "b", FailPolicy.ANY));
     }
 
     @Test

@@ -2,14 +2,19 @@ package dev.patchsite.linker.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.patchsite.linker.Vocabulary;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;
 import dev.patchsite.linker.table.Variant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GithubFormatTest {
 
@@ -88,5 +93,48 @@ class GithubFormatTest {
         assertEquals("::notice title=patchsite::50%25 off%0Aold -> new: no differences\n",
                 DiffFormat.GITHUB.render(TableDiff.compare(Tables.EMPTY, Tables.EMPTY), "50% off\nold", "new",
                         FailPolicy.ANY));
+    }
+
+    /**
+     * With source roots, each difference is on its class's file: a site added or changed on its new line, a removed
+     * one on its file only; a function on its group's file, a variant on its class's; a class whose file no root
+     * holds has no file; an unconventional source file name (Kotlin) is found by it. Files are named relative to
+     * the base.
+     */
+    @Test
+    void differencesAreOnTheFilesAndLinesOfTheirClasses(@TempDir Path dir) throws IOException {
+        Path root = dir.resolve("src/main/java");
+        for (String file : List.of("com/example/App.java", "com/example/NumaSpinLock.java", "com/example/Trace.kt")) {
+            Files.createDirectories(root.resolve(file).getParent());
+            Files.writeString(root.resolve(file), "");
+        }
+        Site hit = new Site(Tables.HIT, new MethodRef("com/example/Trace$Inner", "run", "()V"), 0, 0,
+                SiteKind.INVOKE, false, 7, 1).withSourceFile("Trace.kt");
+        PatchSiteTable now = new PatchSiteTable(Tables.NEW.functions(), Tables.NEW.variants(),
+                java.util.stream.Stream.concat(Tables.NEW.sites().stream(), java.util.stream.Stream.of(hit)).toList());
+        DiffReport report = new DiffReport("a", "b", FailPolicy.ADDED, SourceRoots.of(List.of(dir.resolve("none"),
+                root), dir), Vocabulary.COMMAND_LINE);
+
+        assertEquals("""
+                ::error file=src/main/java/com/example/App.java,line=12,title=patchsite%3A site added::com.example.App.run()V (release 11) calls com.example.SpinLock.slowpath(Lcom/example/QLock;I)V (#0, invoke, line 12)
+                ::notice file=src/main/java/com/example/App.java,line=41,title=patchsite%3A site changed::com.example.App.close()V calls com.example.SpinLock.unlock(Lcom/example/QLock;)V (#0): kind ref -> invoke
+                ::notice file=src/main/java/com/example/NumaSpinLock.java,title=patchsite%3A site removed::com.example.NumaSpinLock.unlock(Lcom/example/QLock;)V calls com.example.SpinLock.unlock(Lcom/example/QLock;)V (#0, invoke, super-call, line 44)
+                ::error title=patchsite%3A function added::com.example.Trace.hit(I)V (updatable)
+                ::error file=src/main/java/com/example/App.java,line=13,title=patchsite%3A site added::com.example.App.run()V calls com.example.Trace.hit(I)V (#0, invoke, line 13)
+                ::error file=src/main/java/com/example/Trace.kt,line=7,title=patchsite%3A site added::com.example.Trace$Inner.run()V calls com.example.Trace.hit(I)V (#0, invoke, line 7)
+                ::notice file=src/main/java/com/example/NumaSpinLock.java,title=patchsite%3A variant changed::com.example.SpinLock variant numa: priority 10 -> 20
+                ::error title=patchsite::a -> b: 1 function added, 1 variant changed, 3 sites added, 1 site removed, 1 site changed; FAILED: 1 function added, 3 sites added (--fail-on added)
+                """, DiffFormat.GITHUB.render(TableDiff.compare(Tables.OLD, now), report));
+    }
+
+    /** A class file is input: a SourceFile that names another folder finds no file. */
+    @Test
+    void aSourceFileNamingAnotherFolderIsNotFollowed(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("secret.java"), "");
+        SourceRoots roots = SourceRoots.of(List.of(dir.resolve("src")), dir);
+        Files.createDirectories(dir.resolve("src/p"));
+
+        assertEquals(null, roots.find("p/A", "../../secret.java"));
+        assertEquals(null, roots.find("../A", null));
     }
 }

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.Vocabulary;
+import dev.patchsite.linker.Vocabulary.Setting;
 import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
@@ -152,6 +155,48 @@ class LinkRefusalTest {
         link(sample, out.resolve("linked.jar"), LinkMode.INDY, Map.of(SPIN_LOCK, "numa"))
                 .assertRefused("--select fixes a group's variant at link time, which only --mode static does;"
                         + " in indy mode, select at run time with -Dpatchsite.select.<group>=<variant>");
+    }
+
+    /** A front-end's user reads the refusal in the words they set the link with, not in the command line's. */
+    @Test
+    void aRefusalNamesTheSettingsInTheFrontEndsWords() {
+        Vocabulary pom = new Vocabulary() {
+            @Override
+            public String name(Setting setting) {
+                return "<" + setting.name().toLowerCase(java.util.Locale.ROOT) + ">";
+            }
+
+            @Override
+            public String setting(Setting setting, String value) {
+                return name(setting) + value;
+            }
+        };
+        PatchsiteLog log = new PatchsiteLog() {
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public Vocabulary vocabulary() {
+                return pom;
+            }
+        };
+        LinkRequest request = LinkRequest.of(sample, out.resolve("linked.jar"));
+        // Through Linker itself: CoreRun records the log in place of the request's, and its words with it.
+        assertEquals("<select> fixes a group's variant at link time, which only <mode>static does; in boot mode,"
+                + " select at run time with -Dpatchsite.select.<group>=<variant>",
+                assertThrows(LinkException.class, () -> Linker.link(new LinkRequest(request.inputs(),
+                        request.classpath(), request.outputs(), LinkMode.BOOT, Map.of(SPIN_LOCK, "numa"), null,
+                        request.threads(), false, true, log))).getMessage());
+        assertEquals("<select>" + SPIN_LOCK + "=nope: unknown variant \"nope\"; known variants: default, numa,"
+                + " paravirt", assertThrows(LinkException.class, () -> Linker.link(new LinkRequest(request.inputs(),
+                        request.classpath(), request.outputs(), LinkMode.STATIC, Map.of(SPIN_LOCK, "nope"), null,
+                        request.threads(), false, true, log))).getMessage());
+        assertFalse(Files.exists(out.resolve("linked.jar")));
     }
 
     /**

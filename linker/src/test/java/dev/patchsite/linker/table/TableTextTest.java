@@ -112,7 +112,7 @@ class TableTextTest {
     @Test
     void aSiteInANestedJarRoundTrips() throws Exception {
         Site nested = new Site("clock", RUN, 0, 0, SiteKind.INVOKE, false, 12, 7, null, null,
-                "BOOT-INF/lib/my lib=1.jar");
+                "BOOT-INF/lib/my lib=1.jar", null);
         PatchSiteTable table = new PatchSiteTable(List.of(CLOCK), List.of(), List.of(nested));
         String text = TableWriter.toText(table);
 
@@ -214,9 +214,41 @@ class TableTextTest {
         assertEquals("baseline.table:3: \"line\" given twice", error(head + "line=1 line=2 offset=0\n"));
         assertEquals("baseline.table:3: \"line\" needs a value: line=...", error(head + "line offset=0\n"));
         assertEquals("baseline.table:3: \"super\" takes no value", error(head + "super=1 line=1 offset=0\n"));
-        assertEquals("baseline.table:3: missing offset=", error(head + "line=1\n"));
+        assertEquals("baseline.table:3: line= and offset= come together, or neither (a baseline's site)",
+                error(head + "line=1\n"));
+        assertEquals("baseline.table:3: source= needs a file name", error(head + "source=\n"));
         assertEquals("baseline.table:3: unknown field \"x\"; expected site FUNCTION CALLER #ORDINAL KIND [release=N]"
-                + " [super] [via=CLASS] [in=PATH] line=N offset=N [bind=B]", error(head + "line=1 x y offset=0\n"));
+                + " [super] [via=CLASS] [in=PATH] [source=FILE] [line=N offset=N] [bind=B]",
+                error(head + "line=1 x y offset=0\n"));
+    }
+
+    @Test
+    void aTableWithoutPositionsRoundTripsAndDiffersFromItsSourceOnlyInPositions() throws Exception {
+        PatchSiteTable bare = TABLE.withoutPositions();
+        String text = TableWriter.toText(bare);
+
+        assertEquals(TEXT.replaceAll(" line=\\d+ offset=\\d+", ""), text);
+        assertEquals(bare, read(text));
+        assertEquals(TABLE.sites().stream().map(Site::key).toList(), bare.sites().stream().map(Site::key).toList());
+        bare.sites().forEach(site -> assertEquals(false, site.hasPosition(), site.toString()));
+    }
+
+    @Test
+    void anUnconventionalSourceFileRoundTripsAndAConventionalOneIsNotWritten() throws Exception {
+        Site kotlin = new Site("clock", RUN, 0, 0, SiteKind.INVOKE, false, 12, 7).withSourceFile("App Main.kt");
+        Site java = new Site("clock", new MethodRef("p/App$1", "run", "()V"), 0, 0, SiteKind.INVOKE, false, 3, 1)
+                .withSourceFile("App.java");
+        PatchSiteTable table = new PatchSiteTable(List.of(CLOCK), List.of(), List.of(kotlin, java));
+        String text = TableWriter.toText(table);
+
+        assertEquals("""
+                patchsite-table 1
+                function clock method=java.lang.System.nanoTime()J declared
+                site clock p.App.run()V #0 invoke source=App%20Main.kt line=12 offset=7
+                site clock p.App$1.run()V #0 invoke line=3 offset=1
+                """, text);
+        assertEquals(table, read(text));
+        assertEquals(null, java.sourceFile());
     }
 
     @Test

@@ -34,7 +34,7 @@ final class CacheFile {
 
     private static final byte[] MAGIC = "patchsite scan cache\n".getBytes(StandardCharsets.US_ASCII);
     /** The layout's version: a change to what a record holds or means changes it. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     /**
      * The classes whose code decides what a record holds; their bytes are part of the version, so that a build of the
      * same version number (a snapshot) that scans differently does not trust another's records.
@@ -288,6 +288,8 @@ final class CacheFile {
             nullable(out, site.binding().reason());
         }
         nullable(out, site.via());
+        nullable(out, site.in());
+        nullable(out, site.sourceFile());
     }
 
     private static void string(DataOutputStream out, String value) throws IOException {
@@ -418,7 +420,10 @@ final class CacheFile {
         int line = in.getInt();
         int offset = in.getInt();
         Binding binding = bool(in) ? new Binding(BINDINGS[Byte.toUnsignedInt(in.get())], nullable(in)) : null;
-        return new Site(function, caller, release, ordinal, kind, superCall, line, offset, binding, nullable(in));
+        String via = nullable(in);
+        String where = nullable(in);
+        return new Site(function, caller, release, ordinal, kind, superCall, line, offset, binding, via, where,
+                nullable(in));
     }
 
     /** Reads a count of items each at least {@code minBytes} long, refusing one the rest of the file cannot hold. */
