@@ -24,9 +24,9 @@ import java.util.Map;
  *
  * {@code via} (the subclass a call names), {@code in} (the nested jar or class directory of a Spring Boot or web
  * archive), {@code source} (an unconventional source file name) and {@code binding} are present only when the site
- * has them, {@code line} and {@code offset} unless the table was written without
- * positions. The reader is strict: a member of the wrong type, a missing or unknown member, or a record the text form
- * would refuse is an error naming the member's path.
+ * has them, {@code line} and {@code offset} unless the table was written without positions. The reader is strict: a
+ * member of the wrong type, a missing or unknown member, or a record the text form would refuse is an error naming
+ * the member's path.
  */
 public final class TableJson {
 
