@@ -43,6 +43,15 @@ def loud = ['-Dpatchsite.select.com.example.boot.lib.Greeting=loud', '-Dpatchsit
 runs.expect('linked, java -jar, default', ['-jar', 'app/target/app.jar'], ['hello boot', 'payload [sum=7]'])
 runs.expect('linked, java -jar, variants forced', loud + ['-jar', 'app/target/app.jar'], ['HELLO BOOT', 'payload [fast-sum=7]'])
 
+// selectByProbes (the execution "probed"): linked static beside the jar, with the selection given and, for the other
+// group, the probes' (no variant has one: default); it runs them with no runtime.
+for (line in ['[INFO] patchsite: linked target/app-probed.jar in static mode',
+              '[INFO] patchsite: selected com.example.boot.lib.Checksum -> default (no variant has a probe)',
+              '[INFO] patchsite: selected com.example.boot.lib.Greeting -> loud (given: <selections><com.example.boot.lib.Greeting>loud</com.example.boot.lib.Greeting></selections>)']) {
+    assert log.contains(line) : "no line in build.log: ${line}"
+}
+runs.expect('linked static, selected by probes, java -jar', ['-jar', 'app/target/app-probed.jar'], ['HELLO BOOT', 'payload [sum=7]'])
+
 // Unlinked, the same program (the plain jar, the library as built, and every other nested jar, which linking copied
 // raw) runs the defaults whatever is selected.
 def unlinkedLib = new File(basedir, 'app/target/unlinked-lib')

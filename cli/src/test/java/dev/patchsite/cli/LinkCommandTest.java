@@ -62,7 +62,8 @@ class LinkCommandTest {
                 "--select-by-probes", "--select", "dev.patchsite.sample.trace.LockEvents=enabled", "-v")
                 .assertExit(ExitCode.OK.code());
 
-        assertTrue(result.err().contains("dev.patchsite.sample.trace.LockEvents -> enabled ("), result.err());
+        assertTrue(result.err().contains("dev.patchsite.sample.trace.LockEvents -> enabled (given: --select"
+                + " dev.patchsite.sample.trace.LockEvents=enabled)"), result.err());
         assertTrue(result.err().contains("dev.patchsite.sample.lock.SpinLock -> "), result.err());
         try (ZipFile zip = new ZipFile(probed.toFile())) {
             String table = new String(zip.getInputStream(zip.getEntry("META-INF/patchsite/table")).readAllBytes(),

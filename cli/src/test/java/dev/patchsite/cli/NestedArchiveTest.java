@@ -15,7 +15,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Spring Boot and web archives through the command line: a war ({@code WEB-INF/classes/}, {@code WEB-INF/lib/}) is
  * scanned with its nested library, linked, verified, and run by Spring Boot's war launcher; a fat jar whose nested
  * jar holds a corrupt class gets a one-line error naming {@code fat.jar!/BOOT-INF/lib/x.jar!/a/B.class}, exit 3,
- * and no output.
+ * and no output; {@code explain} of a fat jar selects what the linked fat jar selects as it runs.
  */
 class NestedArchiveTest {
 
@@ -77,15 +81,56 @@ class NestedArchiveTest {
         assertFalse(Files.exists(linked));
     }
 
+    /**
+     * Explained on a fat jar, linked or not, the probes run with the nested library on their class path, as Spring
+     * Boot's launcher puts it there: each group's selection is the one the linked fat jar makes as it runs (on a
+     * virtual machine, paravirt, which a probe not found would have left at default).
+     */
+    @Test
+    void explainOfAFatJarSelectsWhatTheLinkedFatJarSelects() throws Exception {
+        Path fat = FatJars.boot(dir.resolve("explained.jar"));
+        Path linked = dir.resolve("explained-linked.jar");
+        Cli.run("link", fat, "-o", linked).assertExit(ExitCode.OK.code());
+        Map<String, String> ran = new TreeMap<>();
+        Matcher bound = Pattern.compile("(?m)^patchsite: (\\S+) -> (\\S+) \\(").matcher(
+                output(true, "-Dpatchsite.verbose=true", "-jar", linked));
+        while (bound.find()) {
+            ran.put(bound.group(1), bound.group(2));
+        }
+        assertEquals(Set.of(SPIN_LOCK, "dev.patchsite.sample.trace.LockEvents"), ran.keySet(), ran.toString());
+        for (Path jar : List.of(fat, linked)) {
+            Cli.Result explain = Cli.run("explain", jar).assertClean(ExitCode.OK.code());
+            assertFalse(explain.out().contains("ClassNotFoundException"), explain.out());
+            assertEquals(ran, selections(explain.out()), jar + ":\n" + explain.out());
+        }
+    }
+
+    /** Returns the selection explain prints for each group, by group. */
+    private static Map<String, String> selections(String explained) {
+        Map<String, String> selections = new TreeMap<>();
+        Matcher selected = Pattern.compile("(?m)^group (\\S+)\n(?:  .*\n)*?  selected: (\\S+) ").matcher(explained);
+        while (selected.find()) {
+            selections.put(selected.group(1), selected.group(2));
+        }
+        return selections;
+    }
+
     /** Runs a JVM of the tests' JDK and returns its standard output, after checking it exited cleanly. */
     private static String java(Object... args) throws IOException, InterruptedException {
+        return output(false, args);
+    }
+
+    /** Runs a JVM of the tests' JDK and returns its output, with its standard error if asked, if it exited cleanly. */
+    private static String output(boolean withErrors, Object... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xverify:all");
         for (Object arg : args) {
             command.add(String.valueOf(arg));
         }
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Process process = (withErrors ? builder.redirectErrorStream(true)
+                : builder.redirectError(ProcessBuilder.Redirect.DISCARD)).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "timed out: " + command);
         assertEquals(0, process.exitValue(), command + "\n" + out);

@@ -34,7 +34,9 @@ public interface Vocabulary {
         /** Whether linking drops a signed jar's signatures; its value is {@code true}. */
         STRIP_SIGNATURES("--strip-signatures", true),
         /** The jars and directories that supply declarations, variants and sites without being rewritten. */
-        CLASSPATH("--classpath");
+        CLASSPATH("--classpath"),
+        /** Whether a static link selects as the runtime would on this machine; its value is {@code true}. */
+        SELECT_BY_PROBES("--select-by-probes", true);
 
         private final String flag;
         private final boolean isSwitch;
@@ -51,7 +53,7 @@ public interface Vocabulary {
         /**
          * Returns whether the setting is on or off, which the command line turns on with its flag alone.
          *
-         * @return true for {@link #STRIP_SIGNATURES}
+         * @return true for {@link #STRIP_SIGNATURES} and {@link #SELECT_BY_PROBES}
          */
         public boolean isSwitch() {
             return isSwitch;

@@ -1,11 +1,13 @@
 package dev.patchsite.maven;
 
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.explain.ProbedLink;
 import dev.patchsite.linker.link.ArtifactLinkRequest;
 import dev.patchsite.linker.link.ArtifactLinkResult;
 import dev.patchsite.linker.link.ArtifactLinker;
 import dev.patchsite.linker.link.LinkRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -54,6 +56,18 @@ public final class LinkMojo extends LinkGoalMojo {
     @Parameter(property = "patchsite.classifier")
     private String classifier;
 
+    /**
+     * With {@code static} mode: select each group that {@code selections} does not name as the runtime would on the
+     * machine that builds (the {@code -Dpatchsite.select.*} properties of the build's JVM, else the probes, run in a
+     * separate JVM as {@code patchsite explain} runs them), and fix that selection in the linked jar, as
+     * {@code patchsite link --mode static --select-by-probes} does. For a deployment built on the machine it runs on.
+     */
+    @Parameter(property = "patchsite.selectByProbes", defaultValue = "false")
+    private boolean selectByProbes;
+
+    /** With {@code selectByProbes}, the seconds each probe may run before the link fails naming it. */
+    @Parameter(property = "patchsite.probeTimeout", defaultValue = "10")
+    private int probeTimeout;
 
     /** Creates the goal. */
     public LinkMojo() {
@@ -71,12 +85,22 @@ public final class LinkMojo extends LinkGoalMojo {
         LinkRequest link = linkRequest(input, output, stripSignatures, embedRuntime);
         // A jar linked in place is kept unlinked beside the state: an incremental build that does not package the jar
         // again while a dependency changed links the kept jar again.
-        ArtifactLinkResult result = ArtifactLinker.link(new ArtifactLinkRequest(link, state, plugin.getId(),
+        ArtifactLinkRequest request = new ArtifactLinkRequest(link, state, plugin.getId(),
                 project.getBasedir().toPath(), "mvn clean package",
-                inPlace ? state.resolveSibling("link.unlinked.jar") : null));
+                inPlace ? state.resolveSibling("link.unlinked.jar") : null);
+        ArtifactLinkResult result = selectByProbes ? ProbedLink.link(request, probeTimeout())
+                : ArtifactLinker.link(request);
         show(result.notices());
         if (!inPlace) {
             projectHelper.attachArtifact(project, "jar", classifier, output.toFile());
         }
+    }
+
+    private Duration probeTimeout() throws MojoFailureException {
+        if (probeTimeout < 1) {
+            throw Failures.ofParameter("probeTimeout", new IllegalArgumentException("must be at least 1 second, not "
+                    + probeTimeout));
+        }
+        return Duration.ofSeconds(probeTimeout);
     }
 }

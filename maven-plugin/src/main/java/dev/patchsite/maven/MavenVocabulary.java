@@ -39,6 +39,7 @@ final class MavenVocabulary implements Vocabulary {
             case SELECT -> "selections";
             case STRIP_SIGNATURES -> "stripSignatures";
             case CLASSPATH -> "dependencies";
+            case SELECT_BY_PROBES -> "selectByProbes";
         };
     }
 }

@@ -19,6 +19,7 @@ class MavenVocabularyTest {
         assertEquals("<selections><com.example.Lock>numa</com.example.Lock></selections>",
                 words.setting(Setting.SELECT, "com.example.Lock=numa"));
         assertEquals("<selections>", words.name(Setting.SELECT));
+        assertEquals("<selectByProbes>", words.name(Setting.SELECT_BY_PROBES));
     }
 
     @Test

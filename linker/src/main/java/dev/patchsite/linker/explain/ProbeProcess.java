@@ -30,7 +30,8 @@ import java.util.function.Consumer;
 
 /**
  * Evaluates the probes of a program's groups in a child JVM ({@link ProbeMain}): the same {@code java} as this one,
- * the linker's classes on its class path, the program's in a loader of their own. Each probe has a time limit: one
+ * the linker's classes on its class path, the program's in a loader of their own, as its launcher lays them out
+ * ({@link ProbeClassPath}). Each probe has a time limit: one
  * that does not answer in time is reported as such and the child is killed (with anything it started); one that ends
  * the child's JVM ({@code System.exit}) is reported with the exit code. Either way the groups after it are evaluated
  * in a new child.
@@ -60,26 +61,29 @@ final class ProbeProcess {
     /**
      * Selects a variant of each group as the runtime would at boot, running the probes in child JVMs.
      *
-     * @param classPath the program's jars and directories
+     * @param classPath the program's jars and directories; a Spring Boot or web archive's class directory and nested
+     *     jars are put on the child's class path as its launcher puts them ({@link ProbeClassPath})
      * @param groups the groups, each with its override (null if none)
      * @param timeout how long each probe may run
      * @return the outcome of each group, by name
-     * @throws InputException if no child JVM can be started
+     * @throws InputException if no child JVM can be started, or an archive's classes cannot be copied for it
      */
     static Map<String, ProbeOutcome> evaluate(List<Path> classPath, Map<GroupInfo, String> groups,
             Duration timeout) throws InputException {
-        ProbeProcess process = new ProbeProcess(classPath, timeout);
-        Map<String, ProbeOutcome> outcomes = new LinkedHashMap<>();
-        List<Map.Entry<GroupInfo, String>> remaining = new ArrayList<>(groups.entrySet());
-        while (!remaining.isEmpty()) {
-            int before = outcomes.size();
-            process.run(remaining, outcomes);
-            if (outcomes.size() == before) {
-                throw new InputException("cannot evaluate the probes: the JVM started for them answered nothing");
+        try (ProbeClassPath launched = ProbeClassPath.of(classPath)) {
+            ProbeProcess process = new ProbeProcess(launched.paths(), timeout);
+            Map<String, ProbeOutcome> outcomes = new LinkedHashMap<>();
+            List<Map.Entry<GroupInfo, String>> remaining = new ArrayList<>(groups.entrySet());
+            while (!remaining.isEmpty()) {
+                int before = outcomes.size();
+                process.run(remaining, outcomes);
+                if (outcomes.size() == before) {
+                    throw new InputException("cannot evaluate the probes: the JVM started for them answered nothing");
+                }
+                remaining = remaining.subList(outcomes.size() - before, remaining.size());
             }
-            remaining = remaining.subList(outcomes.size() - before, remaining.size());
+            return outcomes;
         }
-        return outcomes;
     }
 
     /** Runs one child for the groups, adding an outcome per group it got to; stops at the first that fails. */

@@ -95,6 +95,23 @@ public final class ArtifactLinker {
     }
 
     /**
+     * Returns the jar a link of the request reads: the kept unlinked jar when the jar is exactly as the last in-place
+     * link wrote it (the build did not package it again); else the jar itself. What runs the program's probes before
+     * the link (a build's {@code selectByProbes}) runs them on this jar, never on a linked one.
+     *
+     * @param request the link
+     * @return the jar to read
+     * @throws InputException if the state or the jar cannot be read
+     */
+    public static Path sourceOf(ArtifactLinkRequest request) throws InputException {
+        try {
+            return source(request);
+        } catch (IOException e) {
+            throw new InputException("cannot link " + request.link().inputs().get(0) + ": " + IoReasons.of(e), e);
+        }
+    }
+
+    /**
      * Returns the jar to link: the kept unlinked jar when the jar is exactly as the last in-place link wrote it (the
      * build did not package it again, so it is linked, against the class path of then); else the jar itself.
      */

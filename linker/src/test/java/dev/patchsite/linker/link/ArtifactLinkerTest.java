@@ -2,12 +2,19 @@ package dev.patchsite.linker.link;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.Notice;
 import dev.patchsite.linker.PatchsiteLog;
+import dev.patchsite.linker.ProgramFiles;
+import dev.patchsite.linker.ScanSettings;
+import dev.patchsite.linker.explain.Explainer;
+import dev.patchsite.linker.explain.ProbedLink;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.table.LinkMode;
+import dev.patchsite.linker.table.PatchSiteTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -28,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A build's in-place link of the sample application against its library: skipped when nothing changed, and linked
  * again from the kept unlinked jar when the library or the configuration changed while the build kept the linked jar
  * (an incremental build that did not package it again). The relinked jar has the bytes of a link of the original jar
- * against the new inputs, so it runs as that link does (the differential tests cover that link).
+ * against the new inputs, so it runs as that link does (the differential tests cover that link). Selected by the
+ * probes, it is linked static with what {@code explain} selects.
  */
 class ArtifactLinkerTest {
 
@@ -106,6 +115,34 @@ class ArtifactLinkerTest {
     }
 
     /** A jar packaged again by the build is linked as it is, and kept in place of the old one. */
+    /**
+     * The build's {@code selectByProbes}: the jar is linked static with the selections the probes make here (as
+     * {@code explain} makes them on the unlinked program), then is up to date, its probes run again on the kept
+     * unlinked jar; and it is refused in another mode, as the command line refuses it.
+     */
+    @Test
+    void selectedByProbesTheJarIsLinkedStaticWithExplainsSelectionsThenUpToDate() throws Exception {
+        Map<String, String> explained = new TreeMap<>();
+        Explainer.selections(new ProgramFiles(List.of(original), List.of(lib), null),
+                new ScanSettings(1, PatchsiteLog.SILENT), Map.of(), Explainer.DEFAULT_PROBE_TIMEOUT)
+                .forEach((group, selected) -> explained.put(group, selected.variant()));
+        assertEquals(2, explained.size(), explained.toString());
+
+        ArtifactLinkResult linked = ProbedLink.link(request(LinkMode.STATIC), Explainer.DEFAULT_PROBE_TIMEOUT);
+        assertEquals(ArtifactLinkResult.Status.LINKED, linked.status(), text(linked));
+        explained.forEach((group, variant) -> assertTrue(text(linked).contains("patchsite: selected " + group + " -> "
+                + variant + " ("), text(linked)));
+        PatchSiteTable table = TableSource.linkedTable(app);
+        assertEquals(LinkMode.STATIC, table.linkedMode());
+        assertEquals(explained, table.linkedSelections());
+        assertEquals(ArtifactLinkResult.Status.UP_TO_DATE,
+                ProbedLink.link(request(LinkMode.STATIC), Explainer.DEFAULT_PROBE_TIMEOUT).status());
+
+        LinkException boot = assertThrows(LinkException.class,
+                () -> ProbedLink.link(request(LinkMode.BOOT), Explainer.DEFAULT_PROBE_TIMEOUT));
+        assertTrue(boot.getMessage().contains("needs --mode static"), boot.getMessage());
+    }
+
     @Test
     void aRepackagedJarIsLinkedAsItIs() throws Exception {
         ArtifactLinker.link(request(LinkMode.BOOT));
