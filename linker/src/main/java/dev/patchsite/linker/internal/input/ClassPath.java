@@ -65,7 +65,7 @@ public final class ClassPath implements Closeable {
      * directory and nested jars ({@link ArchiveLayout}).
      *
      * @param inputs the inputs, in classpath order
-     * @param log where to report shadowed classes, as information
+     * @param log where to report shadowed classes, as information, and jars inside a plain jar, as a warning
      * @return the class path, to be closed
      * @throws InputException if an input is missing or unreadable
      */
@@ -76,7 +76,7 @@ public final class ClassPath implements Closeable {
                 if (Files.isDirectory(input)) {
                     sources.add(DirectorySource.open(input));
                 } else {
-                    sources.addAll(JarSource.open(input));
+                    sources.addAll(JarSource.open(input, log));
                 }
             }
             return new ClassPath(sources, log);

@@ -1,6 +1,8 @@
 package dev.patchsite.linker.internal.input;
 
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.OneLine;
+import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A jar (or any zip file), or one class root of it, as a {@link ClassSource}. Only the central directory is held, as
@@ -40,20 +43,25 @@ final class JarSource implements ClassSource {
 
     /**
      * Opens a jar: one source, or, for a Spring Boot or web archive, one for its top level, one for its class
-     * directory and one per nested jar, in class path order.
+     * directory and one per nested jar, in class path order. Of a jar that is not such an archive, the jars it holds
+     * (One-JAR's layout, a jar under {@code lib/}) are on no class path the JVM knows of: they are copied as they
+     * are, neither scanned nor linked, with one warning.
      *
      * @param path the jar
+     * @param log where to warn of such nested jars, once per jar
      * @return the sources, each to be closed
      * @throws InputException if the file is missing or not a readable zip file, or a nested jar is not
      */
-    static List<ClassSource> open(Path path) throws InputException {
+    static List<ClassSource> open(Path path, PatchsiteLog log) throws InputException {
         ZipArchive zip = Jars.open(path);
         List<ClassSource> sources = new ArrayList<>();
         try {
             String name = path.toString();
             sources.add(new JarSource(name, zip, "", null, true));
             ArchiveLayout layout = Jars.layout(name, zip);
-            if (layout.nested()) {
+            if (!layout.nested()) {
+                warnOfJarsInside(name, zip, log);
+            } else {
                 sources.add(new JarSource(name, zip, layout.classes(), layout.classes(), false));
                 for (String lib : layout.libs()) {
                     sources.add(new JarSource(name + "!/" + lib, Jars.openNested(name, zip, lib), "", lib, false));
@@ -63,6 +71,24 @@ final class JarSource implements ClassSource {
         } catch (InputException | RuntimeException e) {
             Jars.closeAfter(zip, e);
             throw e;
+        }
+    }
+
+    private static void warnOfJarsInside(String name, ZipArchive zip, PatchsiteLog log) {
+        String first = null;
+        int count = 0;
+        for (int i = 0; i < zip.size(); i++) {
+            String entry = zip.name(i);
+            if (!zip.isDirectory(i) && entry.toLowerCase(Locale.ROOT).endsWith(".jar")) {
+                first = first == null ? entry : first;
+                count++;
+            }
+        }
+        if (first != null) {
+            log.warn(OneLine.of(name + "!/" + first + (count > 1 ? " (and " + (count - 1) + " more)" : "")
+                    + ": a jar inside a jar that is not a Spring Boot or web archive is on no class path the JVM"
+                    + " knows of, so it is copied as it is, neither scanned nor linked; give it as an input of its"
+                    + " own"));
         }
     }
 
