@@ -94,7 +94,8 @@ final class JarLinker {
     private final List<String> warnings = new ArrayList<>();
     /** The ids of the functions this jar's linked classes call. */
     private final Set<String> calledFunctions = new TreeSet<>();
-    /** The releases the jar has class copies for, once looked for. */
+    /** The releases the jar's top level has class copies for, once looked for ({@link #onlyCopyOf} asks per body). */
+    private Set<Integer> topReleases;
     /** The time stamp of the entries linking writes: the manifest's, or the first entry's. */
     private final int time;
 
@@ -235,12 +236,19 @@ final class JarLinker {
         if (entry < 0) {
             return null;
         }
-        for (int release : releases("")) {
+        for (int release : topReleases()) {
             if (release > 0 && zip.find(ClassPaths.path(className, release)) >= 0) {
                 return null;
             }
         }
         return read(entry);
+    }
+
+    private synchronized Set<Integer> topReleases() {
+        if (topReleases == null) {
+            topReleases = releases("");
+        }
+        return topReleases;
     }
 
     /**

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A jar (or any zip file), or one class root of it, as a {@link ClassSource}. Only the central directory is held, as
@@ -79,7 +78,7 @@ final class JarSource implements ClassSource {
         int count = 0;
         for (int i = 0; i < zip.size(); i++) {
             String entry = zip.name(i);
-            if (!zip.isDirectory(i) && entry.toLowerCase(Locale.ROOT).endsWith(".jar")) {
+            if (!zip.isDirectory(i) && entry.regionMatches(true, entry.length() - 4, ".jar", 0, 4)) {
                 first = first == null ? entry : first;
                 count++;
             }
