@@ -54,8 +54,8 @@ class StaticPatchOutTest {
     private static Path boot;
 
     private static final ForkedJava JAVA = ForkedJava.current().with("-Xverify:all");
-    private static final String OFF_OUTPUT = "events: 0\na class loaded late records: 0\n";
-    private static final String ON_OUTPUT = "events: 2000\na class loaded late records: 2\n";
+    private static final String OFF_OUTPUT = "events: 0, counted: 1000\na class loaded late records: 0\n";
+    private static final String ON_OUTPUT = "events: 3000, counted: 1000\na class loaded late records: 2\n";
     private static final String HIT = "po.Trace.hit(ILjava/lang/Object;)V";
     private static final String WIDE = "po.Trace.wide(JJJI)V";
 
@@ -78,6 +78,7 @@ class StaticPatchOutTest {
         }
         assertEquals(Map.of("po/LateOff " + HIT, "out", "po/LateOff " + WIDE, "direct",
                 "po/LateOn " + HIT, "out", "po/LateOn " + WIDE, "direct", "po/Loop " + HIT, "out",
+                "po/Counter " + HIT, "out", "po/Fire po.Counter.count(I)I", "direct",
                 "po/Sites " + HIT, "out", "po/Sites " + WIDE, "direct"), bindings);
         for (Site site : LinkTestFiles.linkedTable(on).sites()) {
             assertEquals("direct", site.binding().label(), site::toString);

@@ -70,7 +70,7 @@ class TracepointPatchOutTest {
     @Test
     void theCallWhoseArgumentsFitIsPatchedOutTheOtherStaysADirectCall() throws IOException {
         PatchSiteTable table = LinkTestFiles.linkedTable(boot);
-        assertEquals(7, table.sites().size(), table::toString);
+        assertEquals(9, table.sites().size(), table::toString);
         for (Site site : table.sites()) {
             assertEquals("patch", site.binding().label(), site::toString);
         }

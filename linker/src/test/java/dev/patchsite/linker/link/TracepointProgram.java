@@ -19,7 +19,10 @@ final class TracepointProgram {
 
     /** Threads call the tracepoint while it is switched on and off; classes load late, while on and while off. */
     static final String UPDATES = "po.Main";
-    /** Calls {@code Sites.fire} 1,000 times and a class loaded late once; prints the events recorded. */
+    /**
+     * Calls {@code Sites.fire} and {@code Counter.count} 1,000 times each and a class loaded late once; prints the
+     * events recorded.
+     */
     static final String FIRE = "po.Fire";
     /** A thread loops in {@code po.Loop.spin}, which calls {@code Trace.hit}, while the tracepoint is updated. */
     static final String LOOP = "po.Loop";
@@ -210,6 +213,20 @@ final class TracepointProgram {
                     }
                 }
                 """);
+        sources.put("po.Counter", """
+                package po;
+
+                /** A group whose function's body fires the tracepoint: linked, the call is in its moved body. */
+                public final class Counter {
+                    static int calls;
+
+                    @dev.patchsite.RuntimeStatic
+                    public static int count(int i) {
+                        Trace.hit(i, "counted");
+                        return ++calls;
+                    }
+                }
+                """);
         sources.put("po.Fire", """
                 package po;
 
@@ -217,10 +234,12 @@ final class TracepointProgram {
                 public final class Fire {
                     public static void main(String[] args) {
                         long before = Events.mine();
+                        int counted = 0;
                         for (int i = 0; i < 1000; i++) {
                             Sites.fire(i);
+                            counted = Counter.count(i);
                         }
-                        System.out.println("events: " + (Events.mine() - before));
+                        System.out.println("events: " + (Events.mine() - before) + ", counted: " + counted);
                         System.out.println("a class loaded late records: " + LateOn.fire());
                     }
                 }
