@@ -132,6 +132,26 @@ class TracepointPatchOutTest {
         assertOutput(JAVA.run("-jar", indy), 0);
     }
 
+    /**
+     * With {@code -Dpatchsite.verbose=true}, an update names the thread that loops in the method holding a site, which
+     * keeps the old target (JVM TI); without it, nothing is said.
+     */
+    @Test
+    void aVerboseUpdateNamesTheThreadLoopingInTheMethodThatHoldsASite() throws Exception {
+        Path loop = dir.resolve("po-loop-boot.jar");
+        Linker.link(LinkRequest.of(TracepointProgram.jar(dir, TracepointProgram.LOOP), loop).withMode(LinkMode.BOOT));
+
+        ForkedJava.Result verbose = JAVA.with("-Dpatchsite.verbose=true").run("-jar", loop).assertExit(0);
+        assertEquals("updated while looping\n", verbose.out(), verbose::describe);
+        List<String> running = verbose.err().lines().filter(line -> line.contains(" is running ")).toList();
+        assertEquals(List.of("patchsite: thread \"looper\" is running po.Loop.spin, which keeps the old target of"
+                + " po.Trace (default) until it returns: a method activation already running when an update"
+                + " retransforms its class keeps its code"), running, verbose::describe);
+
+        ForkedJava.Result quiet = JAVA.run("-jar", loop).assertClean();
+        assertEquals("updated while looping\n", quiet.out(), quiet::describe);
+    }
+
     private static void assertOutput(ForkedJava.Result run, int patched) {
         run.assertClean();
         List<String> lines = run.out().lines().toList();
