@@ -32,7 +32,7 @@ import java.util.zip.CRC32C;
  */
 final class CacheFile {
 
-    private static final byte[] MAGIC = "patchsite scan cache\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MAGIC = "patchsite scan cache\n".getBytes(StandardCharsets.US_ASCII);
     /** The layout's version: a change to what a record holds or means changes it. */
     private static final int FORMAT = 3;
     /**
@@ -41,7 +41,8 @@ final class CacheFile {
      */
     private static final List<String> SCANNING_CLASSES = List.of("scan/Scanner", "scan/SiteScanner", "scan/PoolPeek",
             "scan/LinkedForms", "scan/OwnerBlooms", "internal/declarations/DeclarationReader",
-            "internal/classfile/ConstantPool", "internal/cache/CacheFile");
+            "internal/classfile/ConstantPool", "internal/cache/CacheFile",
+            "internal/cache/TableFile");
     /** The version of patchsite: a scanner that finds other sites in the same bytes must not use older records. */
     static final String VERSION = version();
     /** The bytes of a record: name hash, CRC-32, sizes, super hash, owner bloom, flags, extras offset. */
@@ -292,7 +293,7 @@ final class CacheFile {
         nullable(out, site.sourceFile());
     }
 
-    private static void string(DataOutputStream out, String value) throws IOException {
+    static void string(DataOutputStream out, String value) throws IOException {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
@@ -313,19 +314,7 @@ final class CacheFile {
      * @throws Unusable if the file is not a cache file, is damaged or truncated, or was written by another version
      */
     static Opened open(byte[] bytes) throws Unusable {
-        if (!looksLikeOne(bytes)) {
-            throw new Unusable("not a patchsite scan cache", false);
-        }
-        if (bytes.length < MAGIC.length + 12) {
-            throw new Unusable("damaged or truncated (too short)", true);
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 8);
-        ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 8);
-        if (crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong()) {
-            throw new Unusable("damaged or truncated (its checksum does not match)", true);
-        }
-        in.position(MAGIC.length);
+        ByteBuffer in = checked(bytes);
         try {
             int format = in.getInt();
             String version = string(in);
@@ -354,6 +343,29 @@ final class CacheFile {
                 | NullPointerException e) {
             throw new Unusable("damaged (" + e.getClass().getSimpleName() + " while reading it)", true);
         }
+    }
+
+    /**
+     * Checks that a file is a cache file (of either kind) whose checksum matches.
+     *
+     * @param bytes the file's bytes
+     * @return the bytes after the magic and before the checksum, from the first on
+     * @throws Unusable if the file does not start as a cache file does, or is damaged or truncated
+     */
+    static ByteBuffer checked(byte[] bytes) throws Unusable {
+        if (!looksLikeOne(bytes)) {
+            throw new Unusable("not a patchsite scan cache", false);
+        }
+        if (bytes.length < MAGIC.length + 12) {
+            throw new Unusable("damaged or truncated (too short)", true);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 8);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, bytes.length - 8);
+        if (crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong()) {
+            throw new Unusable("damaged or truncated (its checksum does not match)", true);
+        }
+        return in.position(MAGIC.length);
     }
 
     /** Checks a record's flags and decodes its extras, if it has any. */
@@ -427,7 +439,7 @@ final class CacheFile {
     }
 
     /** Reads a count of items each at least {@code minBytes} long, refusing one the rest of the file cannot hold. */
-    private static int count(ByteBuffer in, int minBytes) {
+    static int count(ByteBuffer in, int minBytes) {
         int count = in.getInt();
         if (count < 0 || (long) count * minBytes > in.remaining()) {
             throw new IllegalArgumentException("count");
@@ -435,7 +447,7 @@ final class CacheFile {
         return count;
     }
 
-    private static String string(ByteBuffer in) {
+    static String string(ByteBuffer in) {
         byte[] utf8 = new byte[count(in, 1)];
         in.get(utf8);
         return new String(utf8, StandardCharsets.UTF_8);
@@ -445,7 +457,7 @@ final class CacheFile {
         return bool(in) ? string(in) : null;
     }
 
-    private static boolean bool(ByteBuffer in) {
+    static boolean bool(ByteBuffer in) {
         byte b = in.get();
         if (b != 0 && b != 1) {
             throw new IllegalArgumentException("boolean");
