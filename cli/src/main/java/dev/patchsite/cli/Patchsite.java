@@ -59,12 +59,14 @@ public final class Patchsite {
 
     /**
      * Returns the command line for arguments that start with the given word: with that subcommand alone when it names
-     * one (other than {@code help}), else with every subcommand. Picocli reads a command's annotations when it is
-     * added, which costs a fresh JVM about a fifth of a second for all of them; a run of one command needs one.
+     * one that does not describe the others ({@code help} and {@code generate-completion} do), else with every
+     * subcommand. Picocli reads a command's annotations when it is added, which costs a fresh JVM about a fifth of a
+     * second for all of them; a run of one command needs one.
      */
     static CommandLine commandLine(String first) {
         CommandLine commandLine = new CommandLine(new Patchsite());
-        boolean one = first != null && !first.equals("help") && SUBCOMMANDS.containsKey(first);
+        boolean one = first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")
+                && !first.equals("generate-completion");
         SUBCOMMANDS.forEach((name, command) -> {
             if (!one || name.equals(first)) {
                 commandLine.addSubcommand(name, command.get());
