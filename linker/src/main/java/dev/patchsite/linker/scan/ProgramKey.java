@@ -13,11 +13,12 @@ import java.util.Arrays;
 /**
  * What a scan's table depends on, as the key under which the scan cache keeps a whole scan's result: each input as
  * the user named it and as an absolute path, with the digest of its central directory ({@link DirectoryDigest}), and
- * the declaration file's name and bytes. The version of patchsite is the cache file's. Only a program of jars has a
+ * the declaration file's name and bytes; and what is made of them (its purpose). The version of patchsite is the cache file's. Only a program of jars has a
  * key: a directory of classes has no directory to digest, so its scan looks at every class (and the per-entry cache
  * does the rest).
  *
- * @param program names the program's cache file: the absolute paths of its inputs and declaration file
+ * @param program names the program's cache file: the purpose and the absolute paths of its inputs and declaration
+ *     file
  * @param bytes the key, compared byte for byte
  */
 record ProgramKey(String program, byte[] bytes) {
@@ -29,13 +30,15 @@ record ProgramKey(String program, byte[] bytes) {
      * Returns the key of a request's inputs as they are now.
      *
      * @param request the scan
+     * @param purpose what is made of the inputs, e.g. {@code scan}
      * @return the key, or null if an input is not a jar that can be read, or the declaration file cannot be read:
      *     the scan then runs as without this key, and reports what is wrong
      */
-    static ProgramKey of(ScanRequest request) {
-        StringBuilder program = new StringBuilder();
+    static ProgramKey of(ScanRequest request, String purpose) {
+        StringBuilder program = new StringBuilder(purpose).append('\n');
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(purpose);
             out.writeInt(request.inputs().size());
             for (Path input : request.inputs()) {
                 if (Files.isDirectory(input)) {

@@ -101,27 +101,9 @@ public final class Scanner {
      * @throws ValidationException if the declarations break a rule
      */
     public static PatchSiteTable scan(ScanRequest request) throws PatchsiteException {
-        if (request.cache() == null) {
-            return analyze(request).table();
-        }
-        ScanCache cache = ScanCache.in(request.cache(), request.log());
-        ProgramKey key = ProgramKey.of(request);
-        if (key == null) {
-            return analyze(request, 0, cache).table();
-        }
-        PatchSiteTable known = cache.table(key.program(), key.bytes(), request.log());
-        if (known != null) {
-            return known;
-        }
-        RecordingLog messages = new RecordingLog(request.log());
-        PatchSiteTable table = analyze(request.withLog(messages), 0, cache).table();
-        // An input that changed while it was scanned may have given a table of neither version.
-        if (key.same(ProgramKey.of(request))) {
-            cache.saveTable(key.program(), key.bytes(), messages, table);
-        }
-        return table;
+        return CachedTables.get(request, "scan", r -> analyze(r, 0, r.cache() == null ? null
+                : ScanCache.in(r.cache(), RecordingLog.unrecorded(r.log()))).table());
     }
-
     /**
      * Scans the inputs of a request and returns the table with the declarations behind it, which linking needs.
      *

@@ -51,6 +51,21 @@ public final class RecordingLog implements PatchsiteLog {
         return target.vocabulary();
     }
 
+    /**
+     * Returns the log a log records for, or the log itself if it records for none: where what is not one of a scan's
+     * messages (a problem with the cache) goes.
+     *
+     * @param log a log
+     * @return the log beneath every recording one
+     */
+    public static PatchsiteLog unrecorded(PatchsiteLog log) {
+        PatchsiteLog target = log;
+        while (target instanceof RecordingLog recording) {
+            target = recording.target;
+        }
+        return target;
+    }
+
     /** Returns the messages so far, in order. */
     List<Message> messages() {
         return List.copyOf(messages);

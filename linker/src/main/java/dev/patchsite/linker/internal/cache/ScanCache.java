@@ -62,6 +62,15 @@ public final class ScanCache {
     }
 
     /**
+     * Returns whether the cache can be used: its directory is one, or is not there yet.
+     *
+     * @return false if the cache's path is a file, which was reported
+     */
+    public boolean usable() {
+        return usable;
+    }
+
+    /**
      * Loads a jar's records.
      *
      * @param source an input of the scan
