@@ -186,46 +186,46 @@ final class CacheFile {
 
     /** Encodes a jar's records. */
     static byte[] encode(String input, byte[] fingerprint, List<Entry> entries) {
-        ByteArrayOutputStream extraBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.size() * RECORD);
-        try (DataOutputStream out = new DataOutputStream(bytes); DataOutputStream extras = new DataOutputStream(
-                extraBytes)) {
-            out.write(MAGIC);
-            out.writeInt(FORMAT);
-            string(out, VERSION);
-            string(out, input);
-            out.writeInt(fingerprint.length);
-            out.write(fingerprint);
-            out.writeInt(entries.size());
+        // The records are put in place in one buffer of their size: a DataOutputStream over a ByteArrayOutputStream
+        // makes a synchronized call per byte of an int, and took a fifth of a scan that changed 1% of a big jar.
+        ByteBuffer records = ByteBuffer.allocate(entries.size() * RECORD);
+        ByteArrayOutputStream extraBytes = new ByteArrayOutputStream(1 << 16);
+        ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream extras = new DataOutputStream(extraBytes); DataOutputStream header = new DataOutputStream(
+                headerBytes)) {
             for (Entry entry : entries) {
-                entry(out, extras, entry);
+                entry(records, extras, entry);
             }
-            extras.flush();
-            out.writeInt(extraBytes.size());
-            extraBytes.writeTo(out);
-            out.flush();
-            CRC32C crc = new CRC32C();
-            crc.update(bytes.toByteArray());
-            out.writeLong(crc.getValue());
+            header.write(MAGIC);
+            header.writeInt(FORMAT);
+            string(header, VERSION);
+            string(header, input);
+            header.writeInt(fingerprint.length);
+            header.write(fingerprint);
+            header.writeInt(entries.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
-        return bytes.toByteArray();
+        ByteBuffer file = ByteBuffer.allocate(headerBytes.size() + records.capacity() + 4 + extraBytes.size() + 8);
+        file.put(headerBytes.toByteArray()).put(records.array()).putInt(extraBytes.size())
+                .put(extraBytes.toByteArray());
+        CRC32C crc = new CRC32C();
+        crc.update(file.array(), 0, file.position());
+        return file.putLong(crc.getValue()).array();
     }
-
-    private static void entry(DataOutputStream out, DataOutputStream extras, Entry entry) throws IOException {
+    private static void entry(ByteBuffer out, DataOutputStream extras, Entry entry) throws IOException {
         ClassFacts facts = entry.facts();
-        out.writeLong(entry.nameHash());
-        out.writeInt((int) entry.crc());
-        out.writeLong(entry.compressedSize());
-        out.writeLong(entry.size());
-        out.writeInt(facts.superHash());
-        out.writeLong(facts.owners0());
-        out.writeLong(facts.owners1());
-        out.writeInt((facts.declares() ? FLAG_DECLARES : 0) | (facts.declaration() != null ? FLAG_DECLARATION : 0)
+        out.putLong(entry.nameHash());
+        out.putInt((int) entry.crc());
+        out.putLong(entry.compressedSize());
+        out.putLong(entry.size());
+        out.putInt(facts.superHash());
+        out.putLong(facts.owners0());
+        out.putLong(facts.owners1());
+        out.putInt((facts.declares() ? FLAG_DECLARES : 0) | (facts.declaration() != null ? FLAG_DECLARATION : 0)
                 | (facts.sites() != null ? FLAG_SITES : 0));
         boolean hasExtras = facts.declaration() != null || facts.sites() != null;
-        out.writeInt(hasExtras ? extras.size() : -1);
+        out.putInt(hasExtras ? extras.size() : -1);
         if (facts.declaration() != null) {
             declaration(extras, facts.declaration());
         }
