@@ -191,10 +191,9 @@ final class TableFile {
         }
         int count = CacheFile.count(in, 50);
         List<Site> sites = new ArrayList<>(count);
-        Map<MethodRef, MethodRef> callers = new HashMap<>();
         for (int i = 0; i < count; i++) {
             String function = string(in, strings);
-            MethodRef caller = callers.computeIfAbsent(method(in, strings), m -> m);
+            MethodRef caller = method(in, strings);
             int release = in.getInt();
             int ordinal = in.getInt();
             SiteKind kind = KINDS[Byte.toUnsignedInt(in.get())];
