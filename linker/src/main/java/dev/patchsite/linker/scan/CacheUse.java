@@ -139,7 +139,9 @@ final class CacheUse {
                 for (int i = start; i < end; i++) {
                     ClassEntry entry = entries.get(i);
                     ClassFacts record = found[i - start] != null ? found[i - start] : jar.facts(hits[i] - 1);
-                    records.add(new JarCache.Record(entry.source().stamp(entry), record));
+                    // A hit's stamp is its record's: not worked out from the jar's directory again.
+                    records.add(new JarCache.Record(hits[i] > 0 ? jar.stamp(hits[i] - 1) : entry.source().stamp(entry),
+                            record));
                 }
                 jar.save(fingerprint, records);
             }
