@@ -25,15 +25,12 @@
 # implementation, 2 on a usage error.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-java="${JAVA:-java}"
-read -r -a java_opts <<<"${JAVA_OPTS:-}"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 work="${BOOT_BENCH_DIR:-/tmp/patchsite-boot-bench}"
 sel="-Dpatchsite.select.bootbench.F=plus2"
 
 usage() { echo "usage: $0 [--classes N] [--sites K] [--runs R] [--warmup W]" >&2; exit 2; }
-posint() { [[ "$2" =~ ^[0-9]+$ ]] && (( $2 >= $3 )) || { echo "$0: $1 needs an integer >= $3" >&2; exit 2; }; }
 
 classes=2000
 sites=5
@@ -41,36 +38,23 @@ runs=11
 warmup=2
 while (( $# )); do
   case "$1" in
-    --classes) (( $# >= 2 )) || usage; posint --classes "$2" 1; classes="$2"; shift 2 ;;
-    --sites)   (( $# >= 2 )) || usage; posint --sites "$2" 1; sites="$2"; shift 2 ;;
-    --runs)    (( $# >= 2 )) || usage; posint --runs "$2" 1; runs="$2"; shift 2 ;;
-    --warmup)  (( $# >= 2 )) || usage; posint --warmup "$2" 0; warmup="$2"; shift 2 ;;
+    --classes) int_option classes 1 "$@"; shift 2 ;;
+    --sites)   int_option sites 1 "$@"; shift 2 ;;
+    --runs)    int_option runs 1 "$@"; shift 2 ;;
+    --warmup)  int_option warmup 0 "$@"; shift 2 ;;
     *) usage ;;
   esac
 done
 total=$(( classes * sites ))
 
-src_bench="$root/benchmarks/target/benchmarks.jar"
-src_linker="$root/cli/target/patchsite.jar"
-src_runtime="$root/runtime/target/patchsite-runtime-0.1.0-SNAPSHOT.jar"
-for f in "$src_bench" "$src_linker" "$src_runtime"; do
-  [[ -f "$f" ]] || { echo "$0: $f missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }
-done
-mkdir -p "$work"
-# Copies, so that a rebuild elsewhere during the runs cannot mix builds.
-cp "$src_bench" "$work/benchmarks.jar"
-cp "$src_linker" "$work/patchsite.jar"
-cp "$src_runtime" "$work/runtime.jar"
+copy_jars benchmarks.jar patchsite.jar runtime.jar
 runtime="$work/runtime.jar"
 
 java -cp "$work/benchmarks.jar" dev.patchsite.benchmarks.MakeSiteJar "$work/sites.jar" \
   --classes "$classes" --sites "$sites"
 for mode in boot indy; do
-  if ! java -jar "$work/patchsite.jar" link "$work/sites.jar" -o "$work/$mode.jar" --no-cache --mode "$mode" \
-      >"$work/link-$mode.log" 2>&1; then
-    echo "$0: linking in $mode mode failed:" >&2; cat "$work/link-$mode.log" >&2; exit 1
-  fi
-  echo "link $mode: $(cat "$work/link-$mode.log")"
+  link_jar patchsite.jar sites.jar "$mode.jar" --no-cache --mode "$mode"
+  echo "link $mode: $(cat "$work/link-$mode.jar.log")"
 done
 
 measure_unlinked()        { "$java" "${java_opts[@]}" -cp "$work/sites.jar" bootbench.Main; }
@@ -121,10 +105,6 @@ for (( r = 1; r <= runs; r++ )); do
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-median() {
-  tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END {
-    if (NR % 2) print v[(NR + 1) / 2]; else printf "%d\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 declare -A wall=() inproc=()
 for m in "${measurements[@]}"; do
   wall[$m]="$(median "${walls[$m]}")"

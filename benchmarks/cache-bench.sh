@@ -18,18 +18,12 @@
 # The targets (issue 11): unchanged <= 0.3 s own work and <= 0.6 s whole process; changed <= 0.5 s.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-bench_jar="$root/benchmarks/target/benchmarks.jar"
-linker_jar="$root/cli/target/patchsite.jar"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 decl="$here/bench.decl"
 work="${CACHE_BENCH_DIR:-/tmp/patchsite-cache-bench-run}"
-java="${JAVA:-java}"
-read -r -a java_opts <<<"${JAVA_OPTS:-}"
 
 usage() { echo "usage: $0 BIG.jar [--threads N] [--runs R] [--every K]" >&2; exit 2; }
-# shellcheck source=bench-lib.sh
-source "$here/bench-lib.sh"
 
 big=""
 threads="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"
@@ -37,24 +31,19 @@ runs=5
 every=100
 while (( $# )); do
   case "$1" in
-    --threads) (( $# >= 2 )) || usage; posint --threads "$2" 1; threads="$2"; shift 2 ;;
-    --runs)    (( $# >= 2 )) || usage; posint --runs "$2" 1; runs="$2"; shift 2 ;;
-    --every)   (( $# >= 2 )) || usage; posint --every "$2" 2; every="$2"; shift 2 ;;
-    -h|--help) usage ;;
+    --threads) int_option threads 1 "$@"; shift 2 ;;
+    --runs)    int_option runs 1 "$@"; shift 2 ;;
+    --every)   int_option every 2 "$@"; shift 2 ;;
     -*) usage ;;
     *) [[ -z "$big" ]] || usage; big="$1"; shift ;;
   esac
 done
 [[ -n "$big" ]] || usage
 [[ -f "$big" ]] || { echo "$0: no such jar: $big" >&2; exit 1; }
-for jar in "$bench_jar" "$linker_jar"; do
-  [[ -f "$jar" ]] || { echo "$0: $jar missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }
-done
 rm -rf "$work"
-mkdir -p "$work/unchanged" "$work/changed"
 # Copies of the tools, so that a rebuild during the runs cannot mix builds.
-cp "$linker_jar" "$work/patchsite.jar"
-cp "$bench_jar" "$work/benchmarks.jar"
+copy_jars patchsite.jar benchmarks.jar
+mkdir -p "$work/unchanged" "$work/changed"
 cp "$big" "$work/unchanged/app.jar"
 cp "$big" "$work/version-a.jar"
 "$java" -cp "$work/benchmarks.jar" dev.patchsite.benchmarks.ChangeClasses "$big" "$work/version-b.jar" "$every" >&2

@@ -37,18 +37,12 @@
 # Exit code 1 if a step fails (its output is shown), 2 on a usage error.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-java="${JAVA:-java}"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 work="${CALL_BENCH_DIR:-/tmp/patchsite-call-bench}"
 group=dev.patchsite.benchmarks.calls.Hash
 select="-Dpatchsite.select.$group=stafford"
-
-forks="${FORKS:-2}"
-wi="${WARMUP_ITERATIONS:-5}"
-it="${ITERATIONS:-8}"
-wt="${WARMUP_TIME:-1s}"
-mt="${TIME:-1s}"
+jmh_settings
 
 all_runs="unlinked,boot-agent,boot-trampoline,indy,static"
 baseline="${BASELINE_LINKER:-}"
@@ -64,43 +58,25 @@ runs="$all_runs"
 while (( $# )); do
   case "$1" in
     --no-build) build=0; shift ;;
-    --quick) forks=1; wi=1; it=2; wt=200ms; mt=200ms; shift ;;
+    --quick) jmh_settings --quick; shift ;;
     --interleaved) interleaved=1; shift ;;
-    --compilers) (( $# >= 2 )) || usage; compilers="$2"; shift 2 ;;
-    --runs) (( $# >= 2 )) || usage; runs="$2"; shift 2 ;;
+    --compilers) option compilers "$@"; shift 2 ;;
+    --runs) option runs "$@"; shift 2 ;;
     *) usage ;;
   esac
 done
-for c in ${compilers//,/ }; do [[ "$c" == c2 || "$c" == c1 || "$c" == xint ]] || usage; done
-for r in ${runs//,/ }; do [[ ",$all_runs," == *",$r,"* ]] || usage; done
+check_list "$compilers" c2,c1,xint
+check_list "$runs" "$all_runs"
 
-if (( build )); then
-  (cd "$root" && mvn -B -q -pl cli,benchmarks -am package -DskipTests) || { echo "$0: build failed" >&2; exit 1; }
-fi
-src_bench="$root/benchmarks/target/call-bench.jar"
-src_linker="$root/cli/target/patchsite.jar"
-src_runtime="$root/runtime/target/patchsite-runtime-0.1.0-SNAPSHOT.jar"
-for f in "$src_bench" "$src_linker" "$src_runtime"; do
-  [[ -f "$f" ]] || { echo "$0: $f missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }
-done
-
-mkdir -p "$work"
-cp "$src_bench" "$work/call-bench.jar"
-cp "$src_linker" "$work/patchsite.jar"
-cp "$src_runtime" "$work/runtime.jar"
-if [[ -n "$baseline" ]]; then
-  [[ -f "$baseline" ]] || { echo "$0: BASELINE_LINKER=$baseline: no such file" >&2; exit 1; }
-  cp "$baseline" "$work/patchsite-base.jar"
-fi
+if (( build )); then build_jars; fi
+copy_jars call-bench.jar patchsite.jar runtime.jar
+copy_baseline
 
 link() {   # link LINKER MODE OUT [ARGS...]
   local linker="$1" mode="$2" out="$3"; shift 3
   # This build's linker measures cold links; a baseline linker may predate the scan cache and its option.
   if [ "$linker" = patchsite.jar ]; then set -- --no-cache "$@"; fi
-  if ! java -jar "$work/$linker" link "$work/call-bench.jar" -o "$work/$out" --mode "$mode" "$@" \
-      >"$work/link-$out.log" 2>&1; then
-    echo "$0: linking $out failed:" >&2; cat "$work/link-$out.log" >&2; exit 1
-  fi
+  link_jar "$linker" call-bench.jar "$out" --mode "$mode" "$@"
   echo "link $out: $(cat "$work/link-$out.log")"
 }
 link patchsite.jar boot boot.jar

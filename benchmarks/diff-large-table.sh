@@ -11,9 +11,8 @@
 #   benchmarks/diff-large-table.sh [--sites N] [--xmx SIZE] [--runs N]
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-java="${JAVA:-java}"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 work="${DIFF_TABLE_DIR:-/tmp/patchsite-diff-table}"
 
 usage() { echo "usage: $0 [--sites N] [--xmx SIZE] [--runs N]" >&2; exit 2; }
@@ -22,9 +21,9 @@ heap=()
 runs=3
 while (( $# )); do
   case "$1" in
-    --sites) (( $# >= 2 )) || usage; sites="$2"; shift 2 ;;
+    --sites) int_option sites 1 "$@"; shift 2 ;;
     --xmx) (( $# >= 2 )) || usage; heap=("-Xmx$2"); shift 2 ;;
-    --runs) (( $# >= 2 )) || usage; runs="$2"; shift 2 ;;
+    --runs) int_option runs 1 "$@"; shift 2 ;;
     *) usage ;;
   esac
 done

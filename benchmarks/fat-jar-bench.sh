@@ -14,25 +14,25 @@
 # and prints the medians and the ratios fat-link/fat-floor, fat-link/plain-link and plain-link/plain-floor.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 work="${FAT_BENCH_DIR:-/tmp/patchsite-fat-bench}"
-java="${JAVA:-java}"
+
+usage() { echo "usage: $0 [--runs R] [--threads N] LIB.jar..." >&2; exit 2; }
+
 runs=5
 threads="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"
 libs=()
 while (( $# )); do
   case "$1" in
-    --runs) runs="$2"; shift 2 ;;
-    --threads) threads="$2"; shift 2 ;;
-    -*) echo "usage: $0 [--runs R] [--threads N] LIB.jar..." >&2; exit 2 ;;
+    --runs) int_option runs 1 "$@"; shift 2 ;;
+    --threads) int_option threads 1 "$@"; shift 2 ;;
+    -*) usage ;;
     *) libs+=("$1"); shift ;;
   esac
 done
-(( ${#libs[@]} )) || { echo "usage: $0 [--runs R] [--threads N] LIB.jar..." >&2; exit 2; }
-mkdir -p "$work"
-cp "$root/benchmarks/target/benchmarks.jar" "$work/benchmarks.jar"
-cp "$root/cli/target/patchsite.jar" "$work/patchsite.jar"
+(( ${#libs[@]} )) || usage
+copy_jars benchmarks.jar patchsite.jar
 "$java" -cp "$work/benchmarks.jar" dev.patchsite.benchmarks.MakeFatJar "$work/fat.jar" "$work/plain.jar" "${libs[@]}"
 
 floor() { "$java" -cp "$work/benchmarks.jar" dev.patchsite.benchmarks.InflateFloor "$@" --threads "$threads"; }
@@ -50,12 +50,7 @@ run_one() {   # times one measurement in a subshell; prints "WALL_MS CPU_MS"
   "measure_$1" >"$work/$1.out" 2>"$work/$1.err" || { cat "$work/$1.out" "$work/$1.err" >&2; exit 1; }
   t1=$(date +%s%N)
   times >"$work/times.txt"
-  echo "$(( (t1 - t0) / 1000000 )) $(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/);
-    printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }' "$work/times.txt")"
-}
-median() {
-  tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END {
-    if (NR % 2) print v[(NR + 1) / 2]; else printf "%d\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+  echo "$(( (t1 - t0) / 1000000 )) $(children_cpu_ms "$work/times.txt")"
 }
 
 for m in "${measurements[@]}"; do run_one "$m" >/dev/null; done

@@ -16,9 +16,8 @@
 # logs and the dump. Needs benchmarks/target/benchmarks.jar. Exit code: the linker's (0 ok), 2 on a usage error.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-java="${JAVA:-java}"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 work="${LINK_MEMORY_DIR:-/tmp/patchsite-link-memory}"
 
 usage() { echo "usage: $0 BIG.jar [--xmx SIZE] [--threads N] [--keep-dump]" >&2; exit 2; }
@@ -37,14 +36,7 @@ while (( $# )); do
 done
 [[ -n "$big" && -f "$big" ]] || usage
 [[ -x /usr/bin/time ]] || { echo "$0: /usr/bin/time missing (apt-get install time)" >&2; exit 1; }
-linker="$root/cli/target/patchsite.jar"
-bench="$root/benchmarks/target/benchmarks.jar"
-for f in "$linker" "$bench"; do
-  [[ -f "$f" ]] || { echo "$0: $f missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }
-done
-mkdir -p "$work"
-cp "$linker" "$work/patchsite.jar"
-cp "$bench" "$work/benchmarks.jar"
+copy_jars patchsite.jar benchmarks.jar
 rm -f "$work/histogram.txt" "$work/gc.log" "$work/oom.hprof" "$work/out.jar"
 
 echo "jar: $big ($(stat -c %s "$big") bytes, $(unzip -Z1 "$big" | grep -c '\.class$') class entries)"

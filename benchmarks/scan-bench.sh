@@ -21,18 +21,13 @@
 # Measurements are shell functions named measure_<name>, listed in $measurements.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-bench_jar="$root/benchmarks/target/benchmarks.jar"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 linker_jar="$root/cli/target/patchsite.jar"
 decl="$here/bench.decl"
 work="${SCAN_BENCH_DIR:-/tmp/patchsite-scan-bench}"   # tables and outputs of the last run
-java="${JAVA:-java}"
-read -r -a java_opts <<<"${JAVA_OPTS:-}"
 
 usage() { echo "usage: $0 BIG.jar [--threads N] [--runs R] [--warmup W] [--only NAME,...]" >&2; exit 2; }
-# shellcheck source=bench-lib.sh
-source "$here/bench-lib.sh"
 
 big=""
 threads="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"
@@ -41,22 +36,17 @@ warmup=1
 only=""
 while (( $# )); do
   case "$1" in
-    --threads) (( $# >= 2 )) || usage; posint --threads "$2" 1; threads="$2"; shift 2 ;;
-    --runs)    (( $# >= 2 )) || usage; posint --runs "$2" 1; runs="$2"; shift 2 ;;
-    --warmup)  (( $# >= 2 )) || usage; posint --warmup "$2" 0; warmup="$2"; shift 2 ;;
-    --only)    (( $# >= 2 )) || usage; only=",$2,"; shift 2 ;;
-    -h|--help) usage ;;
+    --threads) int_option threads 1 "$@"; shift 2 ;;
+    --runs)    int_option runs 1 "$@"; shift 2 ;;
+    --warmup)  int_option warmup 0 "$@"; shift 2 ;;
+    --only)    option only "$@"; only=",$only,"; shift 2 ;;
     -*) usage ;;
     *) [[ -z "$big" ]] || usage; big="$1"; shift ;;
   esac
 done
 [[ -n "$big" ]] || usage
 [[ -f "$big" ]] || { echo "$0: no such jar: $big" >&2; exit 1; }
-[[ -f "$bench_jar" ]] || { echo "$0: $bench_jar missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }
-mkdir -p "$work"
-
-# Measure copies, so that a rebuild during the runs (mvn package elsewhere) cannot mix builds.
-cp "$bench_jar" "$work/benchmarks.jar"
+copy_jars benchmarks.jar
 bench_jar="$work/benchmarks.jar"
 
 # --- measurements: each runs one process, output in $work/<name>.out, errors in $work/<name>.err

@@ -32,13 +32,11 @@
 # implementation, 2 on a usage error.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-java="${JAVA:-java}"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 work="${STARTUP_BENCH_DIR:-/tmp/patchsite-startup-bench}"
 
 usage() { echo "usage: $0 [--work N] [--runs R] [--warmup W] [--no-aot]" >&2; exit 2; }
-posint() { [[ "$2" =~ ^[0-9]+$ ]] && (( $2 >= $3 )) || { echo "$0: $1 needs an integer >= $3" >&2; exit 2; }; }
 
 classes=300
 runs=11
@@ -46,9 +44,9 @@ warmup=2
 aot=1
 while (( $# )); do
   case "$1" in
-    --work)   (( $# >= 2 )) || usage; posint --work "$2" 1; classes="$2"; shift 2 ;;
-    --runs)   (( $# >= 2 )) || usage; posint --runs "$2" 1; runs="$2"; shift 2 ;;
-    --warmup) (( $# >= 2 )) || usage; posint --warmup "$2" 0; warmup="$2"; shift 2 ;;
+    --work)   int_option classes 1 "$@"; shift 2 ;;
+    --runs)   int_option runs 1 "$@"; shift 2 ;;
+    --warmup) int_option warmup 0 "$@"; shift 2 ;;
     --no-aot) aot=0; shift ;;
     *) usage ;;
   esac
@@ -56,22 +54,11 @@ done
 version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
 (( ${version%%.*} >= 25 )) || aot=0
 
-src_bench="$root/benchmarks/target/benchmarks.jar"
-src_linker="$root/cli/target/patchsite.jar"
-src_runtime="$root/runtime/target/patchsite-runtime-0.1.0-SNAPSHOT.jar"
-for f in "$src_bench" "$src_linker" "$src_runtime"; do
-  [[ -f "$f" ]] || { echo "$0: $f missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }
-done
 rm -rf "$work"
+copy_jars benchmarks.jar patchsite.jar runtime.jar
 mkdir -p "$work/src/startup/work" "$work/classes" "$work/agent"
-cp "$src_bench" "$work/benchmarks.jar"
-cp "$src_linker" "$work/patchsite.jar"
-cp "$src_runtime" "$work/runtime.jar"
+copy_baseline
 baseline="${BASELINE_LINKER:-}"
-if [[ -n "$baseline" ]]; then
-  [[ -f "$baseline" ]] || { echo "$0: BASELINE_LINKER=$baseline: no such file" >&2; exit 1; }
-  cp "$baseline" "$work/patchsite-base.jar"
-fi
 
 # 1. The program: the sources, and N work classes each calling both groups; All.run calls each once, in order.
 cp "$here"/src/startup/java/startup/*.java "$work/src/startup/"
@@ -101,12 +88,8 @@ jar --create --file "$work/noop.jar" --manifest "$work/agent-manifest" -C "$work
 
 # 2. Link in every mode.
 link() {   # link OUT ARGS...  (LINKER: the linker's jar in $work, default patchsite.jar)
-  local out="$1"; shift
-  if ! java -jar "$work/${LINKER:-patchsite.jar}" link "$work/app.jar" -o "$work/$out" "$@" >"$work/link-$out.log" 2>&1
-  then
-    echo "$0: linking $out failed:" >&2; cat "$work/link-$out.log" >&2; exit 1
-  fi
-  echo "link $out: $(tail -1 "$work/link-$out.log")"
+  link_jar "${LINKER:-patchsite.jar}" app.jar "$@"
+  echo "link $1: $(tail -1 "$work/link-$1.log")"
 }
 link boot.jar --mode boot
 link indy.jar --mode indy

@@ -33,17 +33,11 @@
 # Exit code 1 if a step fails, 2 on a usage error.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-java="${JAVA:-java}"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 work="${TRACEPOINT_BENCH_DIR:-/tmp/patchsite-tracepoint-bench}"
 trace=dev.patchsite.benchmarks.calls.Trace
-
-forks="${FORKS:-2}"
-wi="${WARMUP_ITERATIONS:-5}"
-it="${ITERATIONS:-8}"
-wt="${WARMUP_TIME:-1s}"
-mt="${TIME:-1s}"
+jmh_settings
 
 all_runs="unlinked,boot-agent,boot-trampoline,indy"
 usage() { echo "usage: $0 [--no-build] [--quick] [--tiers c2,c1,xint] [--runs $all_runs]" >&2; exit 2; }
@@ -58,32 +52,20 @@ while (( $# )); do
   case "$1" in
     --no-build) build=0; shift ;;
     --ratio) ratio=1; runs="unlinked,boot-agent,boot-trampoline"; shift ;;
-    --processes) (( $# >= 2 )) || usage; processes="$2"; shift 2 ;;
-    --rounds) (( $# >= 2 )) || usage; rounds="$2"; shift 2 ;;
-    --quick) forks=1; wi=1; it=2; wt=200ms; mt=200ms; shift ;;
-    --tiers) (( $# >= 2 )) || usage; tiers="$2"; shift 2 ;;
-    --runs) (( $# >= 2 )) || usage; runs="$2"; shift 2 ;;
+    --processes) int_option processes 1 "$@"; shift 2 ;;
+    --rounds) int_option rounds 1 "$@"; shift 2 ;;
+    --quick) jmh_settings --quick; shift ;;
+    --tiers) option tiers "$@"; shift 2 ;;
+    --runs) option runs "$@"; shift 2 ;;
     *) usage ;;
   esac
 done
-for t in ${tiers//,/ }; do [[ "$t" == c2 || "$t" == c1 || "$t" == xint ]] || usage; done
-for r in ${runs//,/ }; do [[ ",$all_runs," == *",$r,"* ]] || usage; done
+check_list "$tiers" c2,c1,xint
+check_list "$runs" "$all_runs"
 
-if (( build )); then
-  (cd "$root" && mvn -B -q -pl cli,benchmarks -am package -DskipTests) || { echo "$0: build failed" >&2; exit 1; }
-fi
-mkdir -p "$work"
-for f in benchmarks/target/call-bench.jar cli/target/patchsite.jar runtime/target/patchsite-runtime-0.1.0-SNAPSHOT.jar
-do
-  [[ -f "$root/$f" ]] || { echo "$0: $f missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }
-done
-cp "$root/benchmarks/target/call-bench.jar" "$work/call-bench.jar"
-cp "$root/cli/target/patchsite.jar" "$work/patchsite.jar"
-cp "$root/runtime/target/patchsite-runtime-0.1.0-SNAPSHOT.jar" "$work/runtime.jar"
-for mode in boot indy; do
-  java -jar "$work/patchsite.jar" link "$work/call-bench.jar" -o "$work/$mode.jar" --mode "$mode" \
-    >"$work/link-$mode.log" 2>&1 || { echo "$0: linking in $mode mode failed:" >&2; cat "$work/link-$mode.log" >&2; exit 1; }
-done
+if (( build )); then build_jars; fi
+copy_jars call-bench.jar patchsite.jar runtime.jar
+for mode in boot indy; do link_jar patchsite.jar call-bench.jar "$mode.jar" --mode "$mode"; done
 
 declare -A jar=( [unlinked]=call-bench.jar [boot-agent]=boot.jar [boot-trampoline]=boot.jar [indy]=indy.jar )
 declare -A opts=( [boot-agent]="-javaagent:$work/runtime.jar" )

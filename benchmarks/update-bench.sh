@@ -19,14 +19,11 @@
 # fails, 2 on a usage error.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-java="${JAVA:-java}"
-read -r -a java_opts <<<"${JAVA_OPTS:-}"
+# shellcheck source=bench-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 work="${UPDATE_BENCH_DIR:-/tmp/patchsite-update-bench}"
 
 usage() { echo "usage: $0 [--classes N] [--sites K] [--rounds R] [--processes P]" >&2; exit 2; }
-posint() { [[ "$2" =~ ^[0-9]+$ ]] && (( $2 >= 1 )) || { echo "$0: $1 needs an integer >= 1" >&2; exit 2; }; }
 
 classes=100
 sites=10
@@ -34,27 +31,19 @@ rounds=21
 processes=3
 while (( $# )); do
   case "$1" in
-    --classes)   (( $# >= 2 )) || usage; posint "$1" "$2"; classes="$2"; shift 2 ;;
-    --sites)     (( $# >= 2 )) || usage; posint "$1" "$2"; sites="$2"; shift 2 ;;
-    --rounds)    (( $# >= 2 )) || usage; posint "$1" "$2"; rounds="$2"; shift 2 ;;
-    --processes) (( $# >= 2 )) || usage; posint "$1" "$2"; processes="$2"; shift 2 ;;
+    --classes)   int_option classes 1 "$@"; shift 2 ;;
+    --sites)     int_option sites 1 "$@"; shift 2 ;;
+    --rounds)    int_option rounds 1 "$@"; shift 2 ;;
+    --processes) int_option processes 1 "$@"; shift 2 ;;
     *) usage ;;
   esac
 done
 
-mkdir -p "$work"
-for f in benchmarks/target/benchmarks.jar cli/target/patchsite.jar runtime/target/patchsite-runtime-0.1.0-SNAPSHOT.jar
-do
-  [[ -f "$root/$f" ]] || { echo "$0: $f missing; run 'mvn -B -q package -DskipTests' from the root first" >&2; exit 1; }
-done
-cp "$root/benchmarks/target/benchmarks.jar" "$work/benchmarks.jar"
-cp "$root/cli/target/patchsite.jar" "$work/patchsite.jar"
-cp "$root/runtime/target/patchsite-runtime-0.1.0-SNAPSHOT.jar" "$work/runtime.jar"
+copy_jars benchmarks.jar patchsite.jar runtime.jar
 tool=(-cp "$work/benchmarks.jar:$work/runtime.jar" dev.patchsite.benchmarks.UpdateBench)
 
 java "${tool[@]}" make "$work/sites.jar" --classes "$classes" --sites "$sites"
-java -jar "$work/patchsite.jar" link "$work/sites.jar" -o "$work/boot.jar" --mode boot >"$work/link.log" 2>&1 \
-  || { echo "$0: linking failed:" >&2; cat "$work/link.log" >&2; exit 1; }
+link_jar patchsite.jar sites.jar boot.jar --mode boot
 
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $("$java" -version 2>&1 | head -2 | tail -1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for p in $(seq 1 "$processes"); do

@@ -18,5 +18,9 @@ expect('[INFO] patchsite: target/greeting-check-accepted-1.0.jar is up to date: 
 expect('[INFO] patchsite: the patch sites match the baseline src/patchsite/baseline.table: no differences', 'the check did not pass')
 // Third build: skip is true, so the baseline goal does nothing.
 expect('[INFO] patchsite: skipping baseline (skip is true)', 'the baseline goal ignored skip')
+// Fourth build: with positions=true, the baseline keeps them.
+def withPositions = new File(basedir, 'target/with-positions.table').text.readLines()
+assert withPositions.contains(site) : "the baseline with positions does not contain the site as built: ${withPositions}"
+assert withPositions.findAll { it.startsWith('site ') }.every { it =~ / line=\d+ offset=\d+/ } : "a site without its position: ${withPositions}"
 assert !log.any { it.startsWith('[ERROR]') } : 'no error expected'
 true

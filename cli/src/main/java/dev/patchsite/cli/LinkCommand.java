@@ -87,7 +87,7 @@ final class LinkCommand implements Callable<Integer> {
         var settings = scanOptions.request(spec.commandLine(), inputs, log);
         LinkRequest request = new LinkRequest(inputs, classpath, outputs(), mode,
                 new TreeMap<>(selections), settings.declarations(), settings.threads(), stripSignatures,
-                !noEmbedRuntime, log).withCache(settings.cache()).withProgress(settings.progress());
+                !noEmbedRuntime, settings.log()).withCache(settings.cache()).withProgress(settings.progress());
         PatchSiteTable table = selectByProbes ? ProbedLink.link(request, probeOptions.timeout(spec.commandLine()))
                 : Linker.link(request);
         spec.commandLine().getOut().println(table == null

@@ -1,5 +1,6 @@
 package dev.patchsite.cli;
 
+import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.ProgressLine;
 import dev.patchsite.linker.ScanRequest;
 import java.nio.file.Path;
@@ -39,12 +40,15 @@ final class ScanOptions {
         return new CliLog(commandLine.getErr(), verbose, !quiet && ProgressLine.standardErrorIsTerminal());
     }
 
-    /** Returns the request for scanning the given inputs with these options. */
+    /**
+     * Returns the request for scanning the given inputs with these options, reporting to the command's log with each
+     * warning once: every core call of the command takes its log from this request.
+     */
     ScanRequest request(CommandLine commandLine, List<Path> inputs, CliLog log) {
         if (noCache && cache != null) {
             throw new ParameterException(commandLine, "--cache and --no-cache exclude each other");
         }
-        ScanRequest request = ScanRequest.of(inputs).withDeclarations(declarations).withLog(log)
+        ScanRequest request = ScanRequest.of(inputs).withDeclarations(declarations).withLog(PatchsiteLog.warningsOnce(log))
                 .withCache(noCache ? null : cache != null ? cache : defaultCache()).withProgress(log.progress());
         if (threads == null) {
             return request;

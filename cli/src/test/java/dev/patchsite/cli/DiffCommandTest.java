@@ -176,6 +176,14 @@ class DiffCommandTest {
         assertEquals("patchsite diff: " + v2() + " -> " + v2() + "\nno differences\n", result.out());
     }
 
+    /** A jar read twice, as both tables, is warned of once. */
+    @Test
+    void sameJarTwiceIsWarnedOfOnce() throws IOException {
+        Path oneJar = JarEdits.withJarInside(v2(), tmp.resolve("one.jar"));
+        Cli.Result result = Cli.run("diff", oneJar, oneJar).assertExit(ExitCode.OK.code());
+        assertEquals(List.of(JarEdits.jarInsideWarning(oneJar)), result.errLines());
+    }
+
     @Test
     void aSiteThatOnlyMovedIsNoDifference() throws IOException {
         // Every site one line further down and at another offset: line and offset are not identity.

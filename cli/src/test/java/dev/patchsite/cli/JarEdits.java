@@ -69,6 +69,30 @@ final class JarEdits {
     }
 
     /**
+     * Copies a jar with an empty jar entry {@code lib/extra.jar} added: a jar inside a plain jar, which is warned of.
+     *
+     * @param from the jar
+     * @param to the copy
+     * @return {@code to}
+     * @throws IOException if a jar cannot be read or written
+     */
+    static Path withJarInside(Path from, Path to) throws IOException {
+        return withEntry(from, to, "lib/extra.jar", bytes -> bytes);
+    }
+
+    /**
+     * Returns the warning of {@link #withJarInside}'s jar, as standard error shows it.
+     *
+     * @param jar the jar holding {@code lib/extra.jar}
+     * @return the line
+     */
+    static String jarInsideWarning(Path jar) {
+        return "warning: " + jar + "!/lib/extra.jar: a jar inside a jar that is not a Spring Boot or web archive is"
+                + " on no class path the JVM knows of, so it is copied as it is, neither scanned nor linked; give it"
+                + " as an input of its own";
+    }
+
+    /**
      * Returns an edit of an entry's text.
      *
      * @param edit the edit of the text, read and written as UTF-8

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -49,6 +50,19 @@ class LinkCommandTest {
 
         assertEquals("Invalid value for option '--mode': expected one of boot, indy, static but was 'eager'",
                 bad.errLines().get(0));
+    }
+
+    /**
+     * A warning about an input is shown once per command, though a link that runs the probes first reads the program
+     * twice: to run its probes, then to link it.
+     */
+    @Test
+    void aWarningIsShownOncePerCommand() throws IOException {
+        Path oneJar = JarEdits.withJarInside(Samples.jar(Samples.SAMPLE), tmp.resolve("one.jar"));
+        Cli.Result result = Cli.run("link", oneJar, "-o", tmp.resolve("probed.jar"), "--mode", "static",
+                "--select-by-probes").assertExit(ExitCode.OK.code());
+
+        assertEquals(List.of(JarEdits.jarInsideWarning(oneJar)), result.errLines());
     }
 
     /**

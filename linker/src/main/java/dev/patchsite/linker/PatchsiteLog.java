@@ -18,6 +18,18 @@ public interface PatchsiteLog {
     };
 
     /**
+     * Returns a log that shows each warning once: a front-end wraps the log of one run (a command, a goal) in it, so
+     * that a warning about an input read twice in the run, or a class seen in two passes, is not repeated. Information
+     * is passed on as it is.
+     *
+     * @param log the front-end's log
+     * @return a log that passes the first of equal warnings to {@code log}; {@code log} itself if it is one already
+     */
+    static PatchsiteLog warningsOnce(PatchsiteLog log) {
+        return log instanceof WarningsOnce ? log : new WarningsOnce(log);
+    }
+
+    /**
      * Reports something that is probably a mistake but does not stop the work.
      *
      * @param message the message

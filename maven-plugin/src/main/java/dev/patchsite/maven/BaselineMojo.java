@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -19,6 +20,14 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public final class BaselineMojo extends BaselineGoalMojo {
 
+    /**
+     * Whether the baseline keeps each site's {@code line=} and {@code offset=}. False by default: the check never
+     * compares positions, and a call that moves would otherwise rewrite the baseline's line of every site it moves;
+     * true for a baseline that also says where each site is, at the price of that churn.
+     */
+    @Parameter(property = "patchsite.positions", defaultValue = "false")
+    private boolean positions;
+
     /** Creates the goal. */
     public BaselineMojo() {
         super("baseline");
@@ -29,6 +38,6 @@ public final class BaselineMojo extends BaselineGoalMojo {
         Path jar = ProjectJar.artifact(project, "run the baseline goal after the package phase in the same build:"
                 + " mvn package patchsite:baseline");
         show(BaselineUpdate.update(new BaselineRequest(ProjectJar.program(project, jar, declarations),
-                scanSettings(), baseline.toPath(), executionRoot(), tableScope())).notices());
+                scanSettings(), baseline.toPath(), executionRoot(), tableScope(), positions)).notices());
     }
 }

@@ -2,6 +2,7 @@ package dev.patchsite.maven;
 
 import dev.patchsite.linker.Notice;
 import dev.patchsite.linker.PatchsiteException;
+import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.Progress;
 import dev.patchsite.linker.ProgressLine;
 import dev.patchsite.linker.ScanSettings;
@@ -49,6 +50,9 @@ abstract class PatchsiteMojo extends AbstractMojo {
 
     private ProgressLine progress;
 
+    /** The core's log of this run of the goal: the build log, each warning once. */
+    private PatchsiteLog coreLog;
+
     PatchsiteMojo(String goal) {
         this.goal = goal;
     }
@@ -70,6 +74,7 @@ abstract class PatchsiteMojo extends AbstractMojo {
         progress = interactive && getLog().isInfoEnabled() && ProgressLine.standardErrorIsTerminal()
                 ? new ProgressLine(new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()),
                         true), System::nanoTime) : null;
+        coreLog = PatchsiteLog.warningsOnce(new MavenLog(getLog(), progress));
         try {
             run();
         } catch (PatchsiteException e) {
@@ -82,11 +87,12 @@ abstract class PatchsiteMojo extends AbstractMojo {
     }
 
     /**
-     * Returns how the core reads the program: one thread per processor, reporting to the build log, with the scan
-     * cache under the build directory unless it is turned off, and a progress line on a terminal.
+     * Returns how the core reads the program: one thread per processor, reporting to the build log (each warning
+     * once), with the scan cache under the build directory unless it is turned off, and a progress line on a
+     * terminal.
      */
     ScanSettings scanSettings() {
-        return ScanSettings.defaults().withLog(new MavenLog(getLog(), progress))
+        return ScanSettings.defaults().withLog(coreLog)
                 .withCache(scanCache ? Path.of(project.getBuild().getDirectory(), "patchsite", "scan-cache") : null)
                 .withProgress(progress == null ? Progress.NONE : progress);
     }

@@ -2,10 +2,21 @@ package dev.patchsite.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.Vocabulary.Setting;
+import dev.patchsite.linker.link.LinkRequest;
+import dev.patchsite.linker.link.Linker;
+import dev.patchsite.linker.table.LinkMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The core's messages in a Maven build name the plugin's parameters as a POM writes them. */
 class MavenVocabularyTest {
@@ -32,5 +43,18 @@ class MavenVocabularyTest {
     @Test
     void theBuildLogSpeaksThem() {
         assertSame(MavenVocabulary.INSTANCE, new MavenLog(new SystemStreamLog()).vocabulary());
+        assertSame(MavenVocabulary.INSTANCE,
+                PatchsiteLog.warningsOnce(new MavenLog(new SystemStreamLog())).vocabulary());
+    }
+
+    /** A core message that names a setting names the parameter, not the command line's flag. */
+    @Test
+    void theCoresMessagesNameTheParameter(@TempDir Path dir) throws Exception {
+        Path classes = Files.createDirectory(dir.resolve("classes"));
+        LinkRequest request = new LinkRequest(List.of(classes), List.of(), List.of(dir.resolve("linked.jar")),
+                LinkMode.BOOT, Map.of(), null, 1, false, true, new MavenLog(new SystemStreamLog()));
+        InputException refused = assertThrows(InputException.class, () -> Linker.link(request));
+        assertEquals(classes + ": a directory; link rewrites jars (a directory of classes can supply declarations,"
+                + " variants and sites with <dependencies>)", refused.getMessage());
     }
 }

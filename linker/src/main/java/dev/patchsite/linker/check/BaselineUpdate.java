@@ -24,8 +24,8 @@ import java.util.List;
 /**
  * Writes a program's patch-site table to its baseline, creating or updating it atomically, and says what changed; the
  * file is left untouched when it already holds the same text. A baseline records no positions (no {@code line=} or
- * {@code offset=}): they are not compared, and a site that moves would otherwise churn the committed file.
- * Committing the baseline accepts the change that {@link BaselineCheck} reported.
+ * {@code offset=}) unless the request keeps them: they are not compared, and a site that moves would otherwise churn
+ * the committed file. Committing the baseline accepts the change that {@link BaselineCheck} reported.
  */
 public final class BaselineUpdate {
 
@@ -46,7 +46,7 @@ public final class BaselineUpdate {
         PatchSiteTable table = ScopedTable.read(request.program(), request.settings(), request.scope());
         // Without positions, a call that only moved changes no line of the committed file; the diff logged below
         // still shows where the new build's sites are.
-        String text = TableWriter.toText(table.withoutPositions());
+        String text = TableWriter.toText(request.positions() ? table : table.withoutPositions());
         List<Notice> notices = new ArrayList<>();
         String oldText = previousText(baseline, notices);
         PatchSiteTable old = oldText == null ? null : previous(baseline, oldText, notices);
@@ -65,7 +65,9 @@ public final class BaselineUpdate {
         DiffFormat.TEXT.render(diff, name, DisplayPaths.relative(request.base(), request.program().jars().get(0)),
                 FailPolicy.NONE).lines().forEach(line -> notices.add(new Notice(Level.INFO, line)));
         notices.add(new Notice(Level.INFO, "patchsite: updated the baseline " + name + ": " + (diff.isEmpty()
-                ? "no differences; rewritten in the current form (without positions, comments or old fields)"
+                ? "no differences; rewritten in the current form (" + (request.positions()
+                        ? "with this build's positions, without comments" : "without positions, comments")
+                        + " or old fields)"
                 : diff.summary())));
         return new CheckResult(diff.isEmpty() ? CheckResult.Status.MATCHES : CheckResult.Status.DIFFERS, diff,
                 notices, null);

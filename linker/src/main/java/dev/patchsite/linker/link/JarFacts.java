@@ -2,6 +2,9 @@ package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.IoReasons;
+import dev.patchsite.linker.LinkException;
+import dev.patchsite.linker.Vocabulary;
+import dev.patchsite.linker.Vocabulary.Setting;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.internal.input.Jars;
 import dev.patchsite.linker.table.PatchSiteTable;
@@ -23,11 +26,17 @@ import java.util.Locale;
  */
 record JarFacts(List<String> signatureFiles, String linkedDescription) {
 
-    /** Reads the facts of a jar. */
-    static JarFacts of(Path jar) throws InputException {
+    /**
+     * Reads the facts of a jar.
+     *
+     * @param jar the jar
+     * @param words the front-end's words, for the refusal of a directory
+     * @throws InputException if the jar is a directory or cannot be read
+     */
+    static JarFacts of(Path jar, Vocabulary words) throws InputException {
         if (Files.isDirectory(jar)) {
             throw new InputException(jar + ": a directory; link rewrites jars (a directory of classes can supply"
-                    + " declarations, variants and sites with --classpath)");
+                    + " declarations, variants and sites with " + words.name(Setting.CLASSPATH) + ")");
         }
         try (ZipArchive zip = Jars.open(jar)) {
             List<String> signatures = new ArrayList<>();
@@ -43,6 +52,19 @@ record JarFacts(List<String> signatureFiles, String linkedDescription) {
         } catch (IOException e) {
             throw new InputException(jar + ": cannot read: " + IoReasons.of(e), e);
         }
+    }
+
+    /**
+     * Returns the refusal to link a signed jar whose signatures are kept: the changed classes would no longer verify.
+     *
+     * @param jar the jar's name, e.g. {@code app.jar!/BOOT-INF/lib/x.jar}
+     * @param signatureFile one of its signature files
+     * @param words the front-end's words, in which the refusal says how to drop the signatures
+     */
+    static LinkException signed(String jar, String signatureFile, Vocabulary words) {
+        return new LinkException(jar + " is signed (" + signatureFile + "); linking changes its classes, so its"
+                + " signature would no longer verify. Pass " + words.setting(Setting.STRIP_SIGNATURES, "true")
+                + " to drop the signatures, and sign the linked jar again if it must be signed");
     }
 
     /** Returns whether an entry is a signature file: {@code META-INF/*.SF}, {@code .DSA}, {@code .RSA}... */

@@ -5,6 +5,7 @@ import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.Progress;
+import dev.patchsite.linker.Vocabulary;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.internal.input.ArchiveLayout;
@@ -366,9 +367,10 @@ final class JarLinker {
      * A signed nested jar whose classes do not change is copied as it is, signature and all.
      *
      * @param stripSignatures whether signatures are dropped
+     * @param words the front-end's words, in which the refusal says how to drop the signatures
      * @throws LinkException naming the first signed nested jar that changes
      */
-    void checkNestedSignatures(boolean stripSignatures) throws LinkException {
+    void checkNestedSignatures(boolean stripSignatures, Vocabulary words) throws LinkException {
         if (stripSignatures) {
             return;
         }
@@ -378,9 +380,7 @@ final class JarLinker {
             }
             for (int entry = 0; entry < jar.zip.size(); entry++) {
                 if (JarFacts.isSignature(jar.zip.name(entry))) {
-                    throw new LinkException(jar.name + " is signed (" + jar.zip.name(entry) + "); linking changes its"
-                            + " classes, so its signature would no longer verify. Pass --strip-signatures to drop the"
-                            + " signatures, and sign the linked jar again if it must be signed");
+                    throw JarFacts.signed(jar.name, jar.zip.name(entry), words);
                 }
             }
         }

@@ -76,7 +76,7 @@ public final class Linker {
         // only while the jar is being linked, never beside the scanner's.
         List<Boolean> toLink = new ArrayList<>();
         for (int i = 0; i < request.inputs().size(); i++) {
-            JarFacts facts = JarFacts.of(request.inputs().get(i));
+            JarFacts facts = JarFacts.of(request.inputs().get(i), request.log().vocabulary());
             boolean link = !alreadyLinked(facts, i);
             if (link) {
                 checkSignatures(facts, i);
@@ -93,10 +93,8 @@ public final class Linker {
     private void checkSignatures(JarFacts jar, int index) throws LinkException {
         List<String> signatures = jar.signatureFiles();
         if (!signatures.isEmpty() && !request.stripSignatures()) {
-            throw new LinkException(request.inputs().get(index) + " is signed (" + signatures.get(0) + "); linking"
-                    + " changes its classes, so its signature would no longer verify. Pass "
-                    + request.log().vocabulary().setting(Setting.STRIP_SIGNATURES, "true") + " to drop the"
-                    + " signatures, and sign the linked jar again if it must be signed");
+            throw JarFacts.signed(request.inputs().get(index).toString(), signatures.get(0),
+                    request.log().vocabulary());
         }
     }
 
@@ -167,7 +165,7 @@ public final class Linker {
                 if (toLink.get(i)) {
                     jars.get(i).startLinking(classLinker, sitesByClass, functionsByGroup, owned,
                             scan.classesWithSites(), executor);
-                    jars.get(i).checkNestedSignatures(request.stripSignatures());
+                    jars.get(i).checkNestedSignatures(request.stripSignatures(), request.log().vocabulary());
                 }
             }
             PatchSiteTable[] linked = new PatchSiteTable[1];
@@ -279,7 +277,8 @@ public final class Linker {
         String wanted = new PatchSiteTable(List.of(), List.of(), List.of(), request.mode(),
                 request.selections()).linkedDescription();
         for (Path entry : request.classpath()) {
-            String linked = Files.isRegularFile(entry) ? JarFacts.of(entry).linkedDescription() : null;
+            String linked = Files.isRegularFile(entry)
+                    ? JarFacts.of(entry, request.log().vocabulary()).linkedDescription() : null;
             boolean eitherStatic = linked != null && (request.mode() == LinkMode.STATIC
                     || linked.startsWith(LinkMode.STATIC.label()));
             if (eitherStatic && !linked.equals(wanted)) {

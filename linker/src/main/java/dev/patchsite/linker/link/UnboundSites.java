@@ -1,6 +1,7 @@
 package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.internal.input.ClassPaths;
 import dev.patchsite.linker.internal.input.Jars;
@@ -88,10 +89,6 @@ final class UnboundSites {
     }
 
     private static boolean linked(Path path) {
-        try {
-            return Files.isRegularFile(path) && JarFacts.of(path).linkedDescription() != null;
-        } catch (InputException e) {
-            return false;
-        }
+        return Files.isRegularFile(path) && TableSource.isLinked(path);
     }
 }

@@ -19,9 +19,13 @@ import dev.patchsite.linker.table.LinkMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +122,38 @@ class BaselineCheckTest {
         assertEquals(List.of(linked + " was linked against other inputs than it has now: its table differs from the"
                 + " program's as scanned now, which is used instead; link it again (rebuild it) to bind the sites"
                 + " as they are"), log.warnings());
+    }
+
+    /**
+     * A check reads its jar more than once (its embedded table, the program scanned, its own classes for the
+     * module's part), but a jar inside it is warned of once, linked or stale.
+     */
+    @Test
+    void aJarInsideTheJarIsWarnedOfOncePerCheck() throws Exception {
+        Path app = dir.resolve("app.jar");
+        try (ZipFile in = new ZipFile(APP.jars().get(0).toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(app))) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                in.getInputStream(entry).transferTo(out);
+            }
+            out.putNextEntry(new ZipEntry("lib/extra.jar"));
+        }
+        Path linked = dir.resolve("linked.jar");
+        Linker.link(new LinkRequest(List.of(app), APP.classpath(), List.of(linked), LinkMode.BOOT, Map.of(), null, 1,
+                false, true, PatchsiteLog.SILENT));
+        String warning = linked + "!/lib/extra.jar: a jar inside a jar that is not a Spring Boot or web archive is on"
+                + " no class path the JVM knows of, so it is copied as it is, neither scanned nor linked; give it as an"
+                + " input of its own";
+        for (ProgramFiles program : List.of(ProgramFiles.of(linked).withClasspath(APP.classpath()),
+                ProgramFiles.of(linked))) {
+            RecordedLog log = new RecordedLog();
+            Path table = dir.resolve("out/patchsite.table");
+            BaselineCheck.check(new CheckRequest(program, ScanSettings.defaults().withThreads(1).withLog(log),
+                    dir.resolve("baseline.table"), FailPolicy.NONE, table, table.resolveSibling("report.md"), dir,
+                    COMMAND));
+            assertEquals(1, log.warnings().stream().filter(warning::equals).count(), log.warnings().toString());
+        }
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The baseline records no positions: a call that moves changes no line of it, a baseline of the older form with
- * positions is rewritten once without them, and a check against it still shows the new build's positions.
+ * The baseline records no positions unless asked to: a call that moves changes no line of it, a baseline of the older
+ * form with positions is rewritten once without them, and a check against it still shows the new build's positions.
  */
 class BaselineUpdateTest {
 
@@ -62,6 +62,27 @@ class BaselineUpdateTest {
         assertEquals(bare, Files.readString(baseline));
         assertEquals("INFO patchsite: the baseline baseline.table is up to date",
                 texts(BaselineUpdate.update(update())));
+    }
+
+    /** Asked to, the baseline keeps positions; a call that only moved then rewrites its line, and still matches. */
+    @Test
+    void aBaselineMayKeepPositions() throws Exception {
+        Path baseline = dir.resolve("baseline.table");
+        BaselineRequest withPositions = new BaselineRequest(APP, ScanSettings.defaults().withThreads(1), baseline,
+                dir, TableScope.MODULE, true);
+        BaselineUpdate.update(withPositions);
+        String text = Files.readString(baseline);
+        assertTrue(TableReader.read(baseline).sites().stream().allMatch(Site::hasPosition), text);
+        assertEquals("INFO patchsite: the baseline baseline.table is up to date",
+                texts(BaselineUpdate.update(withPositions)));
+
+        Files.writeString(baseline, text.replaceAll(" line=\\d+", " line=999"));
+        CheckResult moved = BaselineUpdate.update(withPositions);
+        assertEquals(CheckResult.Status.MATCHES, moved.status());
+        assertTrue(texts(moved).endsWith("INFO patchsite: updated the baseline baseline.table: no differences;"
+                + " rewritten in the current form (with this build's positions, without comments or old fields)"),
+                texts(moved));
+        assertEquals(text, Files.readString(baseline));
     }
 
     @Test

@@ -267,8 +267,8 @@ class LinkRefusalTest {
     /** A group of version 50 cannot host a trampoline (it needs invokedynamic), except in static mode. */
     @Test
     void oldGroupIsRefusedExceptInStaticMode() throws IOException {
-        Path jar = input(zip(Map.of("old/OldGroup.class", oldGroup(), "old/UseOld.class", oldGroupCaller()),
-                tmp.resolve("old-group.jar")));
+        Path jar = input(zip(Map.of("old/OldGroup.class", OldGroup.bytes(Opcodes.V1_6), "old/UseOld.class",
+                oldGroupCaller()), tmp.resolve("old-group.jar")));
         String refusal = jar + "!/old/OldGroup.class: class file version 50 (Java 6) is too old to host"
                 + " a trampoline, which needs invokedynamic (version 51, Java 7); recompile old.OldGroup for Java 7 or"
                 + " later, or link with --mode static";
@@ -422,23 +422,6 @@ class LinkRefusalTest {
             }
         }
         return target;
-    }
-
-    /** A version-50 group: {@code old.OldGroup} with {@code @RuntimeStatic public static int answer()}. */
-    private static byte[] oldGroup() {
-        ClassWriter writer = new ClassWriter(0);
-        writer.visit(Opcodes.V1_6, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, "old/OldGroup", null,
-                "java/lang/Object", null);
-        MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "answer", "()I", null,
-                null);
-        method.visitAnnotation("Ldev/patchsite/RuntimeStatic;", false).visitEnd();
-        method.visitCode();
-        method.visitIntInsn(Opcodes.BIPUSH, 42);
-        method.visitInsn(Opcodes.IRETURN);
-        method.visitMaxs(1, 0);
-        method.visitEnd();
-        writer.visitEnd();
-        return writer.toByteArray();
     }
 
     /** A version-52 caller of {@code OldGroup.answer()}. */

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -66,7 +64,8 @@ class StaticSelectionWarningTest {
                     }
                 }
                 """), oldClasses());
-        Files.write(Files.createDirectories(classes.resolve("old")).resolve("OldGroup.class"), oldGroup());
+        Files.write(Files.createDirectories(classes.resolve("old")).resolve("OldGroup.class"),
+                OldGroup.bytes(Opcodes.V1_5));
         Path jar = LinkTestFiles.jar(classes, dir.resolve("app.jar"), "p.Main");
         Path statik = dir.resolve("static.jar");
         Linker.link(LinkRequest.of(jar, statik).withMode(LinkMode.STATIC));
@@ -82,25 +81,8 @@ class StaticSelectionWarningTest {
     /** A directory with the old group's class, for javac to compile the caller against. */
     private Path oldClasses() throws Exception {
         Path old = Files.createDirectories(dir.resolve("old-classes/old"));
-        Files.write(old.resolve("OldGroup.class"), oldGroup());
+        Files.write(old.resolve("OldGroup.class"), OldGroup.bytes(Opcodes.V1_5));
         return old.getParent();
-    }
-
-    /** A version-49 group: {@code old.OldGroup} with {@code @RuntimeStatic public static int answer()}. */
-    private static byte[] oldGroup() {
-        ClassWriter writer = new ClassWriter(0);
-        writer.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, "old/OldGroup", null,
-                "java/lang/Object", null);
-        MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "answer", "()I", null,
-                null);
-        method.visitAnnotation("Ldev/patchsite/RuntimeStatic;", false).visitEnd();
-        method.visitCode();
-        method.visitIntInsn(Opcodes.BIPUSH, 42);
-        method.visitInsn(Opcodes.IRETURN);
-        method.visitMaxs(1, 0);
-        method.visitEnd();
-        writer.visitEnd();
-        return writer.toByteArray();
     }
 
     @Test
