@@ -14,7 +14,7 @@
 #                       program, so no tracepointOn)
 #      boot-agent       boot.jar, forks with -javaagent:<runtime jar>: the site patched out while off, patched again
 #                       to the variant by tracepointOn's PatchSite.update
-#      boot-trampoline  boot.jar without the agent: the trampoline's MutableCallSite
+#      boot-trampoline  boot.jar without the agent: the trampoline (its holder's target)
 #      indy             indy.jar: the site's MutableCallSite
 #    tiers: c2 (the fork's JVM as is), c1 (-XX:TieredStopAtLevel=1), xint (-Xint). Before that, one short fork of
 #    tracepointOn with the agent checks the runtime's report: the agent patched the sites, the tracepoint is on.
