@@ -55,6 +55,14 @@ copy_jars() {
   for name; do cp "$root/${built_jars[$name]}" "$work/$name"; done
 }
 
+# copy_baseline: with BASELINE_LINKER=JAR (another build's patchsite.jar, to compare with), copies it to
+# $work/patchsite-base.jar; exit 1 if it is missing. Without it, does nothing.
+copy_baseline() {
+  [[ -n "${BASELINE_LINKER:-}" ]] || return 0
+  [[ -f "$BASELINE_LINKER" ]] || { echo "$0: BASELINE_LINKER=$BASELINE_LINKER: no such file" >&2; exit 1; }
+  cp "$BASELINE_LINKER" "$work/patchsite-base.jar"
+}
+
 # link_jar LINKER IN OUT ARGS...: links $work/IN to $work/OUT with `java -jar $work/LINKER link ... ARGS`, its output
 # in $work/link-OUT.log; exit 1 showing that output if the link fails.
 link_jar() {

@@ -9,7 +9,8 @@
 #    as they are).
 # 2. Copies the jars to $work (so a rebuild elsewhere cannot change them mid-run) and links call-bench.jar three
 #    times: --mode boot, --mode indy, --mode static --select dev.patchsite.benchmarks.calls.Hash=stafford.
-# 3. Runs JMH on each jar (one JMH run each; every run measures `direct`, so ratios are within a run):
+# 3. Runs JMH on each jar (one JMH run each; every run measures `direct`, so ratios are within a run, and `forwarder`,
+#    a hand-written static method that only calls the implementation: the floor of a trampoline):
 #      unlinked         call-bench.jar: every benchmark (the idioms, the tracepoint trio, site = the default)
 #      boot-agent       boot.jar, the fork with -javaagent:<runtime jar>: sites patched as classes load
 #      boot-trampoline  boot.jar without the agent: every call through the function's trampoline
@@ -69,10 +70,7 @@ check_list "$runs" "$all_runs"
 
 if (( build )); then build_jars; fi
 copy_jars call-bench.jar patchsite.jar runtime.jar
-if [[ -n "$baseline" ]]; then
-  [[ -f "$baseline" ]] || { echo "$0: BASELINE_LINKER=$baseline: no such file" >&2; exit 1; }
-  cp "$baseline" "$work/patchsite-base.jar"
-fi
+copy_baseline
 
 link() {   # link LINKER MODE OUT [ARGS...]
   local linker="$1" mode="$2" out="$3"; shift 3
@@ -90,10 +88,10 @@ link patchsite.jar static static.jar --select "$group=stafford"
 declare -A jar=( [unlinked]=call-bench.jar [boot-agent]=boot.jar [boot-trampoline]=boot.jar [indy]=indy.jar
   [static]=static.jar [boot-trampoline-base]=boot-base.jar )
 declare -A opts=( [boot-agent]="-javaagent:$work/runtime.jar" )
-linked_set='CallBench\.(direct|site|noTracepoint|tracepointOff)$'
+linked_set='CallBench\.(direct|site|forwarder|noTracepoint|tracepointOff)$'
 declare -A include=( [unlinked]='CallBench\.' [boot-agent]="$linked_set" [boot-trampoline]="$linked_set"
   [indy]="$linked_set" [static]="$linked_set" [boot-trampoline-base]="$linked_set" )
-order="direct site interfaceField volatileField methodHandle noTracepoint tracepointOff volatileFlag"
+order="direct site forwarder interfaceField volatileField methodHandle noTracepoint tracepointOff volatileFlag"
 
 # Before measuring, one short fork per linked run with -Dcallbench.report=true shows how the site was bound: the
 # runtime's report (PatchSite.report(), printed by CallBench's teardown) must say that Hash runs stafford, and how

@@ -23,6 +23,10 @@
 #    by one training run with -XX:AOTCacheOutput=NAME.aot; for these it also counts, with -Xlog:class+load, how many
 #    of the program's classes load from the cache ("shared objects file") and how many from the jar.
 #
+# BASELINE_LINKER=JAR (another build's patchsite.jar, e.g. main's) adds boot+agent-base, boot-no-agent-base and
+# indy-base: the same commands on jars that linker linked (with the runtime it embeds), in the same rounds, to compare
+# this build's start-up with that one's.
+#
 # JAVA (default java) runs the program; linking always uses `java`. STARTUP_BENCH_DIR (default
 # /tmp/patchsite-startup-bench) holds the jars and outputs. Exit code 1 if a step fails or a run reaches the wrong
 # implementation, 2 on a usage error.
@@ -53,6 +57,8 @@ version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.s
 rm -rf "$work"
 copy_jars benchmarks.jar patchsite.jar runtime.jar
 mkdir -p "$work/src/startup/work" "$work/classes" "$work/agent"
+copy_baseline
+baseline="${BASELINE_LINKER:-}"
 
 # 1. The program: the sources, and N work classes each calling both groups; All.run calls each once, in order.
 cp "$here"/src/startup/java/startup/*.java "$work/src/startup/"
@@ -81,13 +87,17 @@ printf 'Premain-Class: NoopAgent\n' >"$work/agent-manifest"
 jar --create --file "$work/noop.jar" --manifest "$work/agent-manifest" -C "$work/agent" .
 
 # 2. Link in every mode.
-link() {   # link OUT ARGS...
-  link_jar patchsite.jar app.jar "$@"
+link() {   # link OUT ARGS...  (LINKER: the linker's jar in $work, default patchsite.jar)
+  link_jar "${LINKER:-patchsite.jar}" app.jar "$@"
   echo "link $1: $(tail -1 "$work/link-$1.log")"
 }
 link boot.jar --mode boot
 link indy.jar --mode indy
 link static.jar --mode static --select-by-probes
+if [[ -n "$baseline" ]]; then
+  LINKER=patchsite-base.jar link boot-base.jar --mode boot
+  LINKER=patchsite-base.jar link indy-base.jar --mode indy
+fi
 
 # 3. The commands: name, what the output must hold, the command. The default: spin=1, and each work class adds 0
 # (result=1); the variant fast: spin=2, and each work class adds 1 (result=1+N).
@@ -99,6 +109,12 @@ declare -A expect=( [unlinked]="$default" [unlinked+noop]="$default" [boot+agent
 declare -A args=( [unlinked]="-jar $work/app.jar" [unlinked+noop]="-javaagent:$work/noop.jar -jar $work/app.jar"
   [boot+agent]="-jar $work/boot.jar" [boot-no-agent]="-cp $work/boot.jar startup.Main" [indy]="-jar $work/indy.jar"
   [static-probed]="-jar $work/static.jar" )
+if [[ -n "$baseline" ]]; then
+  names+=(boot+agent-base boot-no-agent-base indy-base)
+  expect+=( [boot+agent-base]="$fast" [boot-no-agent-base]="$fast" [indy-base]="$fast" )
+  args+=( [boot+agent-base]="-jar $work/boot-base.jar" [boot-no-agent-base]="-cp $work/boot-base.jar startup.Main"
+    [indy-base]="-jar $work/indy-base.jar" )
+fi
 commands="$work/commands"
 : >"$commands"
 # Each command runs under bash's time, which prints the JVM's processor time (user+sys, every thread) as cpu=U+S.

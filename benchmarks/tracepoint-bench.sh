@@ -15,7 +15,7 @@
 #                       program, so no tracepointOn)
 #      boot-agent       boot.jar, forks with -javaagent:<runtime jar>: the site patched out while off, patched again
 #                       to the variant by tracepointOn's PatchSite.update
-#      boot-trampoline  boot.jar without the agent: the trampoline's MutableCallSite
+#      boot-trampoline  boot.jar without the agent: the trampoline (its holder's target)
 #      indy             indy.jar: the site's MutableCallSite
 #      static           static.jar (--mode static, the tracepoint's default): the site patched out at link time
 #                       (bind=out); no tracepointOn (a static program cannot be updated)

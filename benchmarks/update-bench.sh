@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The cost of PatchSite.update of a tracepoint with many sites in many loaded classes: with the agent (every loaded
 # class holding a site retransformed and patched again), against the same update with the sites on their
-# trampolines (-Dpatchsite.patchUpdatable=false: only the MutableCallSite changes). See benchmarks/README.md
+# trampolines (-Dpatchsite.patchUpdatable=false: only the trampolines' targets change). See benchmarks/README.md
 # ("update-bench.sh").
 #
 #   benchmarks/update-bench.sh [--classes N] [--sites K] [--rounds R] [--processes P]

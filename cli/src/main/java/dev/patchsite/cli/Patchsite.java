@@ -7,7 +7,10 @@ import dev.patchsite.linker.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,11 +25,11 @@ import picocli.CommandLine.Command;
         versionProvider = Patchsite.Version.class,
         description = "Link-time patch-site rewriter for the JVM: finds every call of a runtime-static function and"
                 + " binds it to the variant selected at boot.",
-        subcommands = {ScanCommand.class, LinkCommand.class, DiffCommand.class, VerifyCommand.class,
-            ExplainCommand.class, AutoComplete.GenerateCompletion.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class Patchsite {
+
+    /** The subcommands by name, in the order the help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
     /**
      * Runs the command and exits with its exit code.
@@ -34,7 +37,7 @@ public final class Patchsite {
      * @param args the command line
      */
     public static void main(String[] args) {
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(args.length == 0 ? null : args[0]);
         int code;
         try {
             code = commandLine.execute(args);
@@ -51,11 +54,43 @@ public final class Patchsite {
      * @return the command line, ready to {@code execute}
      */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * Returns the command line for arguments that start with the given word: with that subcommand alone when it names
+     * one that does not describe the others ({@code help} and {@code generate-completion} do), else with every
+     * subcommand. Picocli reads a command's annotations when it is added, which costs a fresh JVM about a fifth of a
+     * second for all of them; a run of one command needs one.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine commandLine = new CommandLine(new Patchsite());
+        boolean one = first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help")
+                && !first.equals("generate-completion");
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (!one || name.equals(first)) {
+                commandLine.addSubcommand(name, command.get());
+            }
+        });
         commandLine.setExecutionExceptionHandler(Patchsite::handle);
-        commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        CommandLine completion = commandLine.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            completion.getCommandSpec().usageMessage().hidden(false);
+        }
         listExitCodes(commandLine);
         return commandLine;
+    }
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("scan", ScanCommand::new);
+        commands.put("link", LinkCommand::new);
+        commands.put("diff", DiffCommand::new);
+        commands.put("verify", VerifyCommand::new);
+        commands.put("explain", ExplainCommand::new);
+        commands.put("generate-completion", AutoComplete.GenerateCompletion::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        return commands;
     }
 
     /** Lists the exit codes in the help of the command and of each subcommand, from {@link ExitCode}. */

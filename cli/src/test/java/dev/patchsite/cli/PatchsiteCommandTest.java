@@ -47,6 +47,29 @@ class PatchsiteCommandTest {
                 Cli.run(subcommand, "--version").assertClean(ExitCode.OK.code()).out());
     }
 
+    /** main builds the command line of the subcommand it runs alone; what a user sees is the same. */
+    @ParameterizedTest
+    @MethodSource("subcommands")
+    void aCommandLineOfOneSubcommandHelpsAndFailsAsTheWholeOne(String subcommand) {
+        for (String[] args : List.of(new String[] {subcommand, "--help"}, new String[] {subcommand, "--no-such-option"},
+                new String[] {subcommand, "-V"})) {
+            assertEquals(run(Patchsite.commandLine(), args), run(Patchsite.commandLine(subcommand), args),
+                    String.join(" ", args));
+        }
+        if (!subcommand.equals("help") && !subcommand.equals("generate-completion")) {
+            assertEquals(List.of(subcommand), List.copyOf(Patchsite.commandLine(subcommand).getSubcommands().keySet()));
+        }
+    }
+
+    /** Runs a command line, returning its exit code, standard output and standard error. */
+    private static String run(CommandLine commandLine, String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        commandLine.setOut(new java.io.PrintWriter(out)).setErr(new java.io.PrintWriter(err));
+        int code = commandLine.execute(args);
+        return code + "\n" + out + "\n" + err;
+    }
+
     @Test
     void runningOutOfHeapInALinkingThreadIsReportedAsSuchNotAsABug() {
         java.io.StringWriter err = new java.io.StringWriter();

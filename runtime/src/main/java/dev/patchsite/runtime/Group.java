@@ -31,6 +31,8 @@ final class Group {
     private MethodHandles.Lookup lookup;
     private Class<?> groupClass;
     private final Map<String, MutableCallSite> updatable = new LinkedHashMap<String, MutableCallSite>();
+    /** The targets of the updatable functions' trampolines, with the variants each one's link knew. */
+    private final List<BoundTarget> targets = new ArrayList<BoundTarget>();
     private final PatchedClasses patchedClasses = new PatchedClasses();
     final AtomicInteger patched = new AtomicInteger();
     final AtomicInteger boundSites = new AtomicInteger();
@@ -110,7 +112,27 @@ final class Group {
     }
 
     /**
-     * Re-points every updatable function of the group at a variant's implementation: its call sites (trampolines and
+     * Binds the group if need be, points an updatable function's trampoline target at the variant the group's
+     * updatable functions run now, and keeps it so that each update points it again. One step under the monitor: an
+     * update either sees the target or has set the variant this reads.
+     *
+     * @param target the target
+     * @param known every variant of the group the target's link knew, separated by spaces
+     * @param implementing those that implement the function, in the order of the trampoline's cases
+     */
+    synchronized void bindTarget(TrampolineTarget target, String known, String implementing) {
+        bind();
+        BoundTarget bound = new BoundTarget(target, known, implementing);
+        bound.point(current);
+        targets.add(bound);
+        if (target.value != Trampolines.THROUGH_RUNTIME) {
+            boundTrampolines.incrementAndGet();
+        }
+    }
+
+    /**
+     * Re-points every updatable function of the group at a variant's implementation: its trampolines' targets, its
+     * call sites (trampolines and
      * {@code invokedynamic} sites), then the sites the agent patched, in every loaded class that holds them. Classes
      * loaded after the target changed get the new one from the agent. Updates are serialized, so that two of them
      * cannot leave a class with the older target.
@@ -163,6 +185,9 @@ final class Group {
             return false;
         }
         current = variant;
+        for (BoundTarget target : targets) {
+            target.point(variant);
+        }
         if (updatable.isEmpty()) {
             return true;
         }
@@ -247,6 +272,24 @@ final class Group {
             return access.findStatic(group, Bootstrap.DEFAULT_PREFIX + name, type);
         } catch (NoSuchMethodException e) {
             return access.findStatic(group, name, type);
+        }
+    }
+
+    /** An updatable function's trampoline target, with the variants its link knew. */
+    private static final class BoundTarget {
+        private final TrampolineTarget target;
+        private final String known;
+        private final String implementing;
+
+        BoundTarget(TrampolineTarget target, String known, String implementing) {
+            this.target = target;
+            this.known = known;
+            this.implementing = implementing;
+        }
+
+        /** Points the trampoline at a variant; a variant its link did not know sends it through the runtime. */
+        void point(String variant) {
+            target.value = Trampolines.target(variant, known, implementing);
         }
     }
 

@@ -1,13 +1,10 @@
 package dev.patchsite.runtime;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -132,40 +129,92 @@ public final class GroupInfo {
     public static GroupInfo parse(String group, InputStream in) throws IOException {
         List<FunctionInfo> functions = new ArrayList<FunctionInfo>();
         List<VariantInfo> variants = new ArrayList<VariantInfo>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        try {
-            String header = reader.readLine();
-            if (!HEADER.equals(header)) {
-                throw new IllegalStateException("patchsite: " + resourceName(group) + " does not start with \""
-                        + HEADER + "\"; relink with this patchsite version");
-            }
-            int lineNumber = 1;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isEmpty()) {
-                    continue;
+        // Decoded at once and cut by hand: a Reader, String.split and sub-lists would load and run a dozen JDK
+        // classes, cold, at each program's first bind.
+        String text = new String(Resources.readAll(in), StandardCharsets.UTF_8);
+        int start = 0;
+        int lineNumber = 0;
+        while (start < text.length()) {
+            int end = lineEnd(text, start);
+            String line = text.substring(start, end);
+            start = end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length()
+                    && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
+            lineNumber++;
+            if (lineNumber == 1) {
+                if (!HEADER.equals(line)) {
+                    throw new IllegalStateException("patchsite: " + resourceName(group) + " does not start with \""
+                            + HEADER + "\"; relink with this patchsite version");
                 }
-                String[] t = line.split(" ", -1);
-                if (t[0].equals("function") && t.length >= 3 && named(t, 3)) {
-                    List<String> flags = Arrays.asList(t).subList(3, t.length);
-                    functions.add(new FunctionInfo(t[1], t[2], flags.contains("updatable")));
-                } else if (t[0].equals("variant") && t.length == 6 && named(t, 6) && isInteger(t[3])) {
-                    List<String> implemented = new ArrayList<String>();
-                    if (!t[5].equals("-")) {
-                        Collections.addAll(implemented, t[5].split(",", -1));
+                continue;
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] t = split(line, ' ');
+            if (t[0].equals("function") && t.length >= 3 && named(t, 3)) {
+                functions.add(new FunctionInfo(t[1], t[2], contains(t, 3, "updatable")));
+            } else if (t[0].equals("variant") && t.length == 6 && named(t, 6) && isInteger(t[3])) {
+                List<String> implemented = new ArrayList<String>();
+                if (!t[5].equals("-")) {
+                    for (String function : split(t[5], ',')) {
+                        implemented.add(function);
                     }
-                    variants.add(new VariantInfo(t[1], t[2], Integer.parseInt(t[3]), t[4].equals("-") ? null : t[4],
-                            implemented));
-                } else {
-                    throw new IllegalStateException("patchsite: " + resourceName(group) + " line " + lineNumber
-                            + ": bad line \"" + printable(line) + "\"; expected \"function NAME DESCRIPTOR"
-                            + " [updatable]\" or \"variant NAME CLASS PRIORITY PROBE|- FUNCTIONS|-\"");
                 }
+                variants.add(new VariantInfo(t[1], t[2], Integer.parseInt(t[3]), t[4].equals("-") ? null : t[4],
+                        implemented));
+            } else {
+                throw new IllegalStateException("patchsite: " + resourceName(group) + " line " + lineNumber
+                        + ": bad line \"" + printable(line) + "\"; expected \"function NAME DESCRIPTOR"
+                        + " [updatable]\" or \"variant NAME CLASS PRIORITY PROBE|- FUNCTIONS|-\"");
             }
-        } finally {
-            reader.close();
+        }
+        if (lineNumber == 0) {
+            throw new IllegalStateException("patchsite: " + resourceName(group) + " does not start with \"" + HEADER
+                    + "\"; relink with this patchsite version");
         }
         return new GroupInfo(group, functions, variants);
+    }
+
+    /** Returns where a line ends: at a line feed, a carriage return or the end, as {@code BufferedReader} reads. */
+    private static int lineEnd(String text, int start) {
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    /** Splits at every separator, keeping empty fields, as {@code String.split} with a limit of -1. */
+    private static String[] split(String text, char separator) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == separator) {
+                count++;
+            }
+        }
+        String[] fields = new String[count];
+        int start = 0;
+        for (int k = 0; k < count; k++) {
+            int end = text.indexOf(separator, start);
+            if (end < 0) {
+                end = text.length();
+            }
+            fields[k] = text.substring(start, end);
+            start = end + 1;
+        }
+        return fields;
+    }
+
+    /** Returns whether a token from {@code from} on is {@code value}. */
+    private static boolean contains(String[] tokens, int from, String value) {
+        for (int i = from; i < tokens.length; i++) {
+            if (tokens[i].equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns whether the first {@code count} tokens are non-empty (a doubled or trailing space makes one empty). */

@@ -62,7 +62,8 @@ final class Resources {
         }
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
+    /** Returns the whole stream; closes it. */
+    static byte[] readAll(InputStream in) throws IOException {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[4096];

@@ -9,6 +9,9 @@ package dev.patchsite.runtime;
  * trampoline then switches on its constant, which the JIT folds and the interpreter reads with one
  * {@code getstatic}: a direct call of the selected variant's method or of the default, no method handle.
  *
+ * <p>An updatable function's trampoline reads a {@link TrampolineTarget} of the holder instead, which {@link #bind}
+ * sets and every update of the group changes.
+ *
  * <p>A constant of 0 sends the trampoline through the runtime's {@code invokedynamic}
  * ({@link Bootstrap#trampoline}), as every trampoline went before: while the holder is being initialized (a probe
  * that calls its own group), when binding failed (the call then fails as it would have), and when the selection is
@@ -55,6 +58,29 @@ public final class Trampolines {
             state.boundTrampolines.incrementAndGet();
         }
         return target;
+    }
+
+    /**
+     * Binds an updatable function's group, if it is not bound yet, and points the function's trampoline at the
+     * variant the group's updatable functions run now; each later update of the group points it again. Called by the
+     * holder's static initializer once per updatable function, after it has created every target of the holder (so
+     * a probe that calls its own group meanwhile finds a target that sends it through the runtime).
+     *
+     * @param group the group class
+     * @param holder the class holding the target, whose loader is the program's
+     * @param target the function's target, the holder's
+     * @param known every variant of the group the link knew, separated by spaces
+     * @param implementing the variants among them that implement the function, separated by spaces, in the order of
+     *     the trampoline's cases
+     */
+    public static void bind(Class<?> group, Class<?> holder, TrampolineTarget target, String known,
+            String implementing) {
+        try {
+            Groups.get(group, holder.getClassLoader()).bindTarget(target, known, implementing);
+        } catch (RuntimeException | Error e) {
+            // The first call, through the runtime, binds again and fails with this exception where it is called.
+            target.value = THROUGH_RUNTIME;
+        }
     }
 
     /** Returns where a trampoline goes under a variant. */

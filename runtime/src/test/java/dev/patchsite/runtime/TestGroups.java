@@ -210,7 +210,8 @@ final class TestGroups {
         }
     }
 
-    // Groups of TrampolinesTest: fast (Holds, 10), slow (Holds, 20), enabled (no probe, 100).
+    // Groups of TrampolinesTest: fast (Holds, 10), slow (Holds, 20), enabled (no probe, 100); the updatable ones: fast
+    // and enabled, no probes.
 
     static final class Held {
         static String which() {
@@ -225,6 +226,20 @@ final class TestGroups {
     }
 
     static final class HeldBadProperty {
+        static String which() {
+            return "default";
+        }
+    }
+
+    /** Updatable; fast and enabled without probes. */
+    static final class HeldUpdatable {
+        static String which() {
+            return "default";
+        }
+    }
+
+    /** Updatable; fast and enabled without probes. */
+    static final class HeldUpdatableLate {
         static String which() {
             return "default";
         }

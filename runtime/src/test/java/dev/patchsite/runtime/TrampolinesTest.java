@@ -69,4 +69,41 @@ class TrampolinesTest {
         assertNull(PatchSite.selected(TestGroups.HeldBadProperty.class));
         assertEquals("slow", TestGroups.call(TestGroups.HeldBadProperty.class));
     }
+
+    /**
+     * An updatable function's trampoline target follows every update: a variant its link knew gets its case, one it
+     * did not know sends the trampoline through the runtime (whose call site runs it).
+     */
+    @Test
+    void anUpdatableFunctionsTargetFollowsEachUpdate() {
+        Class<?> group = TestGroups.HeldUpdatable.class;
+        TrampolineTarget target = new TrampolineTarget();
+
+        Trampolines.bind(group, TrampolinesTest.class, target, "fast", "fast");
+
+        assertEquals(Trampolines.DEFAULT, target.value);
+        assertTrue(GroupBindingTest.reportLine(group).endsWith("trampolines bound: 1"),
+                GroupBindingTest.reportLine(group));
+        PatchSite.update(group, "fast");
+        assertEquals(Trampolines.FIRST_VARIANT, target.value);
+        PatchSite.update(group, "enabled");
+        assertEquals(Trampolines.THROUGH_RUNTIME, target.value);
+        assertEquals("enabled", TestGroups.call(group));
+        PatchSite.update(group, "default");
+        assertEquals(Trampolines.DEFAULT, target.value);
+        assertEquals("default", TestGroups.call(group));
+    }
+
+    /** A target bound after an update starts at the updated variant, not at the selection the group was bound with. */
+    @Test
+    void aTargetBoundAfterAnUpdateStartsAtTheUpdatedVariant() {
+        Class<?> group = TestGroups.HeldUpdatableLate.class;
+        PatchSite.update(group, "enabled");
+        PatchSite.update(group, "fast");
+        TrampolineTarget target = new TrampolineTarget();
+
+        Trampolines.bind(group, TrampolinesTest.class, target, "fast enabled", "enabled fast");
+
+        assertEquals(Trampolines.FIRST_VARIANT + 1, target.value);
+    }
 }

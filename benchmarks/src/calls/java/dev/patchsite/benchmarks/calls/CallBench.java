@@ -92,6 +92,15 @@ public class CallBench {
         return HashStafford.mix(x);
     }
 
+    /**
+     * Through a hand-written forwarder ({@link HashForwarder}): the cost of one more frame, the floor of a trampoline
+     * (a trampoline is a forwarder that tests its constant first).
+     */
+    @Benchmark
+    public long forwarder() {
+        return HashForwarder.mix(x);
+    }
+
     /** Through a {@code static final} interface field. */
     @Benchmark
     public long interfaceField() {

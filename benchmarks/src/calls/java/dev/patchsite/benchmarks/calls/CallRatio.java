@@ -25,8 +25,8 @@ public final class CallRatio {
 
     /** Each benchmark's name, reference (an index in this array) and loop. */
     private static final String[] NAMES = {"direct", "site", "interfaceField", "volatileField", "methodHandle",
-        "noTracepoint", "tracepointOff", "volatileFlag"};
-    private static final int[] REFERENCE = {0, 0, 0, 0, 0, 5, 5, 5};
+        "noTracepoint", "tracepointOff", "volatileFlag", "forwarder"};
+    private static final int[] REFERENCE = {0, 0, 0, 0, 0, 5, 5, 5, 0};
     /** Times loops in the thread's processor time: on a loaded machine, wall time adds the waits for a processor. */
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static volatile long sink;
@@ -112,9 +112,14 @@ public final class CallRatio {
                     x = tracepointOff(x);
                 }
                 return x;
-            default:
+            case 7:
                 for (int i = 0; i < n; i++) {
                     x = volatileFlag(x);
+                }
+                return x;
+            default:
+                for (int i = 0; i < n; i++) {
+                    x = forwarder(x);
                 }
                 return x;
         }
@@ -126,6 +131,10 @@ public final class CallRatio {
 
     private static long site(long x) {
         return Hash.mix(x);
+    }
+
+    private static long forwarder(long x) {
+        return HashForwarder.mix(x);
     }
 
     private static long interfaceField(long x) {

@@ -4,10 +4,12 @@ import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ProgramFiles;
+import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.internal.input.ClassEntry;
 import dev.patchsite.linker.internal.input.ClassPath;
+import dev.patchsite.linker.scan.CachedTables;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.PatchSiteTable;
@@ -42,8 +44,11 @@ final class ScopedTable {
      */
     static PatchSiteTable read(ProgramFiles program, ScanSettings settings, TableScope scope)
             throws PatchsiteException {
-        PatchSiteTable table = TableSource.program(program, settings);
-        return scope == TableScope.PROGRAM ? table : module(table, program.jars().get(0));
+        // All of it depends on the program's jars alone, so a build of the same jars takes it from the scan cache.
+        return CachedTables.get(ScanRequest.of(program, settings), "check, scope " + scope.label(), request -> {
+            PatchSiteTable table = TableSource.program(program, request.settings());
+            return scope == TableScope.PROGRAM ? table : module(table, program.jars().get(0));
+        });
     }
 
     /**

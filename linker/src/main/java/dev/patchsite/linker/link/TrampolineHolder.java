@@ -4,6 +4,7 @@ import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.LinkMode;
 import dev.patchsite.linker.table.Variant;
+import dev.patchsite.runtime.TrampolineTarget;
 import dev.patchsite.runtime.Trampolines;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,12 +16,12 @@ import org.objectweb.asm.Type;
 
 /**
  * The class that holds a group's trampoline constants in {@code boot} and {@code indy} mode: one {@code static final
- * int} per function that is not updatable, set by its static initializer from {@link Trampolines#target}. Its
- * initialization is the group's binding: the JVM runs it once, at a trampoline's first call, under its
- * initialization lock. A group this link rewrites gets a holder of its own, {@code GROUP$patchsite}, in the group's
- * package (so in the group's module and class loader, and package-private); the generated trampoline class of a group
- * the link does not rewrite is its own holder. Updatable functions keep their {@code invokedynamic} trampolines, on
- * the runtime's {@code MutableCallSite}, and get no constant.
+ * int} per function that is not updatable, set by its static initializer from {@link Trampolines#target}, and one
+ * {@code static final} {@link TrampolineTarget} per updatable function, which {@link Trampolines#bind} sets and each
+ * update changes. Its initialization is the group's binding: the JVM runs it once, at a trampoline's first call, under
+ * its initialization lock. A group this link rewrites gets a holder of its own, {@code GROUP$patchsite}, in the
+ * group's package (so in the group's module and class loader, and package-private); the generated trampoline class of
+ * a group the link does not rewrite is its own holder.
  */
 final class TrampolineHolder {
 
@@ -28,14 +29,22 @@ final class TrampolineHolder {
     static final String SUFFIX = "$patchsite";
     private static final String TARGET_DESCRIPTOR = Type.getMethodDescriptor(Type.INT_TYPE, Type.getType(Class.class),
             Type.getType(Class.class), Type.getType(String.class), Type.getType(String.class));
+    private static final String BIND_DESCRIPTOR = Type.getMethodDescriptor(Type.VOID_TYPE, Type.getType(Class.class),
+            Type.getType(Class.class), Type.getType(TrampolineTarget.class), Type.getType(String.class),
+            Type.getType(String.class));
     private static final String TRAMPOLINES = Type.getInternalName(Trampolines.class);
+    /** The internal name of an updatable function's target. */
+    static final String TARGET = Type.getInternalName(TrampolineTarget.class);
 
     private TrampolineHolder() {
     }
 
-    /** Returns whether a function's trampoline switches on a constant of the group's holder. */
+    /**
+     * Returns whether a function's trampoline switches on a field of the group's holder: a constant, or an updatable
+     * function's target.
+     */
     static boolean switches(Program program, Function function) {
-        return program.mode() != LinkMode.STATIC && !function.updatable();
+        return program.mode() != LinkMode.STATIC;
     }
 
     /** Returns whether a group has a holder: a function whose trampoline switches on a constant. */
@@ -96,9 +105,16 @@ final class TrampolineHolder {
         return writer.toByteArray();
     }
 
+    /** Returns the descriptor of a function's field in the holder: an int, or an updatable function's target. */
+    static String fieldDescriptor(Function function) {
+        return function.updatable() ? "L" + TARGET + ";" : "I";
+    }
+
     /**
      * Adds a group's trampoline constants and the static initializer that sets them to a class being written: the
-     * group's holder, or its generated trampoline class. The initializer has no branch, so it needs no stack map.
+     * group's holder, or its generated trampoline class. The initializer first creates every updatable function's
+     * target, then binds (a probe that calls its own group meanwhile finds every field at "through the runtime"). It
+     * has no branch, so it needs no stack map.
      *
      * @param writer the class being written, named {@link #className}, without a static initializer of its own
      * @param program the program
@@ -109,23 +125,37 @@ final class TrampolineHolder {
         String known = program.variants(group).stream().map(Variant::name).collect(Collectors.joining(" "));
         MethodVisitor init = writer.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
         init.visitCode();
-        for (Function function : program.functions(group)) {
-            if (!switches(program, function)) {
-                continue;
-            }
+        List<Function> functions = program.functions(group).stream().filter(f -> switches(program, f)).toList();
+        for (Function function : functions) {
             String field = field(program, function);
-            writer.visitField(Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, field, "I", null, null)
-                    .visitEnd();
+            writer.visitField(Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC, field,
+                    fieldDescriptor(function), null, null).visitEnd();
+            if (function.updatable()) {
+                init.visitTypeInsn(Opcodes.NEW, TARGET);
+                init.visitInsn(Opcodes.DUP);
+                init.visitMethodInsn(Opcodes.INVOKESPECIAL, TARGET, "<init>", "()V", false);
+                init.visitFieldInsn(Opcodes.PUTSTATIC, holder, field, fieldDescriptor(function));
+            }
+        }
+        for (Function function : functions) {
+            String field = field(program, function);
             init.visitLdcInsn(Type.getObjectType(group));
             init.visitLdcInsn(Type.getObjectType(holder));
+            if (function.updatable()) {
+                init.visitFieldInsn(Opcodes.GETSTATIC, holder, field, fieldDescriptor(function));
+            }
             init.visitLdcInsn(known);
             init.visitLdcInsn(implementing(program, function).stream().map(Variant::name)
                     .collect(Collectors.joining(" ")));
-            init.visitMethodInsn(Opcodes.INVOKESTATIC, TRAMPOLINES, "target", TARGET_DESCRIPTOR, false);
-            init.visitFieldInsn(Opcodes.PUTSTATIC, holder, field, "I");
+            if (function.updatable()) {
+                init.visitMethodInsn(Opcodes.INVOKESTATIC, TRAMPOLINES, "bind", BIND_DESCRIPTOR, false);
+            } else {
+                init.visitMethodInsn(Opcodes.INVOKESTATIC, TRAMPOLINES, "target", TARGET_DESCRIPTOR, false);
+                init.visitFieldInsn(Opcodes.PUTSTATIC, holder, field, "I");
+            }
         }
         init.visitInsn(Opcodes.RETURN);
-        init.visitMaxs(4, 0);
+        init.visitMaxs(5, 0);
         init.visitEnd();
     }
 }

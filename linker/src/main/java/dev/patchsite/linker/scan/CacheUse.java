@@ -1,6 +1,5 @@
 package dev.patchsite.linker.scan;
 
-import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.internal.cache.ClassFacts;
 import dev.patchsite.linker.internal.cache.JarCache;
 import dev.patchsite.linker.internal.cache.ScanCache;
@@ -34,12 +33,11 @@ final class CacheUse {
         this.hits = new int[entries.size()];
     }
 
-    /** Opens the caches of the request's jars, or none if the request has no cache directory. */
-    static CacheUse open(ScanRequest request, List<ClassEntry> entries) {
+    /** Opens the caches of the entries' jars, or none if there is no cache. */
+    static CacheUse open(ScanCache cache, List<ClassEntry> entries) {
         JarCache[] jars = new JarCache[entries.size()];
         int[] positions = new int[entries.size()];
-        if (request.cache() != null) {
-            ScanCache cache = ScanCache.in(request.cache(), request.log());
+        if (cache != null) {
             // A source's visible entries come one after the other, in its order.
             ClassSource source = null;
             JarCache jar = null;
@@ -141,7 +139,9 @@ final class CacheUse {
                 for (int i = start; i < end; i++) {
                     ClassEntry entry = entries.get(i);
                     ClassFacts record = found[i - start] != null ? found[i - start] : jar.facts(hits[i] - 1);
-                    records.add(new JarCache.Record(entry.source().stamp(entry), record));
+                    // A hit's stamp is its record's: not worked out from the jar's directory again.
+                    records.add(new JarCache.Record(hits[i] > 0 ? jar.stamp(hits[i] - 1) : entry.source().stamp(entry),
+                            record));
                 }
                 jar.save(fingerprint, records);
             }

@@ -6,6 +6,8 @@ import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.internal.cache.ClassFacts;
+import dev.patchsite.linker.internal.cache.RecordingLog;
+import dev.patchsite.linker.internal.cache.ScanCache;
 import dev.patchsite.linker.internal.classfile.ClassBuffer;
 import dev.patchsite.linker.internal.classfile.ConstantPool;
 import dev.patchsite.linker.internal.classfile.MalformedClassException;
@@ -75,7 +77,8 @@ public final class Scanner {
     private final AtomicLong keepBudget;
     private final CacheUse cache;
 
-    private Scanner(ScanRequest request, ClassPath classPath, FunctionIndex initial, long keepBytes) {
+    private Scanner(ScanRequest request, ClassPath classPath, FunctionIndex initial, long keepBytes,
+            ScanCache cache) {
         this.request = request;
         this.classPath = classPath;
         this.entries = classPath.entries();
@@ -86,7 +89,7 @@ public final class Scanner {
         this.callingDefault = new ArrayList<>(Collections.nCopies(entries.size(), null));
         this.index = initial;
         this.keepBudget = new AtomicLong(keepBytes);
-        this.cache = CacheUse.open(request, entries);
+        this.cache = CacheUse.open(cache, entries);
     }
 
     /**
@@ -98,9 +101,9 @@ public final class Scanner {
      * @throws ValidationException if the declarations break a rule
      */
     public static PatchSiteTable scan(ScanRequest request) throws PatchsiteException {
-        return analyze(request).table();
+        return CachedTables.get(request, "scan", r -> analyze(r, 0, r.cache() == null ? null
+                : ScanCache.in(r.cache(), RecordingLog.unrecorded(r.log()))).table());
     }
-
     /**
      * Scans the inputs of a request and returns the table with the declarations behind it, which linking needs.
      *
@@ -124,6 +127,13 @@ public final class Scanner {
      * @throws ValidationException if the declarations break a rule
      */
     public static ScanResult analyze(ScanRequest request, long keepBytes) throws PatchsiteException {
+        return analyze(request, keepBytes, request.cache() == null ? null
+                : ScanCache.in(request.cache(), request.log()));
+    }
+
+    /** Scans with the given cache, which reports its own problems to its own log (not the scan's). */
+    private static ScanResult analyze(ScanRequest request, long keepBytes, ScanCache cache)
+            throws PatchsiteException {
         DeclarationFile file = request.declarations() == null ? DeclarationFile.EMPTY
                 : DeclarationFile.read(request.declarations());
         List<Function> declared = new ArrayList<>();
@@ -132,7 +142,7 @@ public final class Scanner {
                     function.method(), function.updatable(), true));
         }
         try (ClassPath classPath = ClassPath.open(request.inputs(), request.log())) {
-            return new Scanner(request, classPath, FunctionIndex.EMPTY.with(declared), keepBytes).run(file);
+            return new Scanner(request, classPath, FunctionIndex.EMPTY.with(declared), keepBytes, cache).run(file);
         } catch (IOException e) {
             throw new InputException("cannot close inputs: " + e.getMessage(), e);
         }

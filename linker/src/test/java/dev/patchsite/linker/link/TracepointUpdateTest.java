@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code PatchSite.update} of a tracepoint while threads call it: 4 threads call an updatable function in a loop
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * on, none recorded while off). Each run is a fresh JVM under {@code -Xverify:all}: in indy mode (the site is an
  * {@code invokedynamic} on the shared {@code MutableCallSite}); in boot mode with the agent, where the
  * agent patches the site to the current target and each update patches it again by retransforming its class; and in
- * boot mode on the trampoline (without the agent, or with it told to leave updatable sites), whose call site is the
- * shared one. The site is in a method the loop calls: an update reaches a method activation that starts after it.
+ * boot mode on the trampoline (without the agent, in each tier and on JDK 25, or with the agent told to leave
+ * updatable sites), which reads the target its holder keeps for it, once per call. The site is in a method the loop
+ * calls: an update reaches a method activation that starts after it.
  */
 class TracepointUpdateTest {
 
@@ -238,9 +241,19 @@ class TracepointUpdateTest {
         assertEveryUpdateSeen(JAVA.run("-jar", boot), 1);
     }
 
+    /**
+     * Without the agent the site stays on its trampoline, which reads its holder's target once per call (no call
+     * site): in each tier, since the interpreter, C1 and C2 each compile that read themselves.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"-XX:+TieredCompilation", "-Xint", "-XX:TieredStopAtLevel=1"})
+    void bootModeWithoutTheAgentSeesEveryUpdateInEveryTier(String tier) {
+        assertEveryUpdateSeen(JAVA.with(tier).run("-cp", boot, "tp.Main"), 0);
+    }
+
     @Test
-    void bootModeWithoutTheAgentSeesEveryUpdate() {
-        assertEveryUpdateSeen(JAVA.run("-cp", boot, "tp.Main"), 0);
+    void bootModeWithoutTheAgentSeesEveryUpdateOnJdk25() {
+        assertEveryUpdateSeen(Jvms.jdk25().run("-cp", boot, "tp.Main"), 0);
     }
 
     /** {@code -Dpatchsite.patchUpdatable=false} keeps the site on its trampoline, whose call site follows updates. */

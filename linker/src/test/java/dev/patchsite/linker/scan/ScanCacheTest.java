@@ -9,6 +9,7 @@ import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.RecordedLog;
 import dev.patchsite.linker.ScanRequest;
+import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.table.TableWriter;
 import dev.patchsite.testdata.Samples;
 import java.io.IOException;
@@ -27,12 +28,15 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The scan cache ({@link ScanRequest#cache()}): a scan finds the same table with it as without it, whatever the cache
  * holds; an entry the cache recorded as it is now is not read at all (proved by scanning a copy of the jar whose
- * recorded entries cannot be inflated, with the same central directory); and a cache file that cannot be trusted is
- * ignored with one warning.
+ * recorded entries cannot be inflated, with the same central directory); a program whose jars' directories and
+ * declarations are those of its last scan gets that scan's table and messages from the cache's table file; and a
+ * cache file, of a jar or of a program's table, that cannot be trusted is ignored with one warning.
  */
 class ScanCacheTest {
 
@@ -85,13 +89,51 @@ class ScanCacheTest {
         String expected = text(jar, null, new RecordedLog());
         assertTrue(expected.contains("via=app.Sub"), expected);
         assertEquals(expected, text(jar, cache, new RecordedLog()));
-        assertEquals(1, cacheFiles(cache).size());
+        assertEquals(1, jarFiles(cache).size());
+        assertEquals(1, tableFiles(cache).size());
 
         assertEquals(5, GarbledJar.write(original, jar, name -> name.endsWith(".class")));
         assertThrows(InputException.class, () -> text(jar, null, new RecordedLog()), "every class is unreadable");
         RecordedLog log = new RecordedLog();
-        assertEquals(expected, text(jar, cache, log));
+        assertEquals(expected, text(jar, cache, log), "the program's table");
         assertEquals(List.of(), log.warnings());
+        deleteTableFiles(cache);
+        assertEquals(expected, text(jar, cache, log), "every entry's record");
+        assertEquals(List.of(), log.warnings());
+    }
+
+    @Test
+    void aProgramWhoseDeclarationsChangedIsScannedAgain() throws Exception {
+        Path jar = Files.copy(Samples.jar(Samples.SAMPLE_CLOCK), dir.resolve("clock.jar"));
+        Path declarations = Files.copy(Samples.clockDeclarations(), dir.resolve("clock.decl"));
+        Path cache = dir.resolve("cache");
+        ScanRequest declared = request(List.of(jar), cache).withDeclarations(declarations);
+        String expected = TableWriter.toText(Scanner.scan(declared.withCache(null)));
+        assertEquals(expected, TableWriter.toText(Scanner.scan(declared)));
+        assertEquals(expected, TableWriter.toText(Scanner.scan(declared)));
+        // Without the function its variant names, the program breaks a rule: a scan must see that, not the cache's.
+        Files.writeString(declarations, "patchsite-declarations 1\n");
+        assertThrows(ValidationException.class, () -> Scanner.scan(declared.withCache(null)));
+        assertThrows(ValidationException.class, () -> Scanner.scan(declared));
+        assertEquals(1, tableFiles(cache).size(), "one file per program");
+    }
+
+    @Test
+    void aTableFromTheCacheComesWithTheWarningsOfItsScan() throws Exception {
+        Path jar = dir.resolve("app.jar");
+        try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("lib/inside.jar"));
+            zip.write(Files.readAllBytes(programJar()));
+            zip.closeEntry();
+        }
+        Path cache = dir.resolve("cache");
+        RecordedLog first = new RecordedLog();
+        String expected = text(jar, cache, first);
+        assertEquals(1, first.warnings().size(), first.warnings().toString());
+        assertTrue(first.warnings().get(0).contains("lib/inside.jar: a jar inside a jar"), first.warnings().get(0));
+        RecordedLog second = new RecordedLog();
+        assertEquals(expected, text(jar, cache, second));
+        assertEquals(first.warnings(), second.warnings());
     }
 
     @Test
@@ -108,7 +150,8 @@ class ScanCacheTest {
         String expected = TableWriter.toText(Scanner.scan(declared.withCache(null)));
         assertEquals(expected, TableWriter.toText(Scanner.scan(declared)));
         assertEquals(expected, TableWriter.toText(Scanner.scan(declared)));
-        assertEquals(4, cacheFiles(cache).size(), "one file per jar");
+        assertEquals(4, jarFiles(cache).size(), "one file per jar");
+        assertEquals(4, tableFiles(cache).size(), "one file per program");
     }
 
     @Test
@@ -143,19 +186,22 @@ class ScanCacheTest {
         }
     }
 
-    @Test
-    void aDamagedCacheIsIgnoredWithOneWarningAndReplaced() throws Exception {
-        assertUnusableCache(bytes -> bytes[bytes.length / 2] ^= 0x10, "damaged or truncated");
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aDamagedCacheIsIgnoredWithOneWarningAndReplaced(Kind kind) throws Exception {
+        assertUnusableCache(kind, bytes -> bytes[bytes.length / 2] ^= 0x10, "damaged or truncated");
     }
 
-    @Test
-    void aTruncatedCacheIsIgnoredWithOneWarningAndReplaced() throws Exception {
-        assertUnusableCache(null, "damaged or truncated");
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aTruncatedCacheIsIgnoredWithOneWarningAndReplaced(Kind kind) throws Exception {
+        assertUnusableCache(kind, null, "damaged or truncated");
     }
 
-    @Test
-    void aCacheOfAnotherVersionIsIgnoredWithOneWarningAndReplaced() throws Exception {
-        assertUnusableCache(bytes -> {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aCacheOfAnotherVersionIsIgnoredWithOneWarningAndReplaced(Kind kind) throws Exception {
+        assertUnusableCache(kind, bytes -> {
             // The format number, just after the 21 bytes of the magic line, with the checksum made to match.
             ByteBuffer.wrap(bytes).putInt(21, 99);
             CRC32C crc = new CRC32C();
@@ -164,14 +210,16 @@ class ScanCacheTest {
         }, "written by patchsite");
     }
 
-    @Test
-    void aFileThatIsNoCacheIsIgnoredWithOneWarningAndLeftAsItIs() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aFileThatIsNoCacheIsIgnoredWithOneWarningAndLeftAsItIs(Kind kind) throws Exception {
         Path jar = Files.copy(programJar(), dir.resolve("app.jar"));
         Path cache = dir.resolve("cache");
         String expected = text(jar, cache, new RecordedLog());
-        Path file = cacheFiles(cache).get(0);
+        Path file = kind.file(cache);
         Files.writeString(file, "somebody else's file\n");
         for (int round = 0; round < 2; round++) {
+            kind.leaveAlone(cache);
             RecordedLog log = new RecordedLog();
             assertEquals(expected, text(jar, cache, log));
             assertEquals(1, log.warnings().size(), log.warnings().toString());
@@ -191,13 +239,34 @@ class ScanCacheTest {
         assertEquals("scan cache " + cache + ": not a directory; not used", log.warnings().get(0));
     }
 
+    /** The two kinds of cache file. */
+    enum Kind {
+        /** One jar's records of its entries. */
+        JAR,
+        /** A program's table. */
+        TABLE;
+
+        /** Returns the file of this kind in a cache of one jar. */
+        Path file(Path cache) throws IOException {
+            return (this == JAR ? jarFiles(cache) : tableFiles(cache)).get(0);
+        }
+
+        /** Makes a scan use the file of this kind: a jar's records are not read when its program's table is. */
+        void leaveAlone(Path cache) throws IOException {
+            if (this == JAR) {
+                deleteTableFiles(cache);
+            }
+        }
+    }
+
     /** A cache file changed by {@code damage} (or cut in half, if null) is reported once, not used, and replaced. */
-    private void assertUnusableCache(Damage damage, String reason) throws Exception {
+    private void assertUnusableCache(Kind kind, Damage damage, String reason) throws Exception {
         Path original = programJar();
         Path jar = Files.copy(original, dir.resolve("app.jar"));
         Path cache = dir.resolve("cache");
         String expected = text(jar, cache, new RecordedLog());
-        Path file = cacheFiles(cache).get(0);
+        Path file = kind.file(cache);
+        kind.leaveAlone(cache);
         byte[] bytes = Files.readAllBytes(file);
         byte[] good = bytes.clone();
         if (damage == null) {
@@ -258,9 +327,24 @@ class ScanCacheTest {
         return TableWriter.toText(Scanner.scan(request(List.of(jar), cache).withLog(log)));
     }
 
-    private static List<Path> cacheFiles(Path cache) throws IOException {
+    private static List<Path> jarFiles(Path cache) throws IOException {
+        return cacheFiles(cache, false);
+    }
+
+    private static List<Path> tableFiles(Path cache) throws IOException {
+        return cacheFiles(cache, true);
+    }
+
+    private static List<Path> cacheFiles(Path cache, boolean tables) throws IOException {
         try (Stream<Path> files = Files.list(cache)) {
-            return files.sorted().toList();
+            return files.filter(f -> f.getFileName().toString().startsWith("scan-table-") == tables).sorted()
+                    .toList();
+        }
+    }
+
+    private static void deleteTableFiles(Path cache) throws IOException {
+        for (Path file : tableFiles(cache)) {
+            Files.delete(file);
         }
     }
 }

@@ -61,6 +61,16 @@ public final class JarCache {
                 && records.compressedSize(r) == stamp.compressedSize() && records.size(r) == stamp.size() ? r : -1;
     }
 
+    /**
+     * Returns the key of a record: what the jar's directory said of its entry.
+     *
+     * @param r the record
+     * @return its name hash, CRC-32 and sizes
+     */
+    public EntryStamp stamp(int r) {
+        return new EntryStamp(records.nameHash(r), records.crc(r), records.compressedSize(r), records.size(r));
+    }
+
     /** Returns a record's superclass name hash ({@link ClassFacts#superHash()}). */
     public int superHash(int r) {
         return records.superHash(r);

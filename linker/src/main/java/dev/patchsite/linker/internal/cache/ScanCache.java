@@ -5,6 +5,7 @@ import dev.patchsite.linker.Messages;
 import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.internal.input.ClassSource;
 import dev.patchsite.linker.internal.output.AtomicOutput;
+import dev.patchsite.linker.table.PatchSiteTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -12,12 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * The directory of the scan cache: one file per jar, named by a hash of the jar's absolute path. A file that cannot be
@@ -61,6 +62,15 @@ public final class ScanCache {
     }
 
     /**
+     * Returns whether the cache can be used: its directory is one, or is not there yet.
+     *
+     * @return false if the cache's path is a file, which was reported
+     */
+    public boolean usable() {
+        return usable;
+    }
+
+    /**
      * Loads a jar's records.
      *
      * @param source an input of the scan
@@ -73,18 +83,9 @@ public final class ScanCache {
         String input = Path.of(source.name()).toAbsolutePath().normalize().toString();
         String name = PREFIX + hash(input) + SUFFIX;
         Path file = directory.resolve(name);
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                log.warn("scan cache " + file + ": larger than a cache file can be; not used, and left as it is");
-                return new JarCache(this, input, name, null, false);
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new JarCache(this, input, name, null, true);
-        } catch (IOException e) {
-            log.warn("scan cache " + file + ": cannot be read (" + Messages.rootCause(e) + "); not used");
-            return new JarCache(this, input, name, null, !Files.isDirectory(file));
+        byte[] bytes = read(file);
+        if (bytes == null) {
+            return new JarCache(this, input, name, null, replaceable(file));
         }
         try {
             CacheFile.Opened records = CacheFile.open(bytes);
@@ -97,6 +98,89 @@ public final class ScanCache {
             log.warn("scan cache " + file + ": " + e.getMessage() + "; not used" + (e.ours()
                     ? ", and replaced by this scan's" : ", and left as it is"));
             return new JarCache(this, input, name, null, e.ours());
+        }
+    }
+
+    /**
+     * Returns the table a scan of the same program left, if its key is this one, and logs again what that scan
+     * logged.
+     *
+     * @param program names the program: its inputs' and declaration file's absolute paths
+     * @param key everything the scan's result depends on (see {@code TableFile}), compared byte for byte
+     * @param log where to log the scan's messages again
+     * @return the table, or null if there is none for this key
+     */
+    public PatchSiteTable table(String program, byte[] key, PatchsiteLog log) {
+        if (!usable) {
+            return null;
+        }
+        Path file = directory.resolve(tableName(program));
+        byte[] bytes = read(file);
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            TableFile.Contents contents = TableFile.open(bytes, key);
+            if (contents == null) {
+                return null;
+            }
+            touch(file);
+            RecordingLog.replay(contents.messages(), log);
+            return contents.table();
+        } catch (CacheFile.Unusable e) {
+            this.log.warn("scan cache " + file + ": " + e.getMessage() + "; not used" + (e.ours()
+                    ? ", and replaced by this scan's" : ", and left as it is"));
+            return null;
+        }
+    }
+
+    /**
+     * Keeps a scan's table and the messages it logged under its key, replacing what the program's last scan left.
+     *
+     * @param program names the program, as for {@link #table}
+     * @param key everything the scan's result depends on
+     * @param messages what the scan logged
+     * @param table the table
+     */
+    public void saveTable(String program, byte[] key, RecordingLog messages, PatchSiteTable table) {
+        String name = tableName(program);
+        Path file = directory.resolve(name);
+        if (!usable || table.linkedMode() != null || !replaceable(file)) {
+            return;
+        }
+        write(name, TableFile.encode(key, messages.messages(), table));
+    }
+
+    private static String tableName(String program) {
+        return PREFIX + "table-" + hash(program) + SUFFIX;
+    }
+
+    /** Reads a file of the cache; null if there is none, or it cannot be read (with a warning). */
+    private byte[] read(Path file) {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                log.warn("scan cache " + file + ": larger than a cache file can be; not used, and left as it is");
+                return null;
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            log.warn("scan cache " + file + ": cannot be read (" + Messages.rootCause(e) + "); not used");
+            return null;
+        }
+    }
+
+    /**
+     * Returns whether a file of the cache may be replaced: it is missing, or a cache file patchsite wrote that is not
+     * larger than one it writes. Anything else was put there by someone else, and is left alone.
+     */
+    private static boolean replaceable(Path file) {
+        try {
+            return Files.notExists(file) || Files.isRegularFile(file) && Files.size(file) <= MAX_FILE_BYTES
+                    && isCacheFile(file);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -158,12 +242,17 @@ public final class ScanCache {
         }
     }
 
+    /**
+     * Names a file by 64 bits of CRCs, not a cryptographic hash: a file records what it is for (its jar, its key), so
+     * two names that collide cost a scan its cache, never its result; and {@code MessageDigest} costs a fresh JVM
+     * 20 ms of loading security providers.
+     */
     private static String hash(String input) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every JDK has SHA-256
-        }
+        byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+        CRC32C castagnoli = new CRC32C();
+        castagnoli.update(bytes);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return HexFormat.of().toHexDigits(castagnoli.getValue() << 32 | crc.getValue());
     }
 }
