@@ -7,8 +7,9 @@
 #                                  [--ratio [--processes P] [--rounds R]]
 #
 # 1. Builds target/call-bench.jar, the linker and the runtime (mvn -B -q -pl cli,benchmarks -am package
-#    -DskipTests; --no-build uses the jars as they are), copies them to $work and links call-bench.jar in boot and
-#    indy mode.
+#    -DskipTests; --no-build uses the jars as they are), copies them to $work and links call-bench.jar in boot, indy
+#    and static mode (the tracepoint off, and on), checking that the static links patched the tracepoint's call out
+#    (off) and call the variant (on).
 # 2. Runs JMH's TracepointBench per run and tier (one JMH run each, so every ratio is within a run):
 #      unlinked         call-bench.jar: noTracepoint, tracepointOff, enabledDirect (PatchSite.update needs a linked
 #                       program, so no tracepointOn)
@@ -16,6 +17,10 @@
 #                       to the variant by tracepointOn's PatchSite.update
 #      boot-trampoline  boot.jar without the agent: the trampoline (its holder's target)
 #      indy             indy.jar: the site's MutableCallSite
+#      static           static.jar (--mode static, the tracepoint's default): the site patched out at link time
+#                       (bind=out); no tracepointOn (a static program cannot be updated)
+#      static-on        static-on.jar (--mode static --select ...Trace=enabled): the site a direct call of the
+#                       variant; --ratio only, which measures its on/direct without an update
 #    tiers: c2 (the fork's JVM as is), c1 (-XX:TieredStopAtLevel=1), xint (-Xint). Before that, one short fork of
 #    tracepointOn with the agent checks the runtime's report: the agent patched the sites, the tracepoint is on.
 # 3. Prints each benchmark's score +- error (ns/op, JMH's 99.9% interval), tracepointOff / noTracepoint and
@@ -39,7 +44,7 @@ work="${TRACEPOINT_BENCH_DIR:-/tmp/patchsite-tracepoint-bench}"
 trace=dev.patchsite.benchmarks.calls.Trace
 jmh_settings
 
-all_runs="unlinked,boot-agent,boot-trampoline,indy"
+all_runs="unlinked,boot-agent,boot-trampoline,indy,static,static-on"
 usage() { echo "usage: $0 [--no-build] [--quick] [--tiers c2,c1,xint] [--runs $all_runs]" >&2; exit 2; }
 
 build=1
@@ -62,12 +67,22 @@ while (( $# )); do
 done
 check_list "$tiers" c2,c1,xint
 check_list "$runs" "$all_runs"
+(( ratio )) || [[ ",$runs," != *",static-on,"* ]] || { echo "$0: static-on needs --ratio" >&2; exit 2; }
 
 if (( build )); then build_jars; fi
 copy_jars call-bench.jar patchsite.jar runtime.jar
-for mode in boot indy; do link_jar patchsite.jar call-bench.jar "$mode.jar" --mode "$mode"; done
+for mode in boot indy static; do link_jar patchsite.jar call-bench.jar "$mode.jar" --mode "$mode"; done
+link_jar patchsite.jar call-bench.jar static-on.jar --mode static --select "$trace=enabled"
+# The static links as they must be: TracepointRatio.tracepointOff's call patched out while off, a call of the variant
+# while on.
+for pair in static:out static-on:direct; do
+  unzip -p "$work/${pair%%:*}.jar" META-INF/patchsite/table \
+    | grep -q "TracepointRatio\.tracepointOff(J)J #0 invoke .*bind=${pair##*:}\$" \
+    || { echo "$0: ${pair%%:*}.jar: TracepointRatio's tracepoint is not bound ${pair##*:}" >&2; exit 1; }
+done
 
-declare -A jar=( [unlinked]=call-bench.jar [boot-agent]=boot.jar [boot-trampoline]=boot.jar [indy]=indy.jar )
+declare -A jar=( [unlinked]=call-bench.jar [boot-agent]=boot.jar [boot-trampoline]=boot.jar [indy]=indy.jar
+  [static]=static.jar [static-on]=static-on.jar )
 declare -A opts=( [boot-agent]="-javaagent:$work/runtime.jar" )
 declare -A tier_opt=( [c2]="" [c1]="-XX:TieredStopAtLevel=1" [xint]="-Xint" )
 
@@ -81,7 +96,8 @@ if (( ratio )); then
     for p in $(seq 1 "$processes"); do
       for r in ${runs//,/ }; do
         on=on
-        [[ "$r" == unlinked ]] && on=
+        [[ "$r" == unlinked || "$r" == static ]] && on=
+        [[ "$r" == static-on ]] && on=linked-on
         # shellcheck disable=SC2086
         out="$(nice "$java" ${ratio_opts[$r]:-} ${tier_opt[$t]} -cp "$work/${jar[$r]}" \
           dev.patchsite.benchmarks.calls.TracepointRatio "$rounds" $on 2>&1)" \
@@ -103,7 +119,8 @@ if (( ratio )); then
 fi
 linked_set='TracepointBench\.(noTracepoint|tracepointOff|enabledDirect|tracepointOn)$'
 declare -A include=( [unlinked]='TracepointBench\.(noTracepoint|tracepointOff|enabledDirect)$'
-  [boot-agent]="$linked_set" [boot-trampoline]="$linked_set" [indy]="$linked_set" )
+  [boot-agent]="$linked_set" [boot-trampoline]="$linked_set" [indy]="$linked_set"
+  [static]='TracepointBench\.(noTracepoint|tracepointOff|enabledDirect)$' )
 
 check="$work/check-boot-agent.log"
 nice "$java" -jar "$work/boot.jar" 'TracepointBench\.tracepointOn$' -f 1 -wi 0 -i 1 -r 100ms \

@@ -56,7 +56,8 @@ public final class PatchSite {
      * agent, the sites it patched are patched again in every loaded class (their classes are retransformed), and
      * every method activation that starts after this method returns runs the new target; an activation already
      * running keeps its code until it returns (the JVM's rule for retransformed methods;
-     * {@code -Dpatchsite.patchUpdatable=false} keeps updatable sites on their trampolines, which every call follows).
+     * {@code -Dpatchsite.patchUpdatable=false} keeps updatable sites on their trampolines, which every call follows;
+     * {@code -Dpatchsite.verbose=true} prints a line per thread running such a method after each update).
      * Without the agent, every call that starts after this method returns runs the new target. An update that
      * changes nothing returns at once; updates are serialized.
      *

@@ -9,9 +9,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,6 +37,11 @@ final class Group {
     final AtomicInteger patched = new AtomicInteger();
     final AtomicInteger boundSites = new AtomicInteger();
     final AtomicInteger boundTrampolines = new AtomicInteger();
+    /**
+     * While a verbose update patches classes again: by class, the methods holding the sites patched again
+     * ({@link RunningActivations}); else null.
+     */
+    private Map<String, Set<String>> repatching;
 
     Group(GroupInfo info, ClassLoader loader) {
         this.info = info;
@@ -135,15 +142,28 @@ final class Group {
     void update(String variant) throws ReflectiveOperationException {
         synchronized (Retransformer.UPDATES) {
             List<PatchedClasses.Entry> classes;
+            String previous;
             synchronized (this) {
+                previous = current;
                 if (!retarget(variant)) {
                     return;
                 }
                 classes = patchedClasses.snapshot();
+                if (RunningActivations.VERBOSE) {
+                    repatching = new HashMap<String, Set<String>>();
+                }
             }
             // Without the monitor: finding a class being loaded waits for it, and its loading thread's agent takes
             // the monitor to read the target.
             List<String> failed = Retransformer.repatch(PatchedClasses.resolve(classes));
+            if (RunningActivations.VERBOSE) {
+                Map<String, Set<String>> repatched;
+                synchronized (this) {
+                    repatched = repatching;
+                    repatching = null;
+                }
+                RunningActivations.report(info.name(), previous, repatched);
+            }
             if (!failed.isEmpty()) {
                 throw new IllegalStateException("patchsite: updated " + info.name() + " to " + variant + ", but the JVM"
                         + " did not patch these classes again, whose sites keep the previous target: " + failed);
@@ -196,6 +216,24 @@ final class Group {
         bind();
         patchedClasses.add(loader, className, type);
         return current;
+    }
+
+    /**
+     * Records, while a verbose update patches classes again, the methods of a class that hold its sites.
+     *
+     * @param className the class's internal name
+     * @param methods the names of its methods holding the sites patched again
+     */
+    synchronized void repatched(String className, Set<String> methods) {
+        if (repatching != null) {
+            String name = className.replace('/', '.');
+            Set<String> known = repatching.get(name);
+            if (known == null) {
+                repatching.put(name, methods);
+            } else {
+                known.addAll(methods);
+            }
+        }
     }
 
     /** Returns the variant the group's updatable functions point at now, or the selection. */

@@ -2,6 +2,7 @@ package dev.patchsite.runtime;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.Arrays;
 
 /**
  * The agent's transformer: as a class linked in {@code boot} mode loads, rewrites the operand of each of its
@@ -95,6 +96,8 @@ final class SitePatcher implements ClassFileTransformer {
         // Counted once the whole class is patched: patch data that fails halfway leaves the class as it was.
         int[] patchedPerGroup = new int[groupCount];
         int sites = data.u2();
+        // Only for a verbose update: where each group's sites are, to find the methods that hold them.
+        int[][] offsets = redefined != null && RunningActivations.VERBOSE ? new int[groupCount][sites] : null;
         for (int s = 0; s < sites; s++) {
             int offset = data.u4();
             int expected = data.u2();
@@ -129,14 +132,33 @@ final class SitePatcher implements ClassFileTransformer {
             } else {
                 throw new IllegalStateException("patch data of version 1 patches a call out");
             }
+            if (offsets != null) {
+                offsets[group][patchedPerGroup[group]] = offset;
+            }
             patchedPerGroup[group]++;
         }
         if (redefined == null) {
             for (int g = 0; g < groupCount; g++) {
                 groups[g].patched.addAndGet(patchedPerGroup[g]);
             }
+        } else if (offsets != null) {
+            recordMethods(className, original, groups, offsets, patchedPerGroup);
         }
         return patched;
+    }
+
+    /** Tells each group which methods of a class patched again hold its sites, for a verbose update's report. */
+    private static void recordMethods(String className, byte[] original, Group[] groups, int[][] offsets,
+            int[] counts) {
+        for (int g = 0; g < groups.length; g++) {
+            if (counts[g] > 0) {
+                try {
+                    groups[g].repatched(className, MethodsAt.of(original, Arrays.copyOf(offsets[g], counts[g])));
+                } catch (RuntimeException e) {
+                    // Only a diagnostic: a class the walk cannot read is left out of it, and stays patched.
+                }
+            }
+        }
     }
 
     /** Checks that a patch-out instruction is made of pops and nops only: a class is data, and may lie. */

@@ -14,13 +14,15 @@ import dev.patchsite.PatchSite;
  *
  * <pre>
  * java [-javaagent:RUNTIME] [-Xint | -XX:TieredStopAtLevel=1] -cp boot.jar \
- *     dev.patchsite.benchmarks.calls.TracepointRatio [ROUNDS] [on]
+ *     dev.patchsite.benchmarks.calls.TracepointRatio [ROUNDS] [on | linked-on]
  * </pre>
  *
  * Off: {@code tracepointOff / noTracepoint}, and for reference the idiom it replaces, a false volatile flag:
- * {@code volatileFlag / noTracepoint}. With {@code on} (a linked program), it then switches the tracepoint on
- * with {@code PatchSite.update} and measures {@code tracepointOn / enabledDirect}. Prints the median, the quartiles
- * and the per-call CPU times.
+ * {@code volatileFlag / noTracepoint}. With {@code on} (a program linked in boot or indy mode), it then switches the
+ * tracepoint on with {@code PatchSite.update} and measures {@code tracepointOn / enabledDirect}. With
+ * {@code linked-on} (a program linked in static mode with {@code --select ...Trace=enabled}, which cannot be updated),
+ * it measures only {@code tracepointOn / enabledDirect}, the tracepoint on as linked. Prints the median, the
+ * quartiles and the per-call CPU times.
  */
 public final class TracepointRatio {
 
@@ -62,6 +64,10 @@ public final class TracepointRatio {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 41;
         boolean on = args.length > 1 && args[1].equals("on");
+        if (args.length > 1 && args[1].equals("linked-on")) {
+            report("on/direct", measure(ON, DIRECT, rounds));
+            return;
+        }
         report("off/none", measure(OFF, NONE, rounds));
         report("flag/none", measure(FLAG, NONE, rounds));
         if (on) {

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Checks that each binding of the sites in a jar is one its table's mode can make: {@code patch} only in boot mode,
- * {@code indy} only in indy mode, {@code direct} only in static mode; a super-call's {@code default} and a
+ * {@code indy} only in indy mode, {@code direct} and {@code out} only in static mode; a super-call's {@code default} and a
  * {@code trampoline} in every mode. A table that says {@code linked static} over {@code patch} bindings would have
  * the bytecode checked against the wrong mode.
  */
@@ -23,7 +23,8 @@ final class BindingModeCheck {
     private static final Map<LinkMode, Set<Binding.Kind>> POSSIBLE = Map.of(
             LinkMode.BOOT, EnumSet.of(Binding.Kind.PATCH, Binding.Kind.DEFAULT, Binding.Kind.TRAMPOLINE),
             LinkMode.INDY, EnumSet.of(Binding.Kind.INDY, Binding.Kind.DEFAULT, Binding.Kind.TRAMPOLINE),
-            LinkMode.STATIC, EnumSet.of(Binding.Kind.DIRECT, Binding.Kind.DEFAULT, Binding.Kind.TRAMPOLINE));
+            LinkMode.STATIC, EnumSet.of(Binding.Kind.DIRECT, Binding.Kind.OUT, Binding.Kind.DEFAULT,
+                    Binding.Kind.TRAMPOLINE));
 
     private BindingModeCheck() {
     }

@@ -1,6 +1,7 @@
 package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.internal.classfile.InternalNames;
+import dev.patchsite.linker.internal.classfile.PatchOut;
 import dev.patchsite.linker.internal.declarations.ClassInfo;
 import dev.patchsite.linker.scan.LocatedSite;
 import dev.patchsite.linker.internal.input.ProgramModules;
@@ -145,8 +146,13 @@ final class BindingPolicy {
                 && version < Opcodes.V1_8) {
             return stay(site, function, Binding.VERSION);
         }
-        return new SitePlan(site.bound(Binding.of(Binding.Kind.DIRECT)), function,
-                program.implementation(selected, function), null);
+        MethodRef implementation = program.implementation(selected, function);
+        if (program.emptyBody(implementation) && PatchOut.instruction(function.method().descriptor()) >= 0) {
+            // As the boot agent would at run time: the call of a body that does nothing becomes the pops of its
+            // arguments.
+            return new SitePlan(site.bound(Binding.of(Binding.Kind.OUT)), function, null, null);
+        }
+        return new SitePlan(site.bound(Binding.of(Binding.Kind.DIRECT)), function, implementation, null);
     }
 
     /** A site that keeps calling its function's trampoline (a generated one, for a group not rewritten). */

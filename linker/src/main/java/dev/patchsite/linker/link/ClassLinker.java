@@ -1,6 +1,8 @@
 package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.internal.classfile.ClassFileAppender;
+import dev.patchsite.linker.internal.classfile.PatchOut;
+import dev.patchsite.linker.internal.classfile.PatchedOutCalls;
 import dev.patchsite.linker.scan.ClassSites;
 import dev.patchsite.linker.scan.LocatedSite;
 import dev.patchsite.linker.internal.input.ProgramModules;
@@ -228,6 +230,7 @@ final class ClassLinker {
         Map<Site.Key, LocatedSite> where = new HashMap<>();
         located.forEach(site -> where.put(site.site().key(), site));
         List<SitePlan> patched = new ArrayList<>();
+        List<PatchedOutCalls.Call> patchedOut = new ArrayList<>();
         Map<SitePlan, Integer> operands = new HashMap<>();
         for (SitePlan plan : plans) {
             LocatedSite site = where.get(plan.site().key());
@@ -235,11 +238,22 @@ final class ClassLinker {
             if (plan.call() != null) {
                 operand = appender.method(plan.call(), program.isInterfaceOwner(plan.call().owner()));
                 appender.setU2(site.instruction() + 1, operand);
+            } else if (plan.patchesOut()) {
+                int out = PatchOut.instruction(plan.function().method().descriptor());
+                appender.setU1(site.instruction(), out >>> 16);
+                appender.setU2(site.instruction() + 1, out & 0xffff);
+                MethodRef caller = plan.site().caller();
+                patchedOut.add(new PatchedOutCalls.Call(appender.utf8(caller.name()),
+                        appender.utf8(caller.descriptor()), plan.site().offset(), site.constant()));
             }
             operands.put(plan, operand);
             if (plan.site().binding().kind() == Binding.Kind.PATCH) {
                 patched.add(plan);
             }
+        }
+        if (!patchedOut.isEmpty()) {
+            // Static mode: no patch data, which is boot mode's.
+            return appender.toByteArray(appender.utf8(PatchedOutCalls.ATTRIBUTE), PatchedOutCalls.info(patchedOut));
         }
         if (patched.isEmpty()) {
             return appender.toByteArray(0, null);
@@ -266,6 +280,8 @@ final class ClassLinker {
         private final List<SitePlan> patched = new ArrayList<>();
         private final List<Integer> patchPositions = new ArrayList<>();
         private PatchSitesAttribute attribute;
+        /** The calls this class's link patches out, or null if it patches none. */
+        private PatchedOutAttribute patchedOut;
         private boolean isInterface;
         private String owner;
         private int version;
@@ -284,7 +300,7 @@ final class ClassLinker {
             }
             for (SitePlan plan : plans) {
                 Binding.Kind kind = plan.site().binding().kind();
-                if (plan.becomesIndy() || plan.call() != null) {
+                if (plan.becomesIndy() || plan.call() != null || plan.patchesOut()) {
                     changedByMethod.computeIfAbsent(plan.site().caller().nameAndDescriptor(), m -> new HashMap<>())
                             .put(SiteRewriter.key(plan.function().id(), plan.site().ordinal()), plan);
                 }
@@ -308,6 +324,10 @@ final class ClassLinker {
                 // before any the class already has, the patch data is written last and ends the class file.
                 attribute = patchData();
                 super.visitAttribute(attribute);
+            }
+            if (plans.stream().anyMatch(SitePlan::patchesOut)) {
+                patchedOut = new PatchedOutAttribute(writer);
+                super.visitAttribute(patchedOut);
             }
         }
 
@@ -334,7 +354,11 @@ final class ClassLinker {
                 visitor = new FunctionSplitter(trampoline, defaultBody, program, function);
             }
             Map<String, SitePlan> changed = changedByMethod.get(name + descriptor);
-            return changed == null ? visitor : new SiteRewriter(visitor, functions, changed, program);
+            // A patched-out call is recorded in the method that holds the code once linked: a function's moved body.
+            MethodRef code = new MethodRef(owner, function == null ? name : Bootstrap.DEFAULT_PREFIX + name,
+                    descriptor);
+            return changed == null ? visitor : new SiteRewriter(visitor, functions, changed, program,
+                    patchedOut == null ? null : patchedOut.in(code));
         }
 
         @Override

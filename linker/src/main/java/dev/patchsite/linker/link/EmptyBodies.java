@@ -13,7 +13,8 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Finds the implementations a call of which the boot agent may patch out (replace by the pops of its arguments): a
+ * Finds the implementations a call of which the boot agent, or a {@code static} link, may patch out (replace by the
+ * pops of its arguments): a
  * {@code void} body whose only instruction is {@code return}, such as a tracepoint's default. Patching such a call out
  * changes nothing a program can see only if calling it would not initialize a class that does something when
  * initialized, so its class must have no static initializer, and be an interface or extend {@code Object} directly
@@ -21,6 +22,11 @@ import org.objectweb.asm.Opcodes;
  *
  * <p>Only bodies in classes this link writes are looked at, and only classes held in one copy (no multi-release
  * copy): a body in a jar the link only reads could change without the program being linked again.
+ *
+ * <p>The rule is read from the class as it is before linking. A {@code static} link adds a static initializer to a
+ * group class that only prints a warning when {@code -Dpatchsite.select.GROUP} is set ({@link StaticSelectionWarning});
+ * a patched-out call no longer initializes the group, so that warning waits for another use of the group. It is the
+ * one effect skipped: the selection it warns of is fixed either way.
  */
 final class EmptyBodies {
 
@@ -28,8 +34,8 @@ final class EmptyBodies {
     }
 
     /**
-     * Returns the implementations, as linked calls name them (a default body under its moved name), whose calls the
-     * agent may patch out.
+     * Returns the implementations, as linked calls name them (a default body under its moved name), whose calls may be
+     * patched out.
      *
      * @param table the program's table
      * @param rewrittenGroups the groups this link rewrites

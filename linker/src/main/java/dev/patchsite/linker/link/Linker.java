@@ -136,7 +136,7 @@ public final class Linker {
         checkSelections(table);
         checkGroupVersions(scan, rewrittenGroups);
         Program program = new Program(request.mode(), table, scan.declarations(), rewrittenGroups,
-                request.selections(), request.mode() == LinkMode.BOOT ? EmptyBodies.of(table, rewrittenGroups,
+                request.selections(), request.mode() != LinkMode.INDY ? EmptyBodies.of(table, rewrittenGroups,
                         rewritten) : Set.of());
         UnboundSites.warn(program, rewritten, request.classpath(), request.log());
         TrampolineModuleCheck.check(program, scan.modules());

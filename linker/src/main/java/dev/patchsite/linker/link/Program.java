@@ -146,7 +146,10 @@ final class Program {
         return null;
     }
 
-    /** Returns whether the boot agent may patch out a call of the method ({@link EmptyBodies}). */
+    /**
+     * Returns whether a call of the method may be patched out ({@link EmptyBodies}): by the boot agent, or by a
+     * {@code static} link.
+     */
     boolean emptyBody(MethodRef method) {
         return emptyBodies.contains(method);
     }

@@ -13,7 +13,7 @@ import java.util.List;
  * @param function the function it calls
  * @param call the method the rewritten {@code invokestatic} names, or null if the instruction is not changed to
  *     one: an {@code invokedynamic} site ({@code indy}, or a super-call bound {@code default} that the runtime
- *     resolves), or a site left as it is
+ *     resolves), a call patched out ({@code out}), or a site left as it is
  * @param patch for a site the boot agent patches, what it may patch the call to; else null
  */
 record SitePlan(Site site, Function function, MethodRef call, Patch patch) {
@@ -22,6 +22,11 @@ record SitePlan(Site site, Function function, MethodRef call, Patch patch) {
     boolean becomesIndy() {
         Binding.Kind kind = site.binding().kind();
         return kind == Binding.Kind.INDY || kind == Binding.Kind.DEFAULT && call == null;
+    }
+
+    /** Returns whether the link patches the site's call out: {@code static} mode, an empty body selected. */
+    boolean patchesOut() {
+        return site.binding().kind() == Binding.Kind.OUT;
     }
 
     /**

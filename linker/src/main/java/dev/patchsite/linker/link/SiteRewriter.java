@@ -1,6 +1,7 @@
 package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.internal.classfile.ConstantPool;
+import dev.patchsite.linker.internal.classfile.PatchOut;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
@@ -9,12 +10,14 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Rewrites the calls of one method as its plans say: a call becomes an {@code invokedynamic} ({@code indy} mode) or
- * names another method (a super-call's default body, a static selection, a generated trampoline), and a function
+ * Rewrites the calls of one method as its plans say: a call becomes an {@code invokedynamic} ({@code indy} mode),
+ * names another method (a super-call's default body, a static selection, a generated trampoline) or is patched out
+ * (a static selection that does nothing: the pops of its arguments), and a function
  * handle names the generated trampoline of a group the link does not rewrite. Sites are matched
  * to plans by function and ordinal, counted exactly as the scanner counts them: every {@code invokestatic} of a
  * function and every function handle in an {@code invokedynamic} or {@code ldc}, in bytecode order, whether it names
@@ -28,6 +31,7 @@ final class SiteRewriter extends MethodVisitor {
     private final Map<String, SitePlan> plans;
     private final Program program;
     private final Map<String, Integer> ordinals = new HashMap<>();
+    private final PatchedOutAttribute.Recorder patchedOut;
 
     /**
      * Creates the rewriter.
@@ -37,13 +41,15 @@ final class SiteRewriter extends MethodVisitor {
      *     subclasses that inherit it
      * @param plans the plans of this method's sites, by {@link #key}
      * @param program the program, for interface owners
+     * @param patchedOut where to record the calls patched out, or null if no plan patches one out
      */
     SiteRewriter(MethodVisitor next, Map<MethodRef, Function> functions, Map<String, SitePlan> plans,
-            Program program) {
+            Program program, PatchedOutAttribute.Recorder patchedOut) {
         super(Opcodes.ASM9, next);
         this.functions = functions;
         this.plans = plans;
         this.program = program;
+        this.patchedOut = patchedOut;
     }
 
     /** Returns the key of a site among its method's sites. */
@@ -62,6 +68,16 @@ final class SiteRewriter extends MethodVisitor {
             super.visitInvokeDynamicInsn(name, descriptor,
                     plan.site().binding().kind() == Binding.Kind.INDY ? Names.SITE : Names.DEFAULT_BODY,
                     new Handle(Opcodes.H_INVOKESTATIC, owner, name, descriptor, isInterface));
+        } else if (plan.patchesOut()) {
+            // Three one-byte instructions in the call's three bytes: every later offset, and so every stack map
+            // frame, stays where it was.
+            Label at = new Label();
+            super.visitLabel(at);
+            int out = PatchOut.instruction(descriptor);
+            for (int shift = 8 * (PatchOut.LENGTH - 1); shift >= 0; shift -= 8) {
+                super.visitInsn(out >>> shift & 0xff);
+            }
+            patchedOut.patchedOut(at, owner, name, descriptor, isInterface);
         } else if (plan.call() != null) {
             MethodRef call = plan.call();
             super.visitMethodInsn(opcode, call.owner(), call.name(), call.descriptor(),

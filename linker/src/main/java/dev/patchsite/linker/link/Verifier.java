@@ -8,6 +8,7 @@ import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.scan.TableSource;
 import dev.patchsite.linker.ValidationException;
 import dev.patchsite.linker.internal.classfile.Opcodes;
+import dev.patchsite.linker.internal.classfile.PatchOut;
 import dev.patchsite.linker.internal.input.ArchiveLayout;
 import dev.patchsite.linker.internal.input.ClassPaths;
 import dev.patchsite.linker.scan.ClassSites;
@@ -41,7 +42,7 @@ import java.util.TreeSet;
 /**
  * Checks a linked jar against the table embedded in it: every site of the table is in the bytecode, bound as the
  * table says (a patched site is an {@code invokestatic} the agent's patch data covers, an {@code indy} site an
- * {@code invokedynamic}...); every call of a function in the bytecode is in the table; every group the runtime needs
+ * {@code invokedynamic}, an {@code out} site the pops its class's {@code PatchedOut} attribute records...); every call of a function in the bytecode is in the table; every group the runtime needs
  * is described; every variant is still valid. A jar tampered with after linking is refused too: a group description
  * that disagrees with the table ({@link GroupDescriptionCheck}), a binding its mode never makes
  * ({@link BindingModeCheck}), a bound site in a class nowhere ({@link SiteClassCheck}).
@@ -274,6 +275,13 @@ public final class Verifier {
             return calls.has("defaultBody", method.owner(), method.name(), method.descriptor())
                     && !calls.has("site", method.owner(), method.name(), method.descriptor()) ? null
                     : "bound default but the invokedynamic is not bound to the default";
+        }
+        // The scanner reads a patched-out call only where its bytes are the pops of the call's arguments.
+        boolean patchedOut = located.site().kind() == SiteKind.INVOKE && opcode != Opcodes.INVOKESTATIC
+                && opcode != Opcodes.INVOKEDYNAMIC;
+        if (binding.kind() == Binding.Kind.OUT || patchedOut) {
+            return binding.kind() != Binding.Kind.OUT ? "bound " + binding.label() + " but the call was patched out"
+                    : patchedOut ? null : "bound out but the call was not patched out";
         }
         if (opcode != Opcodes.INVOKESTATIC || located.site().kind() != SiteKind.INVOKE) {
             return "bound " + binding.label() + " but the instruction is not an invokestatic";

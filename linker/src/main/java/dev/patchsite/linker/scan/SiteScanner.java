@@ -7,6 +7,8 @@ import dev.patchsite.linker.internal.classfile.ConstantPool;
 import dev.patchsite.linker.internal.classfile.LineNumbers;
 import dev.patchsite.linker.internal.classfile.MalformedClassException;
 import dev.patchsite.linker.internal.classfile.Opcodes;
+import dev.patchsite.linker.internal.classfile.PatchOut;
+import dev.patchsite.linker.internal.classfile.PatchedOutCalls;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;
@@ -29,7 +31,8 @@ import java.util.Set;
  *
  * <p>Linked bytecode is read as the program it was linked from ({@link LinkedForms}): a call naming a function's
  * default body or generated trampoline is a call of the function, and an {@code invokedynamic} bound by the
- * runtime's {@code site} or {@code defaultBody} bootstrap is an {@code invoke} site, not a reference. Every loop is
+ * runtime's {@code site} or {@code defaultBody} bootstrap is an {@code invoke} site, not a reference, and a call a
+ * {@code static} link patched out is read, from the class's {@link PatchedOutCalls}, as the call it was. Every loop is
  * bounded by the class's bytes: attribute lengths are checked, and each dynamic constant is followed once per
  * top-level constant.
  *
@@ -52,6 +55,9 @@ final class SiteScanner {
     /** The class's {@code SourceFile} attribute, or null: where a report points its sites to. */
     private String sourceFile;
     private int bootstrapMethods = -1;
+    /** The calls a static link patched out, and how many of them the methods scanned so far held. */
+    private PatchedOutCalls patchedOut = PatchedOutCalls.none();
+    private int patchedOutFound;
     private int[] bootstrapOffsets;
     /** The function handles reachable from each top-level constant an instruction names, by its pool index. */
     private final Map<Integer, List<MethodRef>> functionHandles = new HashMap<>();
@@ -131,10 +137,20 @@ final class SiteScanner {
                 bootstrapMethods = info;
             } else if (attribute.equals("SourceFile") && length == 2) {
                 sourceFile = pool.utf8(buffer.u2(info));
+            } else if (attribute.equals(PatchedOutCalls.ATTRIBUTE)) {
+                patchedOut = PatchedOutCalls.read(buffer, pool, info, length);
             }
         });
         for (int method : layout.methods()) {
             scanMethod(layout, method);
+        }
+        int patchedOutListed = 0;
+        for (String method : patchedOut.methods()) {
+            patchedOutListed += patchedOut.in(method).size();
+        }
+        if (patchedOutFound != patchedOutListed) {
+            throw new MalformedClassException(PatchedOutCalls.ATTRIBUTE + " attribute names "
+                    + (patchedOutListed - patchedOutFound) + " calls where no code of the class has them");
         }
         if (sourceFile != null) {
             sites.replaceAll(site -> site.withSourceFile(sourceFile));
@@ -160,9 +176,21 @@ final class SiteScanner {
         }
         List<Site> found = new ArrayList<>();
         Map<String, Integer> ordinals = new HashMap<>();
+        Map<Integer, Integer> patchedOutHere = patchedOut.in(caller.nameAndDescriptor());
+        Map<Site, Integer> patchedOutOperands = new IdentityHashMap<>();
         int pc = 0;
         while (pc < codeLength) {
             int opcode = buffer.u1(code + pc);
+            Integer patchedOutCall = patchedOutHere.get(pc);
+            if (patchedOutCall != null) {
+                int before = found.size();
+                patchedOutCall(caller, code, codeLength, pc, patchedOutCall, found, ordinals);
+                if (found.size() > before) {
+                    patchedOutOperands.put(found.get(before), patchedOutCall);
+                }
+                pc += PatchOut.LENGTH;
+                continue;
+            }
             switch (opcode) {
                 case Opcodes.INVOKESTATIC -> invoke(caller, pc, buffer.u2(code + pc + 1), found, ordinals);
                 case Opcodes.LDC -> constant(caller, pc, SiteKind.LDC, buffer.u1(code + pc + 1), found, ordinals);
@@ -198,11 +226,31 @@ final class SiteScanner {
                 }
                 sites.add(site.with(site.caller(), false, lines.lineAt(site.offset()), site.offset()));
                 int instruction = code + site.offset();
-                int operand = site.kind() == SiteKind.LDC && buffer.u1(instruction) == Opcodes.LDC
+                Integer patchedOutOperand = patchedOutOperands.get(site);
+                int operand = patchedOutOperand != null ? patchedOutOperand
+                        : site.kind() == SiteKind.LDC && buffer.u1(instruction) == Opcodes.LDC
                         ? buffer.u1(instruction + 1) : buffer.u2(instruction + 1);
                 locations.add(new int[] {instruction, operand, codeLength});
             }
         }
+    }
+
+    /**
+     * Reads a call a static link patched out as the call it was, once its three bytes are checked to be the pops of
+     * its arguments: an attribute that says otherwise (a class changed after linking) is not believed.
+     */
+    private void patchedOutCall(MethodRef caller, int code, int codeLength, int pc, int methodref, List<Site> found,
+            Map<String, Integer> ordinals) {
+        int expected = PatchOut.instruction(pool.method(methodref).descriptor());
+        int actual = pc + PatchOut.LENGTH > codeLength ? -1
+                : buffer.u1(code + pc) << 16 | buffer.u1(code + pc + 1) << 8 | buffer.u1(code + pc + 2);
+        if (expected < 0 || actual != expected) {
+            throw new MalformedClassException(where(caller) + ": the " + PatchedOutCalls.ATTRIBUTE + " attribute says"
+                    + " a call of " + pool.method(methodref) + " was patched out at offset " + pc + ", but the code"
+                    + " there is not the pops of its arguments");
+        }
+        patchedOutFound++;
+        invoke(caller, pc, methodref, found, ordinals);
     }
 
     private void invoke(MethodRef caller, int pc, int cpIndex, List<Site> found, Map<String, Integer> ordinals) {

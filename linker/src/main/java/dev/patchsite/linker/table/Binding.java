@@ -22,7 +22,12 @@ public record Binding(Kind kind, String reason) {
         /** A super-call, rewritten to call the function's own body (the default) in every mode. */
         DEFAULT,
         /** The call still names the function, whose trampoline forwards to the selection. */
-        TRAMPOLINE;
+        TRAMPOLINE,
+        /**
+         * {@code static} mode: the selected implementation is an empty {@code void} body, and the call was patched
+         * out (replaced by the pops of its arguments). Last, so that the scan cache's numbers of the others stay.
+         */
+        OUT;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -88,7 +93,7 @@ public record Binding(Kind kind, String reason) {
             }
         }
         throw new IllegalArgumentException("unknown binding \"" + label
-                + "\"; expected patch, indy, direct, default or trampoline:REASON");
+                + "\"; expected patch, indy, direct, out, default or trampoline:REASON");
     }
 
     /**

@@ -56,174 +56,7 @@ class TracepointPatchOutTest {
 
     @BeforeAll
     static void compileAndLink() throws Exception {
-        Map<String, String> sources = new LinkedHashMap<>();
-        sources.put("po.Trace", """
-                package po;
-
-                public interface Trace {
-                    /** Fits the patch-out: two one-slot arguments, one pop2. */
-                    @dev.patchsite.RuntimeStatic(updatable = true)
-                    static void hit(int id, Object payload) {
-                    }
-
-                    /** Does not fit: pop, then pop2 three times. */
-                    @dev.patchsite.RuntimeStatic(updatable = true)
-                    static void wide(long a, long b, long c, int d) {
-                    }
-                }
-                """);
-        sources.put("po.TraceOn", """
-                package po;
-
-                @dev.patchsite.Variant(of = Trace.class, name = "on")
-                public final class TraceOn {
-                    public static void hit(int id, Object payload) {
-                        Events.record();
-                    }
-
-                    public static void wide(long a, long b, long c, int d) {
-                        Events.record();
-                    }
-                }
-                """);
-        sources.put("po.Events", """
-                package po;
-
-                /** The events recorded on the calling thread. */
-                public final class Events {
-                    private static final ThreadLocal<long[]> MINE = ThreadLocal.withInitial(() -> new long[1]);
-
-                    public static void record() {
-                        MINE.get()[0]++;
-                    }
-
-                    public static long mine() {
-                        return MINE.get()[0];
-                    }
-                }
-                """);
-        sources.put("po.Sites", """
-                package po;
-
-                public final class Sites {
-                    static void fire(int i) {
-                        Trace.hit(i, "payload");
-                        Trace.wide(i, 2L, 3L, 4);
-                    }
-                }
-                """);
-        for (String late : List.of("LateOn", "LateOff")) {
-            sources.put("po." + late, """
-                    package po;
-
-                    public final class %s {
-                        public static long fire() {
-                            long before = Events.mine();
-                            Trace.hit(1, null);
-                            Trace.wide(1L, 2L, 3L, 4);
-                            return Events.mine() - before;
-                        }
-                    }
-                    """.formatted(late));
-        }
-        sources.put("po.Main", """
-                package po;
-
-                import dev.patchsite.PatchSite;
-                import java.util.concurrent.atomic.AtomicLong;
-
-                public final class Main {
-                    static final int WORKERS = 4;
-                    static final int ROUNDS = 25;
-                    static final long CALLS_PER_PHASE = 5_000;
-                    static final AtomicLong CALLS = new AtomicLong();
-
-                    /** 4r+0: off, stable; 4r+1: switching on; 4r+2: on, stable; 4r+3: switching off. */
-                    static volatile int phase;
-                    static volatile boolean stop;
-
-                    static final class Worker extends Thread {
-                        long checkedOn;
-                        long checkedOff;
-                        long lost;
-                        long recorded;
-
-                        @Override
-                        public void run() {
-                            for (int i = 0; !stop; i++) {
-                                int before = phase;
-                                long eventsBefore = Events.mine();
-                                Sites.fire(i);
-                                CALLS.incrementAndGet();
-                                long events = Events.mine() - eventsBefore;
-                                if (phase == before) {
-                                    if (before % 4 == 2) {
-                                        checkedOn++;
-                                        lost += 2 - events;
-                                    } else if (before % 4 == 0) {
-                                        checkedOff++;
-                                        recorded += events;
-                                    }
-                                }
-                            }
-                        }
-                    }
-
-                    static void awaitCalls() {
-                        long target = CALLS.get() + CALLS_PER_PHASE;
-                        long deadline = System.nanoTime() + 20_000_000_000L;
-                        while (CALLS.get() < target) {
-                            if (System.nanoTime() > deadline) {
-                                throw new IllegalStateException("the workers stopped calling the tracepoint");
-                            }
-                            Thread.onSpinWait();
-                        }
-                    }
-
-                    public static void main(String[] args) throws Exception {
-                        Worker[] workers = new Worker[WORKERS];
-                        for (int i = 0; i < WORKERS; i++) {
-                            workers[i] = new Worker();
-                            workers[i].start();
-                        }
-                        awaitCalls();
-                        for (int round = 0; round < ROUNDS; round++) {
-                            phase = 4 * round + 1;
-                            PatchSite.update(Trace.class, "on");
-                            phase = 4 * round + 2;
-                            awaitCalls();
-                            phase = 4 * round + 3;
-                            PatchSite.update(Trace.class, "default");
-                            phase = 4 * round + 4;
-                            awaitCalls();
-                        }
-                        stop = true;
-                        long checkedOn = 0;
-                        long checkedOff = 0;
-                        long lost = 0;
-                        long recorded = 0;
-                        for (Worker worker : workers) {
-                            worker.join();
-                            checkedOn += worker.checkedOn;
-                            checkedOff += worker.checkedOff;
-                            lost += worker.lost;
-                            recorded += worker.recorded;
-                        }
-                        System.out.println("lost while on: " + lost);
-                        System.out.println("recorded while off: " + recorded);
-                        System.out.println("checked while on: " + (checkedOn > 0));
-                        System.out.println("checked while off: " + (checkedOff > 0));
-                        PatchSite.update(Trace.class, "on");
-                        System.out.println("a class loaded while on records: " + LateOn.fire());
-                        PatchSite.update(Trace.class, "default");
-                        System.out.println("a class loaded while off records: " + LateOff.fire());
-                        String report = PatchSite.report().get(0);
-                        System.out.println("bound: " + report.substring(report.indexOf("; ") + 2));
-                    }
-                }
-                """);
-        Path classes = LinkTestFiles.compile(dir.resolve("program"), sources);
-        Path jar = LinkTestFiles.jar(classes, dir.resolve("po.jar"), "po.Main");
+        Path jar = TracepointProgram.jar(dir, TracepointProgram.UPDATES);
         boot = dir.resolve("po-boot.jar");
         indy = dir.resolve("po-indy.jar");
         Linker.link(LinkRequest.of(jar, boot).withMode(LinkMode.BOOT));
@@ -237,7 +70,7 @@ class TracepointPatchOutTest {
     @Test
     void theCallWhoseArgumentsFitIsPatchedOutTheOtherStaysADirectCall() throws IOException {
         PatchSiteTable table = LinkTestFiles.linkedTable(boot);
-        assertEquals(6, table.sites().size(), table::toString);
+        assertEquals(9, table.sites().size(), table::toString);
         for (Site site : table.sites()) {
             assertEquals("patch", site.binding().label(), site::toString);
         }
@@ -297,6 +130,26 @@ class TracepointPatchOutTest {
     void withoutTheAgentAndInIndyModeTheOutputIsTheSame() {
         assertOutput(JAVA.run("-cp", boot, "po.Main"), 0);
         assertOutput(JAVA.run("-jar", indy), 0);
+    }
+
+    /**
+     * With {@code -Dpatchsite.verbose=true}, an update names the thread that loops in the method holding a site, which
+     * keeps the old target (JVM TI); without it, nothing is said.
+     */
+    @Test
+    void aVerboseUpdateNamesTheThreadLoopingInTheMethodThatHoldsASite() throws Exception {
+        Path loop = dir.resolve("po-loop-boot.jar");
+        Linker.link(LinkRequest.of(TracepointProgram.jar(dir, TracepointProgram.LOOP), loop).withMode(LinkMode.BOOT));
+
+        ForkedJava.Result verbose = JAVA.with("-Dpatchsite.verbose=true").run("-jar", loop).assertExit(0);
+        assertEquals("updated while looping\n", verbose.out(), verbose::describe);
+        List<String> running = verbose.err().lines().filter(line -> line.contains(" is running ")).toList();
+        assertEquals(List.of("patchsite: thread \"looper\" is running po.Loop.spin, which keeps the old target of"
+                + " po.Trace (default) until it returns: a method activation already running when an update"
+                + " retransforms its class keeps its code"), running, verbose::describe);
+
+        ForkedJava.Result quiet = JAVA.run("-jar", loop).assertClean();
+        assertEquals("updated while looping\n", quiet.out(), quiet::describe);
     }
 
     private static void assertOutput(ForkedJava.Result run, int patched) {

@@ -186,7 +186,17 @@ public final class ClassFileAppender {
      * @param value the new value
      */
     public void setU2(int offset, int value) {
-        edits.add(new int[] {offset, value});
+        edits.add(new int[] {offset, value, 2});
+    }
+
+    /**
+     * Sets a u1 of the class file, e.g. an opcode.
+     *
+     * @param offset where it is in the original class file
+     * @param value the new value
+     */
+    public void setU1(int offset, int value) {
+        edits.add(new int[] {offset, value, 1});
     }
 
     /**
@@ -212,8 +222,9 @@ public final class ClassFileAppender {
         System.arraycopy(original, poolEnd, out, poolEnd + growth, original.length - poolEnd);
         for (int[] edit : edits) {
             int at = edit[0] >= poolEnd ? edit[0] + growth : edit[0];
-            out[at] = (byte) (edit[1] >>> 8);
-            out[at + 1] = (byte) edit[1];
+            for (int i = 0; i < edit[2]; i++) {
+                out[at + i] = (byte) (edit[1] >>> 8 * (edit[2] - 1 - i));
+            }
         }
         if (info != null) {
             int countAt = attributes + growth;

@@ -1,4 +1,4 @@
-package dev.patchsite.linker.link;
+package dev.patchsite.linker.internal.classfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,6 +16,7 @@ class PatchOutTest {
         assertEquals(0x575857, PatchOut.instruction("(IJI)V"), "pop pop2 pop");
         assertEquals(0x585800, PatchOut.instruction("(DII)V"), "pop2 (the ints) pop2 (the double) nop");
         assertEquals(0x585858, PatchOut.instruction("(IIIIII)V"));
+        assertEquals(0x585700, PatchOut.instruction("([J[[Ljava/lang/String;Z)V"), "arrays take one slot");
     }
 
     @Test
