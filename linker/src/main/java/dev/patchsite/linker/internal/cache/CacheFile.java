@@ -212,7 +212,7 @@ final class CacheFile {
         /** Adds a record the scan made. */
         void add(Entry entry) {
             try {
-                entry(records, extras, entry);
+                entry(records, extras, extraBytes.size(), entry);
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // a byte array does not fail
             }
@@ -224,7 +224,7 @@ final class CacheFile {
             records.put(from.records.array(), from.records.arrayOffset() + r * RECORD, RECORD);
             int extra = from.extra(r);
             if (extra >= 0) {
-                records.putInt(at + EXTRA_AT, extras.size());
+                records.putInt(at + EXTRA_AT, extraBytes.size());
                 extraBytes.write(from.extras.array(), from.extras.arrayOffset() + extra, from.extrasEnd[r] - extra);
             }
         }
@@ -268,7 +268,11 @@ final class CacheFile {
         return writer.finish(input, fingerprint);
     }
 
-    private static void entry(ByteBuffer out, DataOutputStream extras, Entry entry) throws IOException {
+    /**
+     * Puts an entry's record, and writes its extras, which start at {@code extrasAt}: not {@code extras.size()}, which
+     * does not count the extras copied around the stream.
+     */
+    private static void entry(ByteBuffer out, DataOutputStream extras, int extrasAt, Entry entry) throws IOException {
         ClassFacts facts = entry.facts();
         out.putLong(entry.nameHash());
         out.putInt((int) entry.crc());
@@ -280,7 +284,7 @@ final class CacheFile {
         out.putInt((facts.declares() ? FLAG_DECLARES : 0) | (facts.declaration() != null ? FLAG_DECLARATION : 0)
                 | (facts.sites() != null ? FLAG_SITES : 0));
         boolean hasExtras = facts.declaration() != null || facts.sites() != null;
-        out.putInt(hasExtras ? extras.size() : -1);
+        out.putInt(hasExtras ? extrasAt : -1);
         if (facts.declaration() != null) {
             declaration(extras, facts.declaration());
         }
