@@ -93,6 +93,10 @@ for (( r = 0; r <= runs; r++ )); do   # round 0 is the warm-up (and fills the ca
   for m in "${measurements[@]}"; do
     [[ $m != changed ]] || prepare_changed
     result="$(run_one "$m")" || exit 1
+    # A cache the scan could not use (one warning) would time a cold scan under the cache's name.
+    if grep -q '^warning: scan cache' "$work/$m.err"; then
+      echo "$0: $m: $(grep '^warning: scan cache' "$work/$m.err")" >&2; exit 1
+    fi
     read -r wall cpu own <<<"$result"
     (( r > 0 )) || continue
     walls[$m]+=" $wall"; cpus[$m]+=" $cpu"; owns[$m]+=" $own"

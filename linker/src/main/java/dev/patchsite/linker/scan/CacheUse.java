@@ -7,7 +7,6 @@ import dev.patchsite.linker.internal.declarations.ClassInfo;
 import dev.patchsite.linker.internal.input.ClassEntry;
 import dev.patchsite.linker.internal.input.ClassSource;
 import dev.patchsite.linker.table.Site;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -134,16 +133,17 @@ final class CacheUse {
                 found[i - start] = facts.apply(i);
                 unchanged = unchanged && found[i - start] == null && hits[i] - 1 == positions[i];
             }
-            if (!unchanged) {
-                List<JarCache.Record> records = new ArrayList<>(found.length);
+            if (!unchanged && jar.replaceable()) {
+                JarCache.NewFile file = jar.newFile(found.length);
                 for (int i = start; i < end; i++) {
                     ClassEntry entry = entries.get(i);
-                    ClassFacts record = found[i - start] != null ? found[i - start] : jar.facts(hits[i] - 1);
-                    // A hit's stamp is its record's: not worked out from the jar's directory again.
-                    records.add(new JarCache.Record(hits[i] > 0 ? jar.stamp(hits[i] - 1) : entry.source().stamp(entry),
-                            record));
+                    if (found[i - start] == null) {
+                        file.keep(hits[i] - 1); // its record as it is, copied as raw bytes
+                    } else {
+                        file.add(entry.source().stamp(entry), found[i - start]);
+                    }
                 }
-                jar.save(fingerprint, records);
+                file.save(fingerprint);
             }
         }
     }

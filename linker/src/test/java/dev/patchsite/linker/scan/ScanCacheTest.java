@@ -173,6 +173,24 @@ class ScanCacheTest {
     }
 
     @Test
+    void theRecordsAScanOfAChangedJarLeavesServeTheNextScanWhole() throws Exception {
+        Path version1 = Samples.jar(Samples.SAMPLE);
+        Path version2 = Samples.jar(Samples.SAMPLE_V2);
+        Path jar = Files.copy(version1, dir.resolve("app.jar"));
+        Path cache = dir.resolve("cache");
+        text(jar, cache, new RecordedLog());
+        Files.copy(version2, jar, StandardCopyOption.REPLACE_EXISTING);
+        String expected = text(version2, null, new RecordedLog());
+        assertEquals(expected, text(jar, cache, new RecordedLog()), "records kept as they were, and new ones");
+
+        assertTrue(GarbledJar.write(version2, jar, name -> name.endsWith(".class")) > 10);
+        deleteTableFiles(cache);
+        RecordedLog log = new RecordedLog();
+        assertEquals(expected, text(jar, cache, log), "every class from its record, none read");
+        assertEquals(List.of(), log.warnings());
+    }
+
+    @Test
     void sitesFoundWithOtherFunctionsAreFoundAgain() throws Exception {
         Path app = Samples.jar(Samples.SAMPLE_APP);
         Path lib = Samples.jar(Samples.SAMPLE_LIB);

@@ -47,6 +47,10 @@ final class CacheFile {
     static final String VERSION = version();
     /** The bytes of a record: name hash, CRC-32, sizes, super hash, owner bloom, flags, extras offset. */
     static final int RECORD = 8 + 4 + 8 + 8 + 4 + 8 + 8 + 4 + 4;
+    /** Where in a record its flags are. */
+    private static final int FLAGS_AT = 48;
+    /** Where in a record the offset of its extras is, -1 for none. */
+    private static final int EXTRA_AT = 52;
     private static final int FLAG_DECLARES = 1;
     private static final int FLAG_DECLARATION = 2;
     private static final int FLAG_SITES = 4;
@@ -76,16 +80,21 @@ final class CacheFile {
         private final byte[] fingerprint;
         private final ByteBuffer records;
         private final int count;
+        private final ByteBuffer extras;
+        /** Per record with extras: where its extras end, so that they can be copied as they are. */
+        private final int[] extrasEnd;
         private final ClassInfo[] declarations;
         private final List<Site>[] sites;
         private final BitSet[] callsDefault;
 
         @SuppressWarnings("unchecked")
-        private Opened(String input, byte[] fingerprint, ByteBuffer records, int count) {
+        private Opened(String input, byte[] fingerprint, ByteBuffer records, int count, ByteBuffer extras) {
             this.input = input;
             this.fingerprint = fingerprint;
             this.records = records;
             this.count = count;
+            this.extras = extras;
+            this.extrasEnd = new int[count];
             this.declarations = new ClassInfo[count];
             this.sites = new List[count];
             this.callsDefault = new BitSet[count];
@@ -135,11 +144,11 @@ final class CacheFile {
         }
 
         private int flags(int r) {
-            return records.getInt(r * RECORD + 48);
+            return records.getInt(r * RECORD + FLAGS_AT);
         }
 
         private int extra(int r) {
-            return records.getInt(r * RECORD + 52);
+            return records.getInt(r * RECORD + EXTRA_AT);
         }
 
         /** Returns the class as validation read it, with an empty location, or null. */
@@ -155,12 +164,6 @@ final class CacheFile {
         /** Returns which sites call the default in a linked form, or null when there are no sites. */
         BitSet callsDefault(int r) {
             return callsDefault[r];
-        }
-
-        /** Returns the record's facts whole, to be written again. */
-        ClassFacts facts(int r) {
-            return new ClassFacts(superHash(r), owners(r, 0), owners(r, 1), declares(r), declarations[r], sites[r],
-                    callsDefault[r]);
         }
     }
 
@@ -184,36 +187,92 @@ final class CacheFile {
         return bytes.length >= MAGIC.length && Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
     }
 
-    /** Encodes a jar's records. */
-    static byte[] encode(String input, byte[] fingerprint, List<Entry> entries) {
-        // The records are put in place in one buffer of their size: a DataOutputStream over a ByteArrayOutputStream
-        // makes a synchronized call per byte of an int, and took a fifth of a scan that changed 1% of a big jar.
-        ByteBuffer records = ByteBuffer.allocate(entries.size() * RECORD);
-        ByteArrayOutputStream extraBytes = new ByteArrayOutputStream(1 << 16);
-        ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream extras = new DataOutputStream(extraBytes); DataOutputStream header = new DataOutputStream(
-                headerBytes)) {
-            for (Entry entry : entries) {
-                entry(records, extras, entry);
-            }
-            header.write(MAGIC);
-            header.writeInt(FORMAT);
-            string(header, VERSION);
-            string(header, input);
-            header.writeInt(fingerprint.length);
-            header.write(fingerprint);
-            header.writeInt(entries.size());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
+    /**
+     * Writes a jar's records, in the jar's order, into a new file: records the scan made are encoded, records kept
+     * from the file the scan opened are copied as raw bytes with their extras, which is most of them when a few
+     * classes changed.
+     */
+    static final class Writer {
+        private final ByteBuffer records;
+        private final ByteArrayOutputStream extraBytes = new ByteArrayOutputStream(1 << 16);
+        private final DataOutputStream extras = new DataOutputStream(extraBytes);
+
+        /**
+         * Starts a file.
+         *
+         * @param count the number of records it will hold
+         */
+        Writer(int count) {
+            // The records are put in place in one buffer of their size: a DataOutputStream over a
+            // ByteArrayOutputStream makes a synchronized call per byte of an int, and took a fifth of a scan that
+            // changed 1% of a big jar.
+            this.records = ByteBuffer.allocate(count * RECORD);
         }
-        ByteBuffer file = ByteBuffer.allocate(headerBytes.size() + records.capacity() + 4 + extraBytes.size() + 8);
-        file.put(headerBytes.toByteArray()).put(records.array()).putInt(extraBytes.size())
-                .put(extraBytes.toByteArray());
-        CRC32C crc = new CRC32C();
-        crc.update(file.array(), 0, file.position());
-        return file.putLong(crc.getValue()).array();
+
+        /** Adds a record the scan made. */
+        void add(Entry entry) {
+            try {
+                entry(records, extras, extraBytes.size(), entry);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a byte array does not fail
+            }
+        }
+
+        /** Adds record {@code r} of an opened file as it is: its key and facts, and its extras copied. */
+        void copy(Opened from, int r) {
+            int at = records.position();
+            records.put(from.records.array(), from.records.arrayOffset() + r * RECORD, RECORD);
+            int extra = from.extra(r);
+            if (extra >= 0) {
+                records.putInt(at + EXTRA_AT, extraBytes.size());
+                extraBytes.write(from.extras.array(), from.extras.arrayOffset() + extra, from.extrasEnd[r] - extra);
+            }
+        }
+
+        /**
+         * Returns the file's bytes.
+         *
+         * @param input the jar, as an absolute path
+         * @param fingerprint the fingerprint of the functions the sites were found with
+         * @return the file
+         */
+        byte[] finish(String input, byte[] fingerprint) {
+            if (records.hasRemaining()) {
+                throw new IllegalStateException(records.remaining() / RECORD + " records missing");
+            }
+            ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(256);
+            try (DataOutputStream header = new DataOutputStream(headerBytes)) {
+                header.write(MAGIC);
+                header.writeInt(FORMAT);
+                string(header, VERSION);
+                string(header, input);
+                header.writeInt(fingerprint.length);
+                header.write(fingerprint);
+                header.writeInt(records.capacity() / RECORD);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a byte array does not fail
+            }
+            ByteBuffer file = ByteBuffer.allocate(headerBytes.size() + records.capacity() + 4 + extraBytes.size() + 8);
+            file.put(headerBytes.toByteArray()).put(records.array()).putInt(extraBytes.size());
+            file.put(extraBytes.toByteArray());
+            CRC32C crc = new CRC32C();
+            crc.update(file.array(), 0, file.position());
+            return file.putLong(crc.getValue()).array();
+        }
     }
-    private static void entry(ByteBuffer out, DataOutputStream extras, Entry entry) throws IOException {
+
+    /** Encodes a jar's records, every one made by the scan. */
+    static byte[] encode(String input, byte[] fingerprint, List<Entry> entries) {
+        Writer writer = new Writer(entries.size());
+        entries.forEach(writer::add);
+        return writer.finish(input, fingerprint);
+    }
+
+    /**
+     * Puts an entry's record, and writes its extras, which start at {@code extrasAt}: not {@code extras.size()}, which
+     * does not count the extras copied around the stream.
+     */
+    private static void entry(ByteBuffer out, DataOutputStream extras, int extrasAt, Entry entry) throws IOException {
         ClassFacts facts = entry.facts();
         out.putLong(entry.nameHash());
         out.putInt((int) entry.crc());
@@ -225,7 +284,7 @@ final class CacheFile {
         out.putInt((facts.declares() ? FLAG_DECLARES : 0) | (facts.declaration() != null ? FLAG_DECLARATION : 0)
                 | (facts.sites() != null ? FLAG_SITES : 0));
         boolean hasExtras = facts.declaration() != null || facts.sites() != null;
-        out.putInt(hasExtras ? extras.size() : -1);
+        out.putInt(hasExtras ? extrasAt : -1);
         if (facts.declaration() != null) {
             declaration(extras, facts.declaration());
         }
@@ -334,7 +393,7 @@ final class CacheFile {
             if (in.hasRemaining()) {
                 throw new Unusable("damaged (bytes after its extras)", true);
             }
-            Opened opened = new Opened(input, fingerprint, records, count);
+            Opened opened = new Opened(input, fingerprint, records, count, extras);
             for (int r = 0; r < count; r++) {
                 extras(opened, r, extras);
             }
@@ -398,6 +457,7 @@ final class CacheFile {
             opened.sites[r] = List.copyOf(sites);
             opened.callsDefault[r] = BitSet.valueOf(words);
         }
+        opened.extrasEnd[r] = extras.position();
     }
 
     private static ClassInfo declaration(ByteBuffer in) {

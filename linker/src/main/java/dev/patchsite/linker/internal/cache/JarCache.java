@@ -34,15 +34,6 @@ public final class JarCache {
     }
 
     /**
-     * What a scan leaves of one entry for the next.
-     *
-     * @param stamp what the jar's directory says of the entry
-     * @param facts what it contributed to the scan
-     */
-    public record Record(EntryStamp stamp, ClassFacts facts) {
-    }
-
-    /**
      * Finds the record of an unchanged entry.
      *
      * @param position the entry's position among the jar's scanned entries, where its record is if the jar's list of
@@ -59,16 +50,6 @@ public final class JarCache {
                 : byName().getOrDefault(hash, -1);
         return r >= 0 && records.nameHash(r) == hash && records.crc(r) == stamp.crc()
                 && records.compressedSize(r) == stamp.compressedSize() && records.size(r) == stamp.size() ? r : -1;
-    }
-
-    /**
-     * Returns the key of a record: what the jar's directory said of its entry.
-     *
-     * @param r the record
-     * @return its name hash, CRC-32 and sizes
-     */
-    public EntryStamp stamp(int r) {
-        return new EntryStamp(records.nameHash(r), records.crc(r), records.compressedSize(r), records.size(r));
     }
 
     /** Returns a record's superclass name hash ({@link ClassFacts#superHash()}). */
@@ -136,29 +117,66 @@ public final class JarCache {
     }
 
     /**
-     * Returns a record's facts whole, for a scan that keeps it as it is among records that changed.
+     * Returns whether the jar's cache file may be replaced with this scan's records: a file patchsite did not write is
+     * left as it is.
      *
-     * @param r the record
-     * @return its facts
+     * @return whether {@link #newFile} may be called
      */
-    public ClassFacts facts(int r) {
-        return records.facts(r);
+    public boolean replaceable() {
+        return replaceable;
     }
 
     /**
-     * Replaces the jar's cache file with this scan's records, atomically. A failure to write is a warning: the cache
-     * only saves time.
+     * Starts the file that replaces the jar's cache file, for a scan that learned something of the jar.
      *
-     * @param functions the fingerprint of the functions the sites were found with
-     * @param scanned every scanned entry of the jar, in order
+     * @param count the number of the jar's scanned entries, each of which gets a record, in order
+     * @return the new file, to be filled then saved
+     * @throws IllegalStateException if the file may not be replaced ({@link #replaceable()})
      */
-    public void save(byte[] functions, List<Record> scanned) {
+    public NewFile newFile(int count) {
         if (!replaceable) {
-            return;
+            throw new IllegalStateException("the scan cache file of " + input + " is not patchsite's");
         }
-        List<CacheFile.Entry> entries = scanned.stream().map(r -> new CacheFile.Entry(r.stamp().nameHash(),
-                r.stamp().crc(), r.stamp().compressedSize(), r.stamp().size(), r.facts())).toList();
-        directory.write(file, CacheFile.encode(input, functions, entries));
+        return new NewFile(count);
+    }
+
+    /** The records of one scan of the jar, given in the jar's order, then saved in place of the jar's cache file. */
+    public final class NewFile {
+        private final CacheFile.Writer writer;
+
+        private NewFile(int count) {
+            this.writer = new CacheFile.Writer(count);
+        }
+
+        /**
+         * Adds an entry that this cache's record {@code r} holds as it is: the record is copied, not decoded and
+         * encoded again.
+         *
+         * @param r the record
+         */
+        public void keep(int r) {
+            writer.copy(records, r);
+        }
+
+        /**
+         * Adds an entry the scan read, or learned something of.
+         *
+         * @param stamp what the jar's directory says of the entry
+         * @param facts what it contributed to the scan
+         */
+        public void add(EntryStamp stamp, ClassFacts facts) {
+            writer.add(new CacheFile.Entry(stamp.nameHash(), stamp.crc(), stamp.compressedSize(), stamp.size(), facts));
+        }
+
+        /**
+         * Replaces the jar's cache file with these records, atomically. A failure to write is a warning: the cache
+         * only saves time.
+         *
+         * @param functions the fingerprint of the functions the sites were found with
+         */
+        public void save(byte[] functions) {
+            directory.write(file, writer.finish(input, functions));
+        }
     }
 
     private Map<Long, Integer> byName() {

@@ -6,6 +6,7 @@ import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.internal.zip.ZipArchive;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +21,8 @@ import java.util.List;
  * is the class {@code a/B}), and each nested jar, read in place from the archive's file.
  */
 final class JarSource implements ClassSource {
+
+    private static final byte[] JAR = ".jar".getBytes(StandardCharsets.US_ASCII);
 
     private final String name;
     private final ZipArchive zip;
@@ -77,9 +80,9 @@ final class JarSource implements ClassSource {
         String first = null;
         int count = 0;
         for (int i = 0; i < zip.size(); i++) {
-            String entry = zip.name(i);
-            if (!zip.isDirectory(i) && entry.regionMatches(true, entry.length() - 4, ".jar", 0, 4)) {
-                first = first == null ? entry : first;
+            // The names' bytes, not strings: a big jar has tens of thousands of entries and rarely a jar among them.
+            if (!zip.isDirectory(i) && zip.nameEndsWith(i, JAR, true)) {
+                first = first == null ? zip.name(i) : first;
                 count++;
             }
         }
@@ -98,15 +101,9 @@ final class JarSource implements ClassSource {
                     + " is ambiguous (which one the JVM loads depends on the reader)");
         }
         List<ClassEntry> classes = new ArrayList<>();
+        JarClassFilter filter = new JarClassFilter(root);
         for (int i = 0; i < zip.size(); i++) {
-            if (zip.isDirectory(i)) {
-                continue;
-            }
-            String path = zip.name(i);
-            if (!path.startsWith(root)) {
-                continue;
-            }
-            int release = ClassPaths.release(path.substring(root.length()));
+            int release = zip.isDirectory(i) ? -1 : filter.release(zip, i);
             if (release >= 0) {
                 classes.add(new ClassEntry(this, i, release));
             }

@@ -264,7 +264,8 @@ public final class ZipArchive implements Closeable {
         return OneLine.of(name(entry));
     }
 
-    int nameLength(int entry) {
+    /** Returns the length of an entry's name in bytes, as the directory holds it. */
+    public int nameLength(int entry) {
         return u16(central, records[entry] + CEN_NAME_LENGTH);
     }
 
@@ -290,6 +291,32 @@ public final class ZipArchive implements Closeable {
             }
         }
         return true;
+    }
+
+    /**
+     * Returns whether an entry's name ends with the given suffix, without making a string of the name.
+     *
+     * @param entry the entry
+     * @param suffix the suffix, in UTF-8
+     * @param ignoreCase whether ASCII letters match in either case (other characters match exactly)
+     * @return whether the name ends with it
+     */
+    public boolean nameEndsWith(int entry, byte[] suffix, boolean ignoreCase) {
+        int start = nameLength(entry) - suffix.length;
+        if (start < 0) {
+            return false;
+        }
+        for (int i = 0; i < suffix.length; i++) {
+            byte b = nameByte(entry, start + i);
+            if (b != suffix[i] && !(ignoreCase && asciiLower(b) == asciiLower(suffix[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte asciiLower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
     }
 
     /**

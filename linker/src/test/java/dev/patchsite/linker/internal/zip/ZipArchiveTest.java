@@ -62,6 +62,34 @@ class ZipArchiveTest {
     }
 
     @Test
+    void namesAreMatchedOnTheirBytes() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (String name : List.of("lib/a.jar", "lib/B.JAR", "jar", "x.jarx", UNICODE_NAME)) {
+            entries.put(name, new byte[0]);
+        }
+        Path zip = ZipFixtures.jdkZip(dir.resolve("names.jar"), entries, true);
+        byte[] jar = ".jar".getBytes(StandardCharsets.US_ASCII);
+        try (ZipArchive archive = ZipArchive.open(zip)) {
+            List<String> exact = new ArrayList<>();
+            List<String> anyCase = new ArrayList<>();
+            for (int i = 0; i < archive.size(); i++) {
+                assertEquals(archive.name(i).getBytes(StandardCharsets.UTF_8).length, archive.nameLength(i));
+                if (archive.nameEndsWith(i, jar, false)) {
+                    exact.add(archive.name(i));
+                }
+                if (archive.nameEndsWith(i, jar, true)) {
+                    anyCase.add(archive.name(i));
+                }
+            }
+            assertEquals(List.of("lib/a.jar"), exact);
+            assertEquals(List.of("lib/a.jar", "lib/B.JAR"), anyCase);
+            int unicode = archive.find(UNICODE_NAME);
+            byte[] tail = UNICODE_NAME.substring(UNICODE_NAME.length() - 6).getBytes(StandardCharsets.UTF_8);
+            assertTrue(archive.nameEndsWith(unicode, tail, false), "a name's last bytes, as UTF-8");
+        }
+    }
+
+    @Test
     void readsJdkDeflatedEntriesWithDataDescriptors() throws IOException {
         Map<String, byte[]> entries = ZipFixtures.sampleEntries();
         Path zip = ZipFixtures.jdkZip(dir.resolve("jdk.jar"), entries, false);
