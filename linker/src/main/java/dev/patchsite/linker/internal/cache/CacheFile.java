@@ -39,10 +39,10 @@ final class CacheFile {
      * The classes whose code decides what a record holds; their bytes are part of the version, so that a build of the
      * same version number (a snapshot) that scans differently does not trust another's records.
      */
-    private static final List<String> SCANNING_CLASSES = List.of("scan/Scanner", "scan/SiteScanner", "scan/PoolPeek",
+    static final List<String> SCANNING_CLASSES = List.of("scan/Scanner", "scan/SiteScanner", "scan/PoolPeek",
             "scan/LinkedForms", "scan/OwnerBlooms", "internal/declarations/DeclarationReader",
-            "internal/classfile/ConstantPool", "internal/cache/CacheFile",
-            "internal/cache/TableFile");
+            "internal/classfile/ConstantPool", "internal/classfile/PatchedOutCalls", "internal/classfile/PatchOut",
+            "internal/cache/CacheFile", "internal/cache/TableFile");
     /** The version of patchsite: a scanner that finds other sites in the same bytes must not use older records. */
     static final String VERSION = version();
     /** The bytes of a record: name hash, CRC-32, sizes, super hash, owner bloom, flags, extras offset. */

@@ -2,8 +2,10 @@ package dev.patchsite.linker.internal.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.internal.declarations.ClassInfo;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.MethodRef;
@@ -17,6 +19,14 @@ import org.junit.jupiter.api.Test;
 class CacheFileTest {
 
     private static final byte[] FUNCTIONS = {1, 2, 3};
+
+    /** A class the version hashes that was moved or renamed would silently stop invalidating older records. */
+    @Test
+    void everyClassWhoseCodeIsInTheVersionExists() {
+        for (String name : CacheFile.SCANNING_CLASSES) {
+            assertNotNull(PatchsiteException.class.getResource(name + ".class"), name);
+        }
+    }
 
     @Test
     void recordsCopiedAsTheyAreMakeTheBytesTheirEncodingMakes() throws Exception {
