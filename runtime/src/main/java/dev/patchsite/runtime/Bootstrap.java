@@ -13,6 +13,12 @@ import java.lang.invoke.MethodType;
  */
 public final class Bootstrap {
 
+    /**
+     * What code linked for this runtime may use of it. It is raised with every change that makes linked code name
+     * something an older runtime lacks (the holder's {@code TrampolineTarget}, for one), and a linker refuses to embed
+     * its code beside a runtime of a lower level; a runtime from before the level existed counts as 0.
+     */
+    public static final int LEVEL = 1;
     /** The prefix of the synthetic method the linker moves a function's own body (its default) to. */
     public static final String DEFAULT_PREFIX = "patchsite$default$";
     /**

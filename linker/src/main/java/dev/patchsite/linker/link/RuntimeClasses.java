@@ -12,6 +12,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The runtime's class files, read from wherever the linker loaded them (the runtime jar, a classes directory, or
@@ -22,6 +26,8 @@ final class RuntimeClasses {
 
     /** The class whose presence in an input means the program brings its own runtime. */
     static final String MARKER = "dev/patchsite/runtime/Bootstrap.class";
+    /** The level of runtime the code this linker writes needs: the one it was built with ({@link Bootstrap#LEVEL}). */
+    static final int LEVEL = Bootstrap.LEVEL;
 
     private static Map<String, byte[]> classes;
 
@@ -69,6 +75,32 @@ final class RuntimeClasses {
             throw new IllegalStateException("the patchsite runtime's classes are not where " + MARKER + " was loaded");
         }
         return found;
+    }
+
+    /**
+     * Returns the level of a runtime, read from its {@code Bootstrap} class file: 0 for a runtime from before levels,
+     * or for bytes that are no class file (which its scan reports).
+     *
+     * @param bootstrap the class file of {@value #MARKER}
+     * @return the level
+     */
+    static int levelOf(byte[] bootstrap) {
+        int[] level = {0};
+        try {
+            new ClassReader(bootstrap).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                        Object value) {
+                    if (name.equals("LEVEL") && descriptor.equals("I") && value instanceof Integer constant) {
+                        level[0] = constant;
+                    }
+                    return null;
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+        return level[0];
     }
 
     private static boolean isRuntime(String name) {

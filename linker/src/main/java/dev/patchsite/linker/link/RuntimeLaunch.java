@@ -1,6 +1,8 @@
 package dev.patchsite.linker.link;
 
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.LinkException;
+import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.table.LinkMode;
 import java.nio.file.Path;
@@ -29,13 +31,17 @@ record RuntimeLaunch(Map<String, byte[]> runtime, boolean startAgent) {
      * @param output where the linked jar is written (its {@code Class-Path} is relative to that directory)
      * @param request the link request
      * @return the decision
+     * @throws LinkException if the jar holds an older runtime than its linked classes need
      */
-    static RuntimeLaunch of(JarLinker jar, Path output, LinkRequest request) throws InputException {
+    static RuntimeLaunch of(JarLinker jar, Path output, LinkRequest request) throws PatchsiteException {
         byte[] manifest = jar.manifest();
         if (request.mode() == LinkMode.STATIC || manifest == null || !ManifestEditor.executable(manifest)) {
             return NONE;
         }
         boolean holds = jar.contains(RuntimeClasses.MARKER);
+        if (holds && jar.changed()) {
+            checkLevel(jar);
+        }
         // An executable jar holds the runtime itself unless told otherwise: java -jar looks the agent and the
         // bootstraps up before anything else could be put on the class path.
         boolean embed = request.embedRuntime() && jar.changed() && !holds;
@@ -54,6 +60,23 @@ record RuntimeLaunch(Map<String, byte[]> runtime, boolean startAgent) {
                     + " starts " + theirs + " (recorded in " + ManifestEditor.CHAINED_AGENT + ")");
         }
         return new RuntimeLaunch(embed ? RuntimeClasses.all() : Map.of(), startAgent);
+    }
+
+    /**
+     * Refuses a jar whose own copy of the runtime is older than the classes linked into it need: they would fail with
+     * {@code NoClassDefFoundError} or {@code NoSuchMethodError} at run time, since {@code java -jar} loads the jar's
+     * copy (a shaded jar built with an older {@code patchsite-runtime}).
+     */
+    private static void checkLevel(JarLinker jar) throws InputException, LinkException {
+        byte[] bootstrap = jar.onlyCopyOf(RuntimeClasses.MARKER.substring(0, RuntimeClasses.MARKER.length()
+                - ".class".length()));
+        int level = bootstrap == null ? RuntimeClasses.LEVEL : RuntimeClasses.levelOf(bootstrap);
+        if (level < RuntimeClasses.LEVEL) {
+            throw new LinkException(jar.input() + " holds an older patchsite runtime than this linker writes code for ("
+                    + RuntimeClasses.MARKER + " is of level " + level + ", the linked classes need level "
+                    + RuntimeClasses.LEVEL + "): build the jar with the patchsite-runtime of this linker's version,"
+                    + " or leave the runtime out of the jar so that the link embeds its own");
+        }
     }
 
     private static void warnUnreachable(Path input, LinkMode mode, PatchsiteLog log) {

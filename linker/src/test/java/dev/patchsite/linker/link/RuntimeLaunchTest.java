@@ -5,8 +5,10 @@ import dev.patchsite.linker.ScanSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.patchsite.linker.LinkException;
 import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.RecordedLog;
 import dev.patchsite.linker.ScanRequest;
@@ -28,6 +30,11 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -253,6 +260,66 @@ class RuntimeLaunchTest {
                     "main: fast\n", "");
         }
         assertEquals(expected, actual);
+    }
+
+    /**
+     * A jar that brings its own runtime (shaded with its {@code patchsite-runtime}) is linked only if that runtime is
+     * as new as the code the link writes: {@code java -jar} would load the jar's copy, and an older one lacks what the
+     * linked classes name. One from before levels is refused with a one-line error naming the jar; the runtime of the
+     * linker's own version is accepted and not embedded again.
+     */
+    @Test
+    void aJarHoldingAnOlderRuntimeIsRefused() throws Exception {
+        Path current = dir.resolve("own-runtime/current");
+        Path older = dir.resolve("own-runtime/older");
+        for (Path classes : List.of(current, older)) {
+            copyTree(appClasses, classes);
+            for (Map.Entry<String, byte[]> entry : RuntimeClasses.all().entrySet()) {
+                byte[] bytes = classes == older && entry.getKey().equals(RuntimeClasses.MARKER)
+                        ? withoutLevel(entry.getValue()) : entry.getValue();
+                Files.createDirectories(classes.resolve(entry.getKey()).getParent());
+                Files.write(classes.resolve(entry.getKey()), bytes);
+            }
+        }
+        Map<String, String> attributes = Map.of("Main-Class", "app.Main");
+        Path olderJar = jar(older, dir.resolve("own-runtime/older.jar"), attributes);
+        Path refused = dir.resolve("own-runtime/older-linked.jar");
+        LinkException e = assertThrows(LinkException.class, () -> Linker.link(request(olderJar, refused,
+                LinkMode.BOOT, List.of(), true, new RecordedLog())));
+        assertEquals(olderJar + " holds an older patchsite runtime than this linker writes code for ("
+                + RuntimeClasses.MARKER + " is of level 0, the linked classes need level " + RuntimeClasses.LEVEL
+                + "): build the jar with the patchsite-runtime of this linker's version, or leave the runtime out of"
+                + " the jar so that the link embeds its own", e.getMessage());
+        assertFalse(Files.exists(refused), "nothing written");
+        assertEquals(0, RuntimeClasses.levelOf(Files.readAllBytes(older.resolve(RuntimeClasses.MARKER))));
+
+        Path currentJar = jar(current, dir.resolve("own-runtime/current.jar"), attributes);
+        Path linked = dir.resolve("own-runtime/current-linked.jar");
+        Linker.link(request(currentJar, linked, LinkMode.BOOT, List.of(), true, new RecordedLog()));
+        assertEquals(ManifestEditor.AGENT, manifest(linked).getValue("Launcher-Agent-Class"));
+        assertEquals(RuntimeClasses.LEVEL, RuntimeClasses.levelOf(LinkTestFiles.entry(linked, RuntimeClasses.MARKER)));
+    }
+
+    private static byte[] withoutLevel(byte[] bootstrap) {
+        ClassWriter writer = new ClassWriter(0);
+        new ClassReader(bootstrap).accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                    Object value) {
+                return name.equals("LEVEL") ? null : super.visitField(access, name, descriptor, signature, value);
+            }
+        }, 0);
+        return writer.toByteArray();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path path : walk.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(path, target);
+            }
+        }
     }
 
     private static void expect(Map<String, String> expected, Map<String, String> actual, ForkedJava.Result run,
