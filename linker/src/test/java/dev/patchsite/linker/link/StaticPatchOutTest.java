@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.ProgramFiles;
+import dev.patchsite.linker.RecordedLog;
 import dev.patchsite.linker.ScanRequest;
 import dev.patchsite.linker.ScanSettings;
 import dev.patchsite.linker.ValidationException;
@@ -107,6 +108,55 @@ class StaticPatchOutTest {
         ForkedJava java = Jvms.jdk25();
         assertEquals(OFF_OUTPUT, java.run("-jar", off).assertClean().out());
         assertEquals(ON_OUTPUT, java.run("-jar", on).assertClean().out());
+    }
+
+    /**
+     * The program as it ships in two jars: the tracepoint's group in {@code lib.jar}, its callers in {@code app.jar}
+     * (whose {@code Class-Path} names the library). Linked together, the calls are patched out as in one jar; linked
+     * one by one, the callers' link only reads the library, whose body could change without a relink, so they stay
+     * direct calls. Both run as the unlinked program does, on JDK 17 and 25 under {@code -Xverify:all}, and verify.
+     */
+    @Test
+    void twoJarsLinkedTogetherOrOneByOneRunAsTheUnlinkedProgram() throws Exception {
+        Map<String, byte[]> lib = new TreeMap<>();
+        Map<String, byte[]> app = new TreeMap<>();
+        LinkTestFiles.entries(unlinked).forEach((name, bytes) -> {
+            if (name.startsWith("po/Trace")) {
+                lib.put(name, bytes);
+            } else if (name.endsWith(".class")) {
+                app.put(name, bytes);
+            }
+        });
+        Path libJar = LinkTestFiles.jar(lib, dir.resolve("split/lib.jar"), null);
+        Path appJar = LinkTestFiles.jar(app, dir.resolve("split/app.jar"), TracepointProgram.FIRE, "lib.jar");
+        assertEquals(OFF_OUTPUT, JAVA.run("-jar", appJar).assertClean().out());
+
+        Path together = Files.createDirectories(dir.resolve("split/together"));
+        Linker.link(staticLink(List.of(appJar, libJar), List.of(), together.resolve("app.jar"),
+                together.resolve("lib.jar")));
+        Path alone = Files.createDirectories(dir.resolve("split/alone"));
+        Linker.link(staticLink(List.of(libJar), List.of(), alone.resolve("lib.jar")));
+        Linker.link(staticLink(List.of(appJar), List.of(libJar), alone.resolve("app.jar")));
+
+        Map<Path, String> expected = Map.of(together, "out", alone, "direct");
+        for (Map.Entry<Path, String> linked : expected.entrySet()) {
+            Path linkedApp = linked.getKey().resolve("app.jar");
+            for (Site site : LinkTestFiles.linkedTable(linkedApp).sites()) {
+                if (site.functionId().equals(HIT)) {
+                    assertEquals(linked.getValue(), site.binding().label(), site::toString);
+                }
+            }
+            assertEquals(OFF_OUTPUT, JAVA.run("-jar", linkedApp).assertClean().out(), linkedApp::toString);
+            ForkedJava.jdk25().ifPresent(jdk25 -> assertEquals(OFF_OUTPUT, jdk25.with("-Xverify:all")
+                    .run("-jar", linkedApp).assertClean().out(), linkedApp::toString));
+            Verifier.verify(linkedApp, ProgramFiles.of(linkedApp)
+                    .withClasspath(List.of(linked.getKey().resolve("lib.jar"))), ScanSettings.defaults());
+        }
+    }
+
+    private static LinkRequest staticLink(List<Path> inputs, List<Path> classpath, Path... outputs) {
+        return new LinkRequest(inputs, classpath, List.of(outputs), LinkMode.STATIC, Map.of(), null, 2, false, true,
+                new RecordedLog());
     }
 
     @Test
