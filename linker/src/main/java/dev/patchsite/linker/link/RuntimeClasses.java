@@ -24,8 +24,10 @@ import org.objectweb.asm.Opcodes;
  */
 final class RuntimeClasses {
 
-    /** The class whose presence in an input means the program brings its own runtime. */
-    static final String MARKER = "dev/patchsite/runtime/Bootstrap.class";
+    /** The class whose presence in an input means the program brings its own runtime, and which says its level. */
+    static final String MARKER_CLASS = "dev/patchsite/runtime/Bootstrap";
+    /** The entry of {@link #MARKER_CLASS}. */
+    static final String MARKER = MARKER_CLASS + ".class";
     /** The level of runtime the code this linker writes needs: the one it was built with ({@link Bootstrap#LEVEL}). */
     static final int LEVEL = Bootstrap.LEVEL;
 

@@ -68,8 +68,8 @@ record RuntimeLaunch(Map<String, byte[]> runtime, boolean startAgent) {
      * copy (a shaded jar built with an older {@code patchsite-runtime}).
      */
     private static void checkLevel(JarLinker jar) throws InputException, LinkException {
-        byte[] bootstrap = jar.onlyCopyOf(RuntimeClasses.MARKER.substring(0, RuntimeClasses.MARKER.length()
-                - ".class".length()));
+        byte[] bootstrap = jar.onlyCopyOf(RuntimeClasses.MARKER_CLASS);
+        // Null: copies under META-INF/versions too, of which the JVM picks by its version; not judged here.
         int level = bootstrap == null ? RuntimeClasses.LEVEL : RuntimeClasses.levelOf(bootstrap);
         if (level < RuntimeClasses.LEVEL) {
             throw new LinkException(jar.input() + " holds an older patchsite runtime than this linker writes code for ("
