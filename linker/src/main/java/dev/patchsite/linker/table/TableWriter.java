@@ -27,7 +27,9 @@ public final class TableWriter {
      * @return the text, ending with a line end
      */
     public static String toText(PatchSiteTable table) {
-        StringBuilder out = new StringBuilder(128 + 160 * table.sites().size());
+        // Sized for lines of about 220 characters, the average of a big program's sites: growing a builder of a
+        // megabyte copies it, and in a fresh JVM touches new memory each time.
+        StringBuilder out = new StringBuilder(256 + 224 * table.sites().size());
         out.append(MAGIC).append(' ').append(PatchSiteTable.FORMAT_VERSION).append('\n');
         if (table.linkedMode() != null) {
             out.append("linked ").append(table.linkedDescription()).append('\n');
@@ -41,7 +43,7 @@ public final class TableWriter {
             out.append(variantLine(variant, byId)).append('\n');
         }
         for (Site site : table.sites()) {
-            out.append(siteLine(site)).append('\n');
+            appendSiteLine(out, site).append('\n');
         }
         return out.toString();
     }
@@ -123,7 +125,11 @@ public final class TableWriter {
      * @return the line, without line end
      */
     public static String siteLine(Site site) {
-        StringBuilder line = new StringBuilder("site ").append(Tokens.id(site.functionId())).append(' ')
+        return appendSiteLine(new StringBuilder(256), site).toString();
+    }
+
+    private static StringBuilder appendSiteLine(StringBuilder line, Site site) {
+        line.append("site ").append(Tokens.id(site.functionId())).append(' ')
                 .append(Tokens.method(site.caller())).append(" #").append(site.ordinal()).append(' ')
                 .append(site.kind().label());
         if (site.release() != 0) {
@@ -147,7 +153,7 @@ public final class TableWriter {
         if (site.binding() != null) {
             line.append(" bind=").append(site.binding().label());
         }
-        return line.toString();
+        return line;
     }
 
     static String binary(String internalName) {

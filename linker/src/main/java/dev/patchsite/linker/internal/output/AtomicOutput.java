@@ -2,6 +2,7 @@ package dev.patchsite.linker.internal.output;
 
 import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.IoReasons;
+import dev.patchsite.linker.internal.io.ChunkedIo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -41,13 +42,13 @@ public final class AtomicOutput {
             if (OutputPaths.isSpecial(target)) {
                 // A device or FIFO is written to as a shell's redirection would: it cannot be replaced, only fed.
                 try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
-                    out.write(bytes);
+                    ChunkedIo.write(out, bytes);
                 }
                 return;
             }
             temporary = temporaryFor(target);
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
-                out.write(bytes);
+                ChunkedIo.write(out, bytes);
             }
             move(temporary, target);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.patchsite.linker.internal.zip;
 
+import dev.patchsite.linker.internal.io.ChunkedIo;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,11 +26,9 @@ import java.util.zip.CRC32C;
  */
 public record DirectoryDigest(long fileSize, long directoryStart, long crc32c, long crc32) {
 
-    /** How much of the tail is read at once. */
-    private static final int CHUNK = 1 << 20;
 
     /**
-     * Digests a zip file's directory. Reads its end record and then its tail in chunks of at most 1 MiB, so memory
+     * Digests a zip file's directory. Reads its end record and then its tail in chunks ({@link ChunkedIo#CHUNK}), so memory
      * does not grow with the directory.
      *
      * @param path the file
@@ -43,7 +42,7 @@ public record DirectoryDigest(long fileSize, long directoryStart, long crc32c, l
             long start = EndRecord.find(file, size).centralStart();
             CRC32C castagnoli = new CRC32C();
             CRC32 crc = new CRC32();
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(CHUNK, size - start));
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(ChunkedIo.CHUNK, size - start));
             for (long at = start; at < size; at += buffer.limit()) {
                 buffer.clear().limit((int) Math.min(buffer.capacity(), size - at));
                 file.readFully(buffer, at);

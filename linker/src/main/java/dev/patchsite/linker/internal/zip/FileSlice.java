@@ -1,5 +1,6 @@
 package dev.patchsite.linker.internal.zip;
 
+import dev.patchsite.linker.internal.io.ChunkedIo;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -50,7 +51,7 @@ final class FileSlice {
         if (position < 0 || buffer.remaining() > size - position) {
             throw new EOFException("entry data truncated");
         }
-        Channels.readFully(channel, buffer, start + position);
+        ChunkedIo.readFully(channel, buffer, start + position);
     }
 
     /** Maps part of the range, read-only. */
