@@ -141,6 +141,9 @@ public final class Scanner {
             declared.add(new Function(function.id() == null ? function.method().toString() : function.id(),
                     function.method(), function.updatable(), true));
         }
+        if (cache != null) {
+            cache.prefetch(request.inputs());
+        }
         try (ClassPath classPath = ClassPath.open(request.inputs(), request.log())) {
             return new Scanner(request, classPath, FunctionIndex.EMPTY.with(declared), keepBytes, cache).run(file);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.patchsite.linker.InputException;
 import dev.patchsite.linker.Messages;
 import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.internal.input.ClassSource;
+import dev.patchsite.linker.internal.io.ChunkedIo;
 import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.table.PatchSiteTable;
 import java.io.IOException;
@@ -15,8 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -39,6 +42,7 @@ public final class ScanCache {
     private final Path directory;
     private final PatchsiteLog log;
     private final boolean usable;
+    private volatile Background<Map<Path, Opening>> prefetched;
 
     private ScanCache(Path directory, PatchsiteLog log, boolean usable) {
         this.directory = directory;
@@ -71,6 +75,33 @@ public final class ScanCache {
     }
 
     /**
+     * Starts reading and checking the cache files of a scan's jars on a thread of its own, so that they are ready
+     * when the scan has read the jars' directories and asks for them ({@link #load}).
+     *
+     * @param inputs the scan's inputs; those that are not files are left out
+     */
+    public void prefetch(List<Path> inputs) {
+        if (!usable) {
+            return;
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isRegularFile(input)) {
+                files.add(directory.resolve(fileName(absolute(input.toString()))));
+            }
+        }
+        if (!files.isEmpty()) {
+            prefetched = Background.start("patchsite-cache-read", () -> {
+                Map<Path, Opening> opened = new HashMap<>();
+                for (Path file : files) {
+                    opened.put(file, Opening.of(file));
+                }
+                return opened;
+            });
+        }
+    }
+
+    /**
      * Loads a jar's records.
      *
      * @param source an input of the scan
@@ -80,15 +111,24 @@ public final class ScanCache {
         if (!usable || source.classEntries().isEmpty() || source.stamp(source.classEntries().get(0)) == null) {
             return null;
         }
-        String input = Path.of(source.name()).toAbsolutePath().normalize().toString();
-        String name = PREFIX + hash(input) + SUFFIX;
+        String input = absolute(source.name());
+        String name = fileName(input);
         Path file = directory.resolve(name);
-        byte[] bytes = read(file);
-        if (bytes == null) {
+        Opening opening = opening(file);
+        if (opening.failure() != null) {
+            log.warn("scan cache " + file + ": cannot be read (" + Messages.rootCause(opening.failure())
+                    + "); not used");
+            return new JarCache(this, input, name, null, replaceable(file));
+        }
+        if (opening.tooLarge()) {
+            log.warn("scan cache " + file + ": larger than a cache file can be; not used, and left as it is");
+            return new JarCache(this, input, name, null, false);
+        }
+        if (opening.missing()) {
             return new JarCache(this, input, name, null, replaceable(file));
         }
         try {
-            CacheFile.Opened records = CacheFile.open(bytes);
+            CacheFile.Opened records = opening.records();
             if (!records.input().equals(input)) {
                 throw new CacheFile.Unusable("written for another jar, " + records.input(), true);
             }
@@ -98,6 +138,71 @@ public final class ScanCache {
             log.warn("scan cache " + file + ": " + e.getMessage() + "; not used" + (e.ours()
                     ? ", and replaced by this scan's" : ", and left as it is"));
             return new JarCache(this, input, name, null, e.ours());
+        }
+    }
+
+    /** Returns a cache file as {@link #prefetch} read it, or reads it now. */
+    private Opening opening(Path file) {
+        Background<Map<Path, Opening>> reading = prefetched;
+        if (reading != null) {
+            try {
+                Opening opening = reading.join().get(file);
+                if (opening != null) {
+                    return opening;
+                }
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e); // Opening.of catches every IOException
+            }
+        }
+        return Opening.of(file);
+    }
+
+    private static String absolute(String input) {
+        return Path.of(input).toAbsolutePath().normalize().toString();
+    }
+
+    private static String fileName(String absoluteInput) {
+        return PREFIX + hash(absoluteInput) + SUFFIX;
+    }
+
+    /**
+     * A jar's cache file as read and checked, on any thread: what is wrong is told by the scan's thread, when it asks.
+     *
+     * @param missing there is no such file
+     * @param tooLarge it is larger than any cache file
+     * @param failure why it could not be read, or null
+     * @param found its records, or null
+     * @param unusable why its bytes cannot be used, or null
+     */
+    private record Opening(boolean missing, boolean tooLarge, IOException failure, CacheFile.Opened found,
+            CacheFile.Unusable unusable) {
+
+        static Opening of(Path file) {
+            byte[] bytes;
+            try {
+                bytes = ChunkedIo.readAll(file, MAX_FILE_BYTES);
+            } catch (NoSuchFileException e) {
+                return new Opening(true, false, null, null, null);
+            } catch (IOException e) {
+                return new Opening(false, false, e, null, null);
+            }
+            if (bytes == null) {
+                return new Opening(false, true, null, null, null);
+            }
+            try {
+                return new Opening(false, false, null, CacheFile.open(bytes), null);
+            } catch (CacheFile.Unusable e) {
+                return new Opening(false, false, null, null, e);
+            }
+        }
+
+        CacheFile.Opened records() throws CacheFile.Unusable {
+            if (unusable != null) {
+                throw unusable;
+            }
+            return found;
         }
     }
 
@@ -158,11 +263,11 @@ public final class ScanCache {
     /** Reads a file of the cache; null if there is none, or it cannot be read (with a warning). */
     private byte[] read(Path file) {
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
+            byte[] bytes = ChunkedIo.readAll(file, MAX_FILE_BYTES);
+            if (bytes == null) {
                 log.warn("scan cache " + file + ": larger than a cache file can be; not used, and left as it is");
-                return null;
             }
-            return Files.readAllBytes(file);
+            return bytes;
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
