@@ -34,8 +34,9 @@ import java.util.zip.ZipException;
 /**
  * A zip file (a jar) opened for reading by many threads and for raw copying, with memory that hardly grows with the
  * number of entries: the central directory is read once, as it is, into one buffer (mapped from the file when it is
- * large, so it is not on the heap at all), and each entry costs twelve bytes of index beside it. Names, sizes and
- * methods are read from the directory's own bytes when asked for; nothing is decoded ahead.
+ * large, so it is not on the heap at all), and each entry costs under thirty bytes of index beside it. Names, sizes
+ * and methods are read from the directory's own bytes when asked for; nothing is decoded ahead but each name's
+ * hashes.
  *
  * <p>Entries are numbered in physical order (the order of their data in the file), which is also the central
  * directory's order in every jar a tool writes. An entry's data is found through its local header when it is read,
@@ -320,20 +321,13 @@ public final class ZipArchive implements Closeable {
     }
 
     /**
-     * Returns a 64-bit hash (FNV-1a) of an entry's name as the directory holds it, without making a string of it.
+     * Returns a 64-bit hash (FNV-1a) of an entry's name as the directory holds it, taken when the archive was opened.
      *
      * @param entry the entry
      * @return the hash
      */
     public long nameHash(int entry) {
-        // Copied out in bulk, as NameIndex does: a buffer read byte by byte costs more than the hash.
-        byte[] name = new byte[nameLength(entry)];
-        central.get(records[entry] + CENTRAL_HEADER, name);
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : name) {
-            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        return hash;
+        return names.fixedHash(entry);
     }
 
     /** Returns whether an entry is a directory: its name ends with a slash. */
