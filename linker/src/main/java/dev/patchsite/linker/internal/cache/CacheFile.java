@@ -2,6 +2,8 @@ package dev.patchsite.linker.internal.cache;
 
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.internal.declarations.ClassInfo;
+import dev.patchsite.linker.internal.io.ChunkedIo;
+import dev.patchsite.linker.internal.io.OpenByteArrayOutputStream;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.MethodRef;
 import dev.patchsite.linker.table.Site;
@@ -115,6 +117,11 @@ final class CacheFile {
             return count;
         }
 
+        /** Returns how many bytes of extras the records have. */
+        int extrasSize() {
+            return extras.capacity();
+        }
+
         long nameHash(int r) {
             return records.getLong(r * RECORD);
         }
@@ -194,19 +201,22 @@ final class CacheFile {
      */
     static final class Writer {
         private final ByteBuffer records;
-        private final ByteArrayOutputStream extraBytes = new ByteArrayOutputStream(1 << 16);
-        private final DataOutputStream extras = new DataOutputStream(extraBytes);
+        private final OpenByteArrayOutputStream extraBytes;
+        private final DataOutputStream extras;
 
         /**
          * Starts a file.
          *
          * @param count the number of records it will hold
+         * @param extrasSize about how many bytes of extras it will hold, e.g. those of the file it replaces
          */
-        Writer(int count) {
+        Writer(int count, int extrasSize) {
             // The records are put in place in one buffer of their size: a DataOutputStream over a
             // ByteArrayOutputStream makes a synchronized call per byte of an int, and took a fifth of a scan that
             // changed 1% of a big jar.
             this.records = ByteBuffer.allocate(count * RECORD);
+            this.extraBytes = new OpenByteArrayOutputStream(Math.max(1 << 12, extrasSize + (extrasSize >> 4)));
+            this.extras = new DataOutputStream(extraBytes);
         }
 
         /** Adds a record the scan made. */
@@ -230,13 +240,14 @@ final class CacheFile {
         }
 
         /**
-         * Returns the file's bytes.
+         * Returns the file's bytes as the parts it is written from, in order: the records and extras are not copied
+         * into one array of the file's size, which for a big jar is megabytes a fresh JVM pays to touch.
          *
          * @param input the jar, as an absolute path
          * @param fingerprint the fingerprint of the functions the sites were found with
-         * @return the file
+         * @return the file's parts, each from its position to its limit
          */
-        byte[] finish(String input, byte[] fingerprint) {
+        List<ByteBuffer> finishParts(String input, byte[] fingerprint) {
             if (records.hasRemaining()) {
                 throw new IllegalStateException(records.remaining() / RECORD + " records missing");
             }
@@ -252,18 +263,29 @@ final class CacheFile {
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // a byte array does not fail
             }
-            ByteBuffer file = ByteBuffer.allocate(headerBytes.size() + records.capacity() + 4 + extraBytes.size() + 8);
-            file.put(headerBytes.toByteArray()).put(records.array()).putInt(extraBytes.size());
-            file.put(extraBytes.toByteArray());
+            List<ByteBuffer> parts = List.of(ByteBuffer.wrap(headerBytes.toByteArray()), records.flip(),
+                    ByteBuffer.allocate(4).putInt(0, extraBytes.size()), extraBytes.view());
             CRC32C crc = new CRC32C();
-            crc.update(file.array(), 0, file.position());
-            return file.putLong(crc.getValue()).array();
+            parts.forEach(part -> crc.update(part.duplicate()));
+            return List.of(parts.get(0), parts.get(1), parts.get(2), parts.get(3),
+                    ByteBuffer.allocate(8).putLong(0, crc.getValue()));
+        }
+
+        /**
+         * Returns the file's bytes in one array.
+         *
+         * @param input the jar, as an absolute path
+         * @param fingerprint the fingerprint of the functions the sites were found with
+         * @return the file
+         */
+        byte[] finish(String input, byte[] fingerprint) {
+            return ChunkedIo.join(finishParts(input, fingerprint));
         }
     }
 
     /** Encodes a jar's records, every one made by the scan. */
     static byte[] encode(String input, byte[] fingerprint, List<Entry> entries) {
-        Writer writer = new Writer(entries.size());
+        Writer writer = new Writer(entries.size(), 0);
         entries.forEach(writer::add);
         return writer.finish(input, fingerprint);
     }

@@ -145,7 +145,7 @@ public final class JarCache {
         private final CacheFile.Writer writer;
 
         private NewFile(int count) {
-            this.writer = new CacheFile.Writer(count);
+            this.writer = new CacheFile.Writer(count, records == null ? 0 : records.extrasSize());
         }
 
         /**
@@ -175,7 +175,7 @@ public final class JarCache {
          * @param functions the fingerprint of the functions the sites were found with
          */
         public void save(byte[] functions) {
-            directory.write(file, writer.finish(input, functions));
+            directory.write(file, writer.finishParts(input, functions));
         }
     }
 

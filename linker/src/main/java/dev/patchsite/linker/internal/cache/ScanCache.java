@@ -8,6 +8,7 @@ import dev.patchsite.linker.internal.io.ChunkedIo;
 import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.table.PatchSiteTable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -291,13 +292,19 @@ public final class ScanCache {
 
     /** Writes a file of the cache atomically, then keeps the directory within its bounds. */
     void write(String name, byte[] bytes) {
-        if (bytes.length > MAX_FILE_BYTES) {
-            log.info("scan cache: " + name + " would take " + (bytes.length >> 20) + " MiB; not written");
+        write(name, List.of(ByteBuffer.wrap(bytes)));
+    }
+
+    /** Writes a file of the cache, given as parts ({@link AtomicOutput#write(Path, List)}). */
+    void write(String name, List<ByteBuffer> parts) {
+        long size = ChunkedIo.size(parts);
+        if (size > MAX_FILE_BYTES) {
+            log.info("scan cache: " + name + " would take " + (size >> 20) + " MiB; not written");
             return;
         }
         try {
             Files.createDirectories(directory);
-            AtomicOutput.write(directory.resolve(name), bytes);
+            AtomicOutput.write(directory.resolve(name), parts);
             evict();
         } catch (IOException | InputException e) {
             log.warn("scan cache " + directory.resolve(name) + ": cannot be written (" + Messages.rootCause(e)

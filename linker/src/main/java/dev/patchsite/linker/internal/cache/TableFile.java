@@ -1,5 +1,7 @@
 package dev.patchsite.linker.internal.cache;
 
+import dev.patchsite.linker.internal.io.ChunkedIo;
+import dev.patchsite.linker.internal.io.OpenByteArrayOutputStream;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.Function;
 import dev.patchsite.linker.table.MethodRef;
@@ -7,7 +9,6 @@ import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;
 import dev.patchsite.linker.table.Variant;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,13 +50,13 @@ final class TableFile {
     record Contents(List<RecordingLog.Message> messages, PatchSiteTable table) {
     }
 
-    /** Encodes a scan's result under its key. */
-    static byte[] encode(byte[] key, List<RecordingLog.Message> messages, PatchSiteTable table) {
+    /** Encodes a scan's result under its key, as the parts the file is written from ({@link ChunkedIo}). */
+    static List<ByteBuffer> encode(byte[] key, List<RecordingLog.Message> messages, PatchSiteTable table) {
         Strings strings = new Strings();
-        ByteArrayOutputStream bodyBytes = new ByteArrayOutputStream(64 + 64 * table.sites().size());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + 96 * table.sites().size());
-        try (DataOutputStream body = new DataOutputStream(bodyBytes); DataOutputStream out = new DataOutputStream(
-                bytes)) {
+        OpenByteArrayOutputStream bodyBytes = new OpenByteArrayOutputStream(64 + 64 * table.sites().size());
+        OpenByteArrayOutputStream headBytes = new OpenByteArrayOutputStream(256 + 48 * table.sites().size());
+        try (DataOutputStream body = new DataOutputStream(bodyBytes); DataOutputStream head = new DataOutputStream(
+                headBytes)) {
             body.writeInt(messages.size());
             for (RecordingLog.Message message : messages) {
                 body.writeBoolean(message.warning());
@@ -84,25 +85,24 @@ final class TableFile {
             for (Site site : table.sites()) {
                 site(body, strings, site);
             }
-            out.write(CacheFile.MAGIC);
-            out.writeInt(FORMAT);
-            CacheFile.string(out, CacheFile.VERSION);
-            out.writeInt(key.length);
-            out.write(key);
-            out.writeInt(strings.list.size());
+            head.write(CacheFile.MAGIC);
+            head.writeInt(FORMAT);
+            CacheFile.string(head, CacheFile.VERSION);
+            head.writeInt(key.length);
+            head.write(key);
+            head.writeInt(strings.list.size());
             for (String string : strings.list) {
-                CacheFile.string(out, string);
+                CacheFile.string(head, string);
             }
-            body.flush();
-            bodyBytes.writeTo(out);
-            out.flush();
-            CRC32C crc = new CRC32C();
-            crc.update(bytes.toByteArray());
-            out.writeLong(crc.getValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
-        return bytes.toByteArray();
+        ByteBuffer headPart = headBytes.view();
+        ByteBuffer bodyPart = bodyBytes.view();
+        CRC32C crc = new CRC32C();
+        crc.update(headPart.duplicate());
+        crc.update(bodyPart.duplicate());
+        return List.of(headPart, bodyPart, ByteBuffer.allocate(8).putLong(0, crc.getValue()));
     }
 
     private static void method(DataOutputStream out, Strings strings, MethodRef method) throws IOException {

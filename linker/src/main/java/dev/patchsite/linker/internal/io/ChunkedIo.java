@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * Reads and writes heap byte arrays in chunks of {@link #CHUNK} bytes. The JDK copies a heap array through a
@@ -74,15 +75,41 @@ public final class ChunkedIo {
     }
 
     /**
-     * Writes a whole array to a stream.
+     * Writes what a heap buffer holds from its position to its limit to a stream, leaving the buffer as it is.
      *
      * @param out the stream
-     * @param bytes the bytes
+     * @param part the buffer
      * @throws IOException if the stream fails
      */
-    public static void write(OutputStream out, byte[] bytes) throws IOException {
-        for (int at = 0; at < bytes.length; at += CHUNK) {
-            out.write(bytes, at, Math.min(CHUNK, bytes.length - at));
+    public static void write(OutputStream out, ByteBuffer part) throws IOException {
+        for (int at = part.position(); at < part.limit(); at += CHUNK) {
+            out.write(part.array(), part.arrayOffset() + at, Math.min(CHUNK, part.limit() - at));
         }
+    }
+
+    /**
+     * Returns what heap buffers hold from their positions to their limits, one after the other, in one array.
+     *
+     * @param parts the buffers, left as they are
+     * @return the bytes
+     */
+    public static byte[] join(List<ByteBuffer> parts) {
+        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size(parts)));
+        parts.forEach(part -> all.put(part.duplicate()));
+        return all.array();
+    }
+
+    /**
+     * Returns how many bytes buffers hold from their positions to their limits.
+     *
+     * @param parts the buffers
+     * @return the sum of their remaining bytes
+     */
+    public static long size(List<ByteBuffer> parts) {
+        long size = 0;
+        for (ByteBuffer part : parts) {
+            size += part.remaining();
+        }
+        return size;
     }
 }

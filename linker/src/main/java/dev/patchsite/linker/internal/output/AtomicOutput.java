@@ -5,6 +5,7 @@ import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.internal.io.ChunkedIo;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.List;
 
 /**
  * Writes output files atomically: into a temporary file beside the target, then moved over it, so a reader never
@@ -37,24 +39,41 @@ public final class AtomicOutput {
      * @throws InputException if the file cannot be written; the message names it
      */
     public static void write(Path target, byte[] bytes) throws InputException {
+        write(target, List.of(ByteBuffer.wrap(bytes)));
+    }
+
+    /**
+     * Writes bytes held in parts to a file atomically, or straight into a device or FIFO.
+     *
+     * @param target the file to write
+     * @param parts its new contents: heap buffers, each from its position to its limit, left as they are
+     * @throws InputException if the file cannot be written; the message names it
+     */
+    public static void write(Path target, List<ByteBuffer> parts) throws InputException {
         Path temporary = null;
         try {
             if (OutputPaths.isSpecial(target)) {
                 // A device or FIFO is written to as a shell's redirection would: it cannot be replaced, only fed.
                 try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
-                    ChunkedIo.write(out, bytes);
+                    writeAll(out, parts);
                 }
                 return;
             }
             temporary = temporaryFor(target);
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
-                ChunkedIo.write(out, bytes);
+                writeAll(out, parts);
             }
             move(temporary, target);
         } catch (IOException e) {
             throw cannotWrite(target, e);
         } finally {
             deleteQuietly(temporary);
+        }
+    }
+
+    private static void writeAll(OutputStream out, List<ByteBuffer> parts) throws IOException {
+        for (ByteBuffer part : parts) {
+            ChunkedIo.write(out, part);
         }
     }
 

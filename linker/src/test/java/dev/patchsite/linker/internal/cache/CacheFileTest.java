@@ -35,7 +35,7 @@ class CacheFileTest {
         CacheFile.Opened opened = CacheFile.open(encoded);
 
         // Every other record kept, in another file of the same records: extras land elsewhere in the new file.
-        CacheFile.Writer writer = new CacheFile.Writer(entries.size());
+        CacheFile.Writer writer = new CacheFile.Writer(entries.size(), 0);
         for (int r = 0; r < entries.size(); r++) {
             if (r % 2 == 0) {
                 writer.copy(opened, r);
@@ -45,7 +45,7 @@ class CacheFileTest {
         }
         assertArrayEquals(encoded, writer.finish("/app.jar", FUNCTIONS));
 
-        CacheFile.Writer shifted = new CacheFile.Writer(entries.size() + 1);
+        CacheFile.Writer shifted = new CacheFile.Writer(entries.size() + 1, 0);
         shifted.add(entries.get(1));
         for (int r = 0; r < entries.size(); r++) {
             shifted.copy(opened, r);
@@ -59,7 +59,7 @@ class CacheFileTest {
     void aCopiedRecordReadsAsTheOriginal() throws Exception {
         List<CacheFile.Entry> entries = entries();
         CacheFile.Opened opened = CacheFile.open(CacheFile.encode("/app.jar", FUNCTIONS, entries));
-        CacheFile.Writer writer = new CacheFile.Writer(1);
+        CacheFile.Writer writer = new CacheFile.Writer(1, 0);
         writer.copy(opened, 2);
         CacheFile.Opened copy = CacheFile.open(writer.finish("/app.jar", FUNCTIONS));
         ClassFacts facts = entries.get(2).facts();
@@ -71,7 +71,7 @@ class CacheFileTest {
 
     @Test
     void aFileWithRecordsMissingIsNotFinished() {
-        CacheFile.Writer writer = new CacheFile.Writer(2);
+        CacheFile.Writer writer = new CacheFile.Writer(2, 0);
         writer.add(entries().get(0));
         assertThrows(IllegalStateException.class, () -> writer.finish("/app.jar", FUNCTIONS));
     }
