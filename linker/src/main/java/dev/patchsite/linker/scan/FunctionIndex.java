@@ -127,19 +127,26 @@ final class FunctionIndex {
         return false;
     }
 
+    /** The longest fingerprint kept as the text it digests; a longer text is digested with SHA-256. */
+    private static final int PLAIN_FINGERPRINT = 8 << 10;
+
     /**
-     * Returns a digest of what this index finds: every method a call may name and the function it resolves to. Sites
-     * a scan cache recorded with an index of the same fingerprint are those this index would find.
+     * Returns a fingerprint of what this index finds: every method a call may name and the function it resolves to.
+     * Sites a scan cache recorded with an index of the same fingerprint are those this index would find. A program of
+     * a few functions has the text itself as its fingerprint, which no collision can fool, and which spares a fresh
+     * JVM the 20 to 30 ms {@code MessageDigest} takes to load its providers; a longer text is digested.
      */
     byte[] fingerprint() {
         List<String> lines = new ArrayList<>();
         functions.forEach((method, function) -> lines.add(method + " " + function.id() + " " + function.method() + " "
-                + function.updatable() + " " + function.declared()));
+                + function.updatable() + " " + function.declared() + "\n"));
         Collections.sort(lines);
+        byte[] text = String.join("", lines).getBytes(StandardCharsets.UTF_8);
+        if (text.length <= PLAIN_FINGERPRINT) {
+            return text;
+        }
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            lines.forEach(line -> digest.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
-            return digest.digest();
+            return MessageDigest.getInstance("SHA-256").digest(text);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e); // every JDK has SHA-256
         }
