@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
@@ -180,7 +181,8 @@ public final class Scanner {
                 lookup);
         index = index.withInherited(inherited);
         byte[] fingerprint = index.fingerprint();
-        parallel("scanning, second pass", (buffer, i) -> secondPass(buffer, i, fingerprint));
+        int[] rest = replayCachedSites(fingerprint);
+        parallel("scanning, second pass", rest, this::secondPass);
         Set<Site.Key> linkedSuperCalls = new HashSet<>();
         ScanResult result = new ScanResult(new PatchSiteTable(declarations.functions(), declarations.variants(),
                 markSuperCalls(declarations.variants(), linkedSuperCalls)), declarations, kept, classPath.modules(),
@@ -213,7 +215,7 @@ public final class Scanner {
         }
         cache.save(fingerprint, i -> {
             boolean hit = cache.isHit(i);
-            if (hit && sites.get(i) == cache.sites(i) && !read.containsKey(i)) {
+            if (hit && sites.get(i) == cache.sites(i) && (read.isEmpty() || !read.containsKey(i))) {
                 return null; // nothing learned of the class: its record as it is
             }
             ClassInfo declaration = declaring.get(i);
@@ -291,16 +293,30 @@ public final class Scanner {
     }
 
     /**
+     * Takes the sites of the classes the cache had from the cache, where they were found with this scan's functions,
+     * and returns the other classes, which the second pass looks at. A plain loop on one thread: for a big jar with
+     * few classes changed, it is almost every class, and handing each to a worker costs more than the work.
+     */
+    private int[] replayCachedSites(byte[] fingerprint) {
+        int[] rest = new int[entries.size()];
+        int count = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            if (checkedVersion[i] == CACHED && cache.sitesHold(i, fingerprint)) {
+                sites.set(i, cache.sites(i));
+                callingDefault.set(i, cache.callsDefault(i));
+            } else {
+                rest[count++] = i;
+            }
+        }
+        return Arrays.copyOf(rest, count);
+    }
+
+    /**
      * Scans the classes that may call a function learned of after their first look, and those the cache had but with
      * sites found for other functions.
      */
-    private void secondPass(ClassBuffer buffer, int i, byte[] fingerprint) throws IOException {
+    private void secondPass(ClassBuffer buffer, int i) throws IOException {
         FunctionIndex done = index;
-        if (checkedVersion[i] == CACHED && cache.sitesHold(i, fingerprint)) {
-            sites.set(i, cache.sites(i));
-            callingDefault.set(i, cache.callsDefault(i));
-            return;
-        }
         if (checkedVersion[i] == done.version() || !done.mayReferenceGroup(owners, i)) {
             return;
         }
@@ -328,10 +344,16 @@ public final class Scanner {
     }
 
     private void parallel(String task, Parallel.Task<ClassBuffer> pass) throws InputException {
+        parallel(task, null, pass);
+    }
+
+    /** Runs a pass over the entries of the given indexes, or over every entry for null. */
+    private void parallel(String task, int[] indexes, Parallel.Task<ClassBuffer> pass) throws InputException {
         AtomicLong done = new AtomicLong();
-        int total = entries.size();
+        int total = indexes == null ? entries.size() : indexes.length;
         try {
-            Parallel.forEach(total, request.threads(), ClassBuffer::new, (buffer, i) -> {
+            Parallel.forEach(total, request.threads(), ClassBuffer::new, (buffer, k) -> {
+                int i = indexes == null ? k : indexes[k];
                 try {
                     pass.run(buffer, i);
                     long count = done.incrementAndGet();
@@ -371,8 +393,10 @@ public final class Scanner {
             String in = entries.get(i).source().nestedPath();
             for (int j = 0; j < found.size(); j++) {
                 Site site = LinkedForms.unmoved(found.get(j)).in(in);
-                boolean superCall = byClass.getOrDefault(site.caller().owner(), List.of()).stream()
-                        .anyMatch(v -> v.implementsFunction(site.functionId()));
+                boolean superCall = false;
+                for (Variant variant : byClass.getOrDefault(site.caller().owner(), List.of())) {
+                    superCall |= variant.implementsFunction(site.functionId());
+                }
                 if (superCall && callingDefault.get(i).get(j)) {
                     linkedSuperCalls.add(site.key());
                 }
