@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,14 @@ public final class ClassPath implements Closeable {
 
     private final List<ClassSource> sources;
     private final List<ClassEntry> entries;
+    /** Each source's place in {@link #sources}. */
+    private final Map<ClassSource, Integer> ordinals = new IdentityHashMap<>();
 
     private ClassPath(List<ClassSource> sources, PatchsiteLog log) {
         this.sources = sources;
+        for (int s = 0; s < sources.size(); s++) {
+            ordinals.put(sources.get(s), s);
+        }
         List<ClassEntry> visible = new ArrayList<>();
         Map<String, Integer> shadowed = new LinkedHashMap<>();
         Map<String, String> example = new HashMap<>();
@@ -89,6 +95,38 @@ public final class ClassPath implements Closeable {
     /** Returns every visible class entry, in classpath order. */
     public List<ClassEntry> entries() {
         return entries;
+    }
+
+    /**
+     * Returns where an entry is among the {@link #entries()}, found by its source and number without making its name:
+     * the entries are in the order of their sources, and each source's in the order of its numbers.
+     *
+     * @param entry an entry, e.g. from {@link #baseClass}
+     * @return its position, or -1 if it is not a visible entry of this class path
+     */
+    public int position(ClassEntry entry) {
+        Integer ordinal = ordinals.get(entry.source());
+        if (ordinal == null) {
+            return -1;
+        }
+        int low = 0;
+        int high = entries.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            ClassEntry at = entries.get(middle);
+            int atOrdinal = ordinals.get(at.source());
+            int c = atOrdinal != ordinal ? Integer.compare(atOrdinal, ordinal) : Integer.compare(at.index(),
+                    entry.index());
+            if (c == 0) {
+                return middle;
+            }
+            if (c < 0) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return -1;
     }
 
     /**
