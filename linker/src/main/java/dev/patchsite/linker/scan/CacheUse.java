@@ -111,8 +111,8 @@ final class CacheUse {
     }
 
     /**
-     * Replaces the cache of each jar of which the scan learned something: an entry that is not the record at its
-     * position, or sites found with other functions.
+     * Hands each jar's cache the records of this scan, which it saves as it needs to: nothing if they are its own, a
+     * delta if a few are new ({@link JarCache}).
      *
      * @param fingerprint the fingerprint of the functions the sites were found with
      * @param facts what the scan found of entry {@code i}, or null if it is what the entry's record says
@@ -124,27 +124,20 @@ final class CacheUse {
             while (end < entries.size() && jars[end] == jar) {
                 end++;
             }
-            if (jar == null) {
+            if (jar == null || !jar.replaceable()) {
                 continue;
             }
-            ClassFacts[] found = new ClassFacts[end - start];
-            boolean unchanged = jar.sitesFoundWith(fingerprint) && jar.size() == found.length;
+            JarCache.NewFile file = jar.newFile(end - start);
             for (int i = start; i < end; i++) {
-                found[i - start] = facts.apply(i);
-                unchanged = unchanged && found[i - start] == null && hits[i] - 1 == positions[i];
-            }
-            if (!unchanged && jar.replaceable()) {
-                JarCache.NewFile file = jar.newFile(found.length);
-                for (int i = start; i < end; i++) {
+                ClassFacts found = facts.apply(i);
+                if (found == null) {
+                    file.keep(hits[i] - 1); // its record as it is, copied as raw bytes
+                } else {
                     ClassEntry entry = entries.get(i);
-                    if (found[i - start] == null) {
-                        file.keep(hits[i] - 1); // its record as it is, copied as raw bytes
-                    } else {
-                        file.add(entry.source().stamp(entry), found[i - start]);
-                    }
+                    file.add(entry.source().stamp(entry), found);
                 }
-                file.save(fingerprint);
             }
+            file.save(fingerprint);
         }
     }
 }

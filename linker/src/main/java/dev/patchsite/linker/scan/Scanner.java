@@ -203,16 +203,15 @@ public final class Scanner {
 
     /** Leaves what each jar entry contributed to this scan in the cache, for the next scan. */
     private void saveCache(byte[] fingerprint, Map<String, ClassInfo> lookedUp) {
+        // Found by position, not by each entry's name: making every name costs a big jar 67,000 strings.
         Map<Integer, ClassInfo> read = new HashMap<>();
-        if (!lookedUp.isEmpty()) {
-            for (int i = 0; i < entries.size(); i++) {
-                ClassEntry entry = entries.get(i);
-                ClassInfo info = entry.release() == 0 ? lookedUp.get(entry.className()) : null;
-                if (info != null) {
-                    read.put(i, info);
-                }
+        lookedUp.forEach((name, info) -> {
+            ClassEntry entry = classPath.baseClass(name);
+            int i = entry == null ? -1 : classPath.position(entry);
+            if (i >= 0) {
+                read.put(i, info);
             }
-        }
+        });
         cache.save(fingerprint, i -> {
             boolean hit = cache.isHit(i);
             if (hit && sites.get(i) == cache.sites(i) && (read.isEmpty() || !read.containsKey(i))) {

@@ -191,6 +191,82 @@ class ScanCacheTest {
     }
 
     @Test
+    void aRescanOfAFewChangedClassesWritesADeltaAndLeavesTheJarsFileAsItIs() throws Exception {
+        Path version1 = Samples.jar(Samples.SAMPLE);
+        Path version2 = Samples.jar(Samples.SAMPLE_V2);
+        Path jar = Files.copy(version1, dir.resolve("app.jar"));
+        Path cache = dir.resolve("cache");
+        text(jar, cache, new RecordedLog());
+        Path base = single(jarFiles(cache));
+        byte[] baseBytes = Files.readAllBytes(base);
+
+        Files.copy(version2, jar, StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(text(version2, null, new RecordedLog()), text(jar, cache, new RecordedLog()));
+        assertArrayEquals(baseBytes, Files.readAllBytes(base), "the jar's file as it was");
+        Path delta = dir.resolve("cache").resolve(base.getFileName().toString().replace(".cache", "-delta.cache"));
+        assertTrue(Files.isRegularFile(delta), "the changed classes' records beside it");
+        assertTrue(Files.size(delta) < Files.size(base) / 2, Files.size(delta) + " of " + Files.size(base));
+
+        Files.copy(version1, jar, StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(text(version1, null, new RecordedLog()), text(jar, cache, new RecordedLog()));
+        assertArrayEquals(baseBytes, Files.readAllBytes(base));
+        assertTrue(Files.notExists(delta), "every entry is the base's again: no delta");
+    }
+
+    @Test
+    void aDamagedDeltaIsIgnoredWithOneWarningAndReplaced() throws Exception {
+        Path jar = Files.copy(Samples.jar(Samples.SAMPLE), dir.resolve("app.jar"));
+        Path cache = dir.resolve("cache");
+        text(jar, cache, new RecordedLog());
+        Files.copy(Samples.jar(Samples.SAMPLE_V2), jar, StandardCopyOption.REPLACE_EXISTING);
+        String expected = text(jar, cache, new RecordedLog());
+        Path delta = jarFiles(cache).stream().filter(f -> f.toString().endsWith("-delta.cache")).findFirst()
+                .orElseThrow();
+        byte[] good = Files.readAllBytes(delta);
+        byte[] bytes = good.clone();
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(delta, bytes);
+        deleteTableFiles(cache);
+
+        RecordedLog log = new RecordedLog();
+        assertEquals(expected, text(jar, cache, log));
+        assertEquals(1, log.warnings().size(), log.warnings().toString());
+        assertTrue(log.warnings().get(0).contains(delta + ": damaged or truncated"), log.warnings().get(0));
+        assertArrayEquals(good, Files.readAllBytes(delta), "replaced by the same records");
+    }
+
+    @Test
+    void manyChangedClassesWriteTheJarsFileAnew() throws Exception {
+        Path version1 = manyClasses(dir.resolve("v1"), 0);
+        Path version2 = manyClasses(dir.resolve("v2"), 1);
+        Path jar = Files.copy(version1, dir.resolve("many.jar"));
+        Path cache = dir.resolve("cache");
+        text(jar, cache, new RecordedLog());
+        Path base = single(jarFiles(cache));
+        byte[] baseBytes = Files.readAllBytes(base);
+
+        Files.copy(version2, jar, StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(text(version2, null, new RecordedLog()), text(jar, cache, new RecordedLog()));
+        assertEquals(List.of(base), jarFiles(cache), "no delta");
+        assertTrue(!Arrays.equals(baseBytes, Files.readAllBytes(base)), "the jar's file written anew");
+    }
+
+    /** A jar of 80 classes that each call the sample's function, which differ from one {@code version} to another. */
+    private Path manyClasses(Path where, int version) throws IOException {
+        Map<String, String> sources = new java.util.TreeMap<>(PROGRAM);
+        for (int i = 0; i < 80; i++) {
+            sources.put("app.C" + i, "package app; final class C" + i + " { static int g() { return lib.Base.f() + "
+                    + version + "; } }");
+        }
+        return zip(JavaSources.compile(where, sources), dir.resolve("many-" + version + ".jar"));
+    }
+
+    private static Path single(List<Path> files) {
+        assertEquals(1, files.size(), files.toString());
+        return files.get(0);
+    }
+
+    @Test
     void sitesFoundWithOtherFunctionsAreFoundAgain() throws Exception {
         Path app = Samples.jar(Samples.SAMPLE_APP);
         Path lib = Samples.jar(Samples.SAMPLE_LIB);
@@ -324,8 +400,10 @@ class ScanCacheTest {
     }
 
     private Path programJar() throws IOException {
-        Path classes = JavaSources.compile(dir.resolve("program"), PROGRAM);
-        Path jar = dir.resolve("program.jar");
+        return zip(JavaSources.compile(dir.resolve("program"), PROGRAM), dir.resolve("program.jar"));
+    }
+
+    private static Path zip(Path classes, Path jar) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out);
                 Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {

@@ -88,7 +88,9 @@ public final class ScanCache {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isRegularFile(input)) {
-                files.add(directory.resolve(fileName(absolute(input.toString()))));
+                String absolute = absolute(input.toString());
+                files.add(directory.resolve(fileName(absolute)));
+                files.add(directory.resolve(deltaName(absolute)));
             }
         }
         if (!files.isEmpty()) {
@@ -114,19 +116,38 @@ public final class ScanCache {
         }
         String input = absolute(source.name());
         String name = fileName(input);
+        String deltaName = deltaName(input);
+        Loaded base = open(name, input);
+        Loaded delta = base.records() == null ? new Loaded(null, replaceable(directory.resolve(deltaName)))
+                : open(deltaName, input);
+        return new JarCache(this, input, name, deltaName, base.records(), delta.records(),
+                base.replaceable() && delta.replaceable());
+    }
+
+    /**
+     * A cache file as {@link #load} found it.
+     *
+     * @param records its records, or null if there were none to use
+     * @param replaceable whether it may be replaced (or written, if there is none)
+     */
+    private record Loaded(CacheFile.Opened records, boolean replaceable) {
+    }
+
+    /** Opens one of a jar's cache files, warning of what makes it unusable. */
+    private Loaded open(String name, String input) {
         Path file = directory.resolve(name);
         Opening opening = opening(file);
         if (opening.failure() != null) {
             log.warn("scan cache " + file + ": cannot be read (" + Messages.rootCause(opening.failure())
                     + "); not used");
-            return new JarCache(this, input, name, null, replaceable(file));
+            return new Loaded(null, replaceable(file));
         }
         if (opening.tooLarge()) {
             log.warn("scan cache " + file + ": larger than a cache file can be; not used, and left as it is");
-            return new JarCache(this, input, name, null, false);
+            return new Loaded(null, false);
         }
         if (opening.missing()) {
-            return new JarCache(this, input, name, null, replaceable(file));
+            return new Loaded(null, replaceable(file));
         }
         try {
             CacheFile.Opened records = opening.records();
@@ -134,11 +155,11 @@ public final class ScanCache {
                 throw new CacheFile.Unusable("written for another jar, " + records.input(), true);
             }
             touch(file);
-            return new JarCache(this, input, name, records, true);
+            return new Loaded(records, true);
         } catch (CacheFile.Unusable e) {
             log.warn("scan cache " + file + ": " + e.getMessage() + "; not used" + (e.ours()
                     ? ", and replaced by this scan's" : ", and left as it is"));
-            return new JarCache(this, input, name, null, e.ours());
+            return new Loaded(null, e.ours());
         }
     }
 
@@ -166,6 +187,11 @@ public final class ScanCache {
 
     private static String fileName(String absoluteInput) {
         return PREFIX + hash(absoluteInput) + SUFFIX;
+    }
+
+    /** Names the file of a jar's delta ({@link JarCache}). */
+    private static String deltaName(String absoluteInput) {
+        return PREFIX + hash(absoluteInput) + "-delta" + SUFFIX;
     }
 
     /**
@@ -309,6 +335,19 @@ public final class ScanCache {
         } catch (IOException | InputException e) {
             log.warn("scan cache " + directory.resolve(name) + ": cannot be written (" + Messages.rootCause(e)
                     + "); the next scan reads every class again");
+        }
+    }
+
+    /** Removes a file of the cache, if it is one patchsite wrote; a failure only leaves it to be ignored. */
+    void remove(String name) {
+        Path file = directory.resolve(name);
+        if (Files.isRegularFile(file) && isCacheFile(file)) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // A delta left behind is never wrong, only useless: its records serve only entries of their name,
+                // CRC-32 and sizes, and only with the functions of the base beside it.
+            }
         }
     }
 
