@@ -9,9 +9,9 @@
 # each of R rounds (default 5) after one untimed round:
 #   cold      scan BIG.jar --no-cache: every class read, as before the cache
 #   unchanged scan BIG.jar with a cache the previous scan of the same, unchanged jar left
-#   changed   scan a jar with 1 class in K changed (default K = 100, 1%; ChangeClasses), with the cache the
-#             scan of the other version left: the jar in place alternates between BIG.jar and the changed copy
-#             (swapped in before the timing starts), so every timed scan sees 1 class in K changed
+#   changed   scan a jar with 1 class in K changed (default K = 100, 1%; ChangeClasses), with the cache a scan
+#             of BIG.jar left: before each timed scan, the cache is put back as that scan left it and the changed
+#             copy is put in place (untimed), so every timed scan finds 1 class in K changed since the last scan
 # For each it records the wall time of the process (JVM start-up included), its CPU time (user + sys) and
 # patchsite's own time, which `scan -v` prints ("scanned 1 input in N ms": opening the jar, the scan, the
 # cache, writing the table; JVM start-up excluded), and prints the medians and the ratios to the cold scan.
@@ -48,7 +48,6 @@ cp "$big" "$work/unchanged/app.jar"
 cp "$big" "$work/version-a.jar"
 "$java" -cp "$work/benchmarks.jar" dev.patchsite.benchmarks.ChangeClasses "$big" "$work/version-b.jar" "$every" >&2
 cp "$work/version-a.jar" "$work/changed/app.jar"
-next_version=b
 
 scan() {   # scan JAR CACHE-OPTIONS...: one patchsite scan, table to $work/<name>.table
   local jar="$1"; shift
@@ -66,10 +65,16 @@ measure_changed() {
   scan "$work/changed/app.jar" --cache "$work/changed/cache" -o "$work/changed.table" \
     >"$work/changed.out" 2>"$work/changed.err"
 }
-prepare_changed() {   # swaps the other version in, untimed
-  cp "$work/version-$next_version.jar" "$work/changed/app.jar.tmp"
+prepare_changed() {   # puts back the cache a scan of BIG.jar left, and the changed jar in place; untimed
+  if [[ ! -d "$work/changed/cache-of-a" ]]; then
+    cp "$work/version-a.jar" "$work/changed/app.jar"
+    scan "$work/changed/app.jar" --cache "$work/changed/cache" -o "$work/changed.table" >/dev/null 2>&1
+    cp -r "$work/changed/cache" "$work/changed/cache-of-a"
+  fi
+  rm -rf "$work/changed/cache"
+  cp -r "$work/changed/cache-of-a" "$work/changed/cache"
+  cp "$work/version-b.jar" "$work/changed/app.jar.tmp"
   mv "$work/changed/app.jar.tmp" "$work/changed/app.jar"
-  next_version=$([[ $next_version == a ]] && echo b || echo a)
 }
 measurements=(cold unchanged changed)
 
