@@ -205,21 +205,23 @@ public final class Scanner {
     private void saveCache(byte[] fingerprint, Map<String, ClassInfo> lookedUp) {
         // Found by position, not by each entry's name: making every name costs a big jar 67,000 strings.
         Map<Integer, ClassInfo> read = new HashMap<>();
+        BitSet wasRead = new BitSet();
         lookedUp.forEach((name, info) -> {
             ClassEntry entry = classPath.baseClass(name);
             int i = entry == null ? -1 : classPath.position(entry);
             if (i >= 0) {
                 read.put(i, info);
+                wasRead.set(i);
             }
         });
         cache.save(fingerprint, i -> {
             boolean hit = cache.isHit(i);
-            if (hit && sites.get(i) == cache.sites(i) && (read.isEmpty() || !read.containsKey(i))) {
+            if (hit && sites.get(i) == cache.sites(i) && !wasRead.get(i)) {
                 return null; // nothing learned of the class: its record as it is
             }
             ClassInfo declaration = declaring.get(i);
             if (declaration == null) {
-                declaration = read.containsKey(i) ? read.get(i) : hit && cache.hasDeclaration(i)
+                declaration = wasRead.get(i) ? read.get(i) : hit && cache.hasDeclaration(i)
                         ? cache.declaration(i) : null;
             }
             return new ClassFacts(superHashes[i], owners.word(i, 0), owners.word(i, 1), declaring.containsKey(i),
