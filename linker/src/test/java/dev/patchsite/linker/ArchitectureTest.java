@@ -33,8 +33,8 @@ class ArchitectureTest {
     private static final String PROJECT = "dev/patchsite/linker";
 
     private static final List<String> INTERNAL =
-            List.of("internal.zip", "internal.output", "internal.classfile", "internal.input", "internal.declarations",
-                    "internal.cache");
+            List.of("internal.io", "internal.zip", "internal.output", "internal.classfile", "internal.input",
+                    "internal.declarations", "internal.cache");
 
     /**
      * Package (relative to {@code dev.patchsite.linker}, "" for the root) → the packages it may depend on. The table
@@ -46,14 +46,15 @@ class ArchitectureTest {
             Map.entry("", Set.of()),
             Map.entry("table", Set.of("")),
             Map.entry("diff", Set.of("", "table")),
-            Map.entry("internal.zip", Set.of("")),
-            Map.entry("internal.output", Set.of("")),
+            Map.entry("internal.io", Set.of()),
+            Map.entry("internal.zip", Set.of("", "internal.io")),
+            Map.entry("internal.output", Set.of("", "internal.io")),
             Map.entry("internal.classfile", Set.of("", "table", "internal.zip")),
             Map.entry("internal.input", Set.of("", "internal.zip", "internal.classfile")),
             Map.entry("internal.declarations",
                     Set.of("", "table", "internal.zip", "internal.classfile", "internal.input")),
             Map.entry("internal.cache",
-                    Set.of("", "table", "internal.output", "internal.input", "internal.declarations")),
+                    Set.of("", "table", "internal.io", "internal.output", "internal.input", "internal.declarations")),
             Map.entry("scan", withInternal("", "table")),
             Map.entry("link", withInternal("", "table", "scan")),
             Map.entry("explain", withInternal("", "table", "scan", "link")),
