@@ -194,34 +194,26 @@ class ScanCacheTest {
     void aRescanOfAFewChangedClassesWritesADeltaAndLeavesTheJarsFileAsItIs() throws Exception {
         Path version1 = Samples.jar(Samples.SAMPLE);
         Path version2 = Samples.jar(Samples.SAMPLE_V2);
-        Path jar = Files.copy(version1, dir.resolve("app.jar"));
-        Path cache = dir.resolve("cache");
-        text(jar, cache, new RecordedLog());
-        Path base = single(jarFiles(cache));
-        byte[] baseBytes = Files.readAllBytes(base);
-
-        Files.copy(version2, jar, StandardCopyOption.REPLACE_EXISTING);
-        assertEquals(text(version2, null, new RecordedLog()), text(jar, cache, new RecordedLog()));
-        assertArrayEquals(baseBytes, Files.readAllBytes(base), "the jar's file as it was");
-        Path delta = dir.resolve("cache").resolve(base.getFileName().toString().replace(".cache", "-delta.cache"));
+        Rescan rescan = scanThenReplace(version1, version2);
+        assertEquals(text(version2, null, new RecordedLog()), text(rescan.jar(), rescan.cache(), new RecordedLog()));
+        assertArrayEquals(rescan.baseBytes(), Files.readAllBytes(rescan.base()), "the jar's file as it was");
+        Path delta = rescan.delta();
         assertTrue(Files.isRegularFile(delta), "the changed classes' records beside it");
-        assertTrue(Files.size(delta) < Files.size(base) / 2, Files.size(delta) + " of " + Files.size(base));
+        assertTrue(Files.size(delta) < Files.size(rescan.base()) / 2, Files.size(delta) + " bytes");
 
-        Files.copy(version1, jar, StandardCopyOption.REPLACE_EXISTING);
-        assertEquals(text(version1, null, new RecordedLog()), text(jar, cache, new RecordedLog()));
-        assertArrayEquals(baseBytes, Files.readAllBytes(base));
+        Files.copy(version1, rescan.jar(), StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(text(version1, null, new RecordedLog()), text(rescan.jar(), rescan.cache(), new RecordedLog()));
+        assertArrayEquals(rescan.baseBytes(), Files.readAllBytes(rescan.base()));
         assertTrue(Files.notExists(delta), "every entry is the base's again: no delta");
     }
 
     @Test
     void aDamagedDeltaIsIgnoredWithOneWarningAndReplaced() throws Exception {
-        Path jar = Files.copy(Samples.jar(Samples.SAMPLE), dir.resolve("app.jar"));
-        Path cache = dir.resolve("cache");
-        text(jar, cache, new RecordedLog());
-        Files.copy(Samples.jar(Samples.SAMPLE_V2), jar, StandardCopyOption.REPLACE_EXISTING);
+        Rescan rescan = scanThenReplace(Samples.jar(Samples.SAMPLE), Samples.jar(Samples.SAMPLE_V2));
+        Path jar = rescan.jar();
+        Path cache = rescan.cache();
         String expected = text(jar, cache, new RecordedLog());
-        Path delta = jarFiles(cache).stream().filter(f -> f.toString().endsWith("-delta.cache")).findFirst()
-                .orElseThrow();
+        Path delta = rescan.delta();
         byte[] good = Files.readAllBytes(delta);
         byte[] bytes = good.clone();
         bytes[bytes.length / 2] ^= 0x10;
@@ -237,18 +229,36 @@ class ScanCacheTest {
 
     @Test
     void manyChangedClassesWriteTheJarsFileAnew() throws Exception {
-        Path version1 = manyClasses(dir.resolve("v1"), 0);
         Path version2 = manyClasses(dir.resolve("v2"), 1);
-        Path jar = Files.copy(version1, dir.resolve("many.jar"));
+        Rescan rescan = scanThenReplace(manyClasses(dir.resolve("v1"), 0), version2);
+        assertEquals(text(version2, null, new RecordedLog()), text(rescan.jar(), rescan.cache(), new RecordedLog()));
+        assertEquals(List.of(rescan.base()), jarFiles(rescan.cache()), "no delta");
+        assertTrue(!Arrays.equals(rescan.baseBytes(), Files.readAllBytes(rescan.base())), "the jar's file written anew");
+    }
+
+    /**
+     * A jar scanned with the cache, then replaced by another version, not yet scanned.
+     *
+     * @param jar the jar, now the second version
+     * @param cache the cache
+     * @param base the jar's cache file
+     * @param baseBytes the file's bytes after the first scan
+     */
+    private record Rescan(Path jar, Path cache, Path base, byte[] baseBytes) {
+        /** Returns where the jar's delta is, if there is one. */
+        Path delta() {
+            return base.resolveSibling(base.getFileName().toString().replace(".cache", "-delta.cache"));
+        }
+    }
+
+    private Rescan scanThenReplace(Path version1, Path version2) throws Exception {
+        Path jar = Files.copy(version1, dir.resolve("app.jar"));
         Path cache = dir.resolve("cache");
         text(jar, cache, new RecordedLog());
         Path base = single(jarFiles(cache));
         byte[] baseBytes = Files.readAllBytes(base);
-
         Files.copy(version2, jar, StandardCopyOption.REPLACE_EXISTING);
-        assertEquals(text(version2, null, new RecordedLog()), text(jar, cache, new RecordedLog()));
-        assertEquals(List.of(base), jarFiles(cache), "no delta");
-        assertTrue(!Arrays.equals(baseBytes, Files.readAllBytes(base)), "the jar's file written anew");
+        return new Rescan(jar, cache, base, baseBytes);
     }
 
     /** A jar of 80 classes that each call the sample's function, which differ from one {@code version} to another. */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 
 /**
  * One jar's cache: the records the scans of the jar left, found by entry and read in place, and the files they are
@@ -38,8 +39,9 @@ public final class JarCache {
     private final CacheFile.Opened delta;
     private final boolean replaceable;
     private final int baseCount;
-    private volatile Map<Long, Integer> byName;
-    private volatile Map<Long, Integer> deltaByName;
+    /** The base's records by name hash, made only if an entry is not at its place in the base. */
+    private final Lazy<Map<Long, Integer>> byName;
+    private final Lazy<Map<Long, Integer>> deltaByName;
     private volatile byte[] confirmed;
 
     /**
@@ -60,6 +62,8 @@ public final class JarCache {
                 ? delta : null;
         this.replaceable = replaceable;
         this.baseCount = records == null ? 0 : records.count();
+        this.byName = new Lazy<>(() -> index(this.records));
+        this.deltaByName = new Lazy<>(() -> index(this.delta));
     }
 
     /**
@@ -78,12 +82,12 @@ public final class JarCache {
         // An entry whose name is at its place in the base but whose bytes changed is looked for in the delta only:
         // the base holds no other record of the name, and the name map of a big base costs a fresh JVM 50 ms.
         boolean inPlace = position < baseCount && records.nameHash(position) == hash;
-        int r = inPlace ? position : byName().getOrDefault(hash, -1);
+        int r = inPlace ? position : byName.get().getOrDefault(hash, -1);
         if (r >= 0 && matches(records, r, stamp)) {
             return r;
         }
         if (delta != null) {
-            int d = deltaByName().getOrDefault(hash, -1);
+            int d = deltaByName.get().getOrDefault(hash, -1);
             if (d >= 0 && matches(delta, d, stamp)) {
                 return baseCount + d;
             }
@@ -293,30 +297,27 @@ public final class JarCache {
         }
     }
 
-    private Map<Long, Integer> byName() {
-        Map<Long, Integer> map = byName;
-        if (map == null) {
-            synchronized (this) {
-                if (byName == null) {
-                    byName = index(records);
-                }
-                map = byName;
-            }
-        }
-        return map;
-    }
+    /** A value made once, when first asked for, from any thread. */
+    private static final class Lazy<T> {
+        private final Supplier<T> maker;
+        private volatile T value;
 
-    private Map<Long, Integer> deltaByName() {
-        Map<Long, Integer> map = deltaByName;
-        if (map == null) {
-            synchronized (this) {
-                if (deltaByName == null) {
-                    deltaByName = index(delta);
-                }
-                map = deltaByName;
-            }
+        Lazy(Supplier<T> maker) {
+            this.maker = maker;
         }
-        return map;
+
+        T get() {
+            T made = value;
+            if (made == null) {
+                synchronized (this) {
+                    if (value == null) {
+                        value = maker.get();
+                    }
+                    made = value;
+                }
+            }
+            return made;
+        }
     }
 
     private static Map<Long, Integer> index(CacheFile.Opened file) {
