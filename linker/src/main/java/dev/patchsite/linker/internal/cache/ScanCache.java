@@ -9,11 +9,13 @@ import dev.patchsite.linker.internal.output.AtomicOutput;
 import dev.patchsite.linker.table.PatchSiteTable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -247,6 +249,9 @@ public final class ScanCache {
             return null;
         }
         Path file = directory.resolve(tableName(program));
+        if (!TableFile.mayHold(head(file, key.length), key)) {
+            return null; // the table of the program as it was: its first bytes say so, the rest need not be read
+        }
         byte[] bytes = read(file);
         if (bytes == null) {
             return null;
@@ -285,6 +290,17 @@ public final class ScanCache {
 
     private static String tableName(String program) {
         return PREFIX + "table-" + hash(program) + SUFFIX;
+    }
+
+    /** Returns the first bytes of a file, enough to hold its header and a key of the given length; empty if none. */
+    private static byte[] head(Path file, int keyLength) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(channel.size(), 512L + keyLength));
+            ChunkedIo.readFully(channel, head, 0);
+            return head.array();
+        } catch (IOException e) {
+            return new byte[0]; // what is wrong is told when the file is read whole
+        }
     }
 
     /** Reads a file of the cache; null if there is none, or it cannot be read (with a warning). */

@@ -128,6 +128,34 @@ final class TableFile {
     }
 
     /**
+     * Returns whether a file whose first bytes these are may hold the result of the scan of this key: false only if
+     * they are those of a table file of this version written under another key, which a changed program's scan can
+     * skip without reading the rest; anything else (another version, a damaged or short file) is for {@link #open} to
+     * judge. A key that matches still needs the whole file checked. A file damaged within its key is thus taken for
+     * another key's and replaced without a warning: never trusted, as a damaged file never is.
+     *
+     * @param head the file's first bytes
+     * @param key the key of the scan that asks
+     * @return whether the file must be opened whole
+     */
+    static boolean mayHold(byte[] head, byte[] key) {
+        if (!CacheFile.looksLikeOne(head)) {
+            return true;
+        }
+        try {
+            ByteBuffer in = ByteBuffer.wrap(head).position(CacheFile.MAGIC.length);
+            if (in.getInt() != FORMAT || !CacheFile.string(in).equals(CacheFile.VERSION)) {
+                return true;
+            }
+            int keyLength = in.getInt();
+            return keyLength == key.length && (in.remaining() < keyLength
+                    || Arrays.equals(head, in.position(), in.position() + keyLength, key, 0, keyLength));
+        } catch (RuntimeException e) {
+            return true; // a damaged header: open tells what is wrong
+        }
+    }
+
+    /**
      * Opens a file: checks it whole and, if it was written under the given key, decodes it.
      *
      * @param bytes the file's bytes

@@ -2,16 +2,22 @@ package dev.patchsite.linker.internal.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.patchsite.linker.PatchsiteException;
 import dev.patchsite.linker.internal.declarations.ClassInfo;
+import dev.patchsite.linker.internal.io.ChunkedIo;
 import dev.patchsite.linker.table.Binding;
 import dev.patchsite.linker.table.MethodRef;
+import dev.patchsite.linker.table.PatchSiteTable;
 import dev.patchsite.linker.table.Site;
 import dev.patchsite.linker.table.SiteKind;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +32,20 @@ class CacheFileTest {
         for (String name : CacheFile.SCANNING_CLASSES) {
             assertNotNull(PatchsiteException.class.getResource(name + ".class"), name);
         }
+    }
+
+    @Test
+    void aTableFileOfAnotherKeyIsToldByItsFirstBytes() throws Exception {
+        byte[] key = "inputs as they are".getBytes(StandardCharsets.UTF_8);
+        PatchSiteTable table = new PatchSiteTable(List.of(), List.of(), List.of());
+        byte[] file = ChunkedIo.join(TableFile.encode(key, List.of(), table));
+        byte[] head = Arrays.copyOf(file, 512 + key.length);
+        assertTrue(TableFile.mayHold(head, key));
+        assertFalse(TableFile.mayHold(head, "inputs as they were".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(TableFile.mayHold(head, "other".getBytes(StandardCharsets.UTF_8)), "a key of another length");
+        assertTrue(TableFile.mayHold(Arrays.copyOf(file, 40), new byte[1]), "too short to tell: opened whole");
+        assertTrue(TableFile.mayHold(new byte[64], key), "not a cache file: opened whole, which says so");
+        assertEquals(table, TableFile.open(file, key).table());
     }
 
     @Test
