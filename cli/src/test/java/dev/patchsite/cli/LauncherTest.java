@@ -71,12 +71,41 @@ class LauncherTest {
         assertEquals(List.of("explain"), out.subList(1, out.size()));
     }
 
+    @Test
+    void findsTheJarThroughALinkedDirectoryAndARelativeLink() throws Exception {
+        // home/bin -> the real bin, whose patchsite -> ../install/patchsite: ".." is the real bin's parent.
+        Path bin = Files.createDirectories(dir.resolve("opt").resolve("bin"));
+        Files.move(launcher.getParent(), dir.resolve("opt").resolve("install"));
+        Files.createSymbolicLink(bin.resolve("patchsite"), Path.of("..", "install", "patchsite"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createSymbolicLink(home.resolve("bin"), bin);
+        List<String> out = run(home.resolve("bin").resolve("patchsite"), Map.of(), "scan");
+        assertEquals(List.of("scan"), out.subList(1, out.size()));
+    }
+
+    @Test
+    void cdpathDoesNotMisleadItWhenRunByARelativePath() throws Exception {
+        // As the README runs it, cli/target/patchsite: cd would search CDPATH for a relative directory, and print it.
+        Path relative = dir.relativize(launcher);
+        for (String cdpath : List.of(".:/nonexistent", "/usr")) {
+            List<String> out = run(dir, relative, Map.of("CDPATH", cdpath), "scan");
+            assertEquals(List.of("scan"), out.subList(1, out.size()), cdpath);
+        }
+    }
+
     /** Runs the launcher with JAVA_HOME set to this JVM's and no java on the PATH; returns its lines of output. */
     private static List<String> run(Path script, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        return run(Path.of("").toAbsolutePath(), script, environment, args);
+    }
+
+    /** Runs the launcher, named by a path that may be relative to the working directory. */
+    private static List<String> run(Path workingDirectory, Path script, Map<String, String> environment,
+            String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .directory(workingDirectory.toFile());
         builder.environment().remove("PATCHSITE_JAVA_OPTS");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("PATH", "/usr/bin:/bin");
