@@ -228,6 +228,32 @@ class ScanCacheTest {
     }
 
     @Test
+    void aFileThatIsNoCacheAtTheDeltasNameIsLeftAndTheJarsFileWrittenInstead() throws Exception {
+        Rescan rescan = scanThenReplace(Samples.jar(Samples.SAMPLE), Samples.jar(Samples.SAMPLE_V2));
+        Files.delete(rescan.base());
+        Path notes = Files.writeString(rescan.delta(), "notes\n");
+        deleteTableFiles(rescan.cache());
+
+        RecordedLog log = new RecordedLog();
+        String expected = text(Samples.jar(Samples.SAMPLE_V2), null, new RecordedLog());
+        assertEquals(expected, text(rescan.jar(), rescan.cache(), log));
+        assertEquals(List.of("scan cache " + notes + ": not a patchsite scan cache; not used, and left as it is"),
+                log.warnings());
+        assertEquals("notes\n", Files.readString(notes));
+        assertTrue(Files.isRegularFile(rescan.base()), "the jar's records written whole, where a delta cannot be");
+
+        // Another version: what would be a delta goes to the jar's file too, and the next scan uses it.
+        Files.copy(Samples.jar(Samples.SAMPLE), rescan.jar(), StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(text(Samples.jar(Samples.SAMPLE), null, new RecordedLog()), text(rescan.jar(), rescan.cache(),
+                new RecordedLog()));
+        assertEquals("notes\n", Files.readString(notes));
+        GarbledJar.write(Samples.jar(Samples.SAMPLE), rescan.jar(), name -> name.endsWith(".class"));
+        deleteTableFiles(rescan.cache());
+        assertEquals(text(Samples.jar(Samples.SAMPLE), null, new RecordedLog()), text(rescan.jar(), rescan.cache(),
+                new RecordedLog()), "every class from the jar's file");
+    }
+
+    @Test
     void manyChangedClassesWriteTheJarsFileAnew() throws Exception {
         Path version2 = manyClasses(dir.resolve("v2"), 1);
         Rescan rescan = scanThenReplace(manyClasses(dir.resolve("v1"), 0), version2);

@@ -38,6 +38,7 @@ public final class JarCache {
     private final CacheFile.Opened records;
     private final CacheFile.Opened delta;
     private final boolean replaceable;
+    private final boolean deltaReplaceable;
     private final int baseCount;
     /** The base's records by name hash, made only if an entry is not at its place in the base. */
     private final Lazy<Map<Long, Integer>> byName;
@@ -49,10 +50,12 @@ public final class JarCache {
      *
      * @param records the base's records, or null for none
      * @param delta the delta's records, or null for none; used only with a base found with the same functions
-     * @param replaceable whether the files may be replaced
+     * @param replaceable whether the base may be replaced (or written, if there is none)
+     * @param deltaReplaceable whether the delta may; if not (a file patchsite did not write is there), a scan that
+     *     would write a delta writes the base anew instead
      */
     JarCache(ScanCache directory, String input, String file, String deltaFile, CacheFile.Opened records,
-            CacheFile.Opened delta, boolean replaceable) {
+            CacheFile.Opened delta, boolean replaceable, boolean deltaReplaceable) {
         this.directory = directory;
         this.input = input;
         this.file = file;
@@ -61,6 +64,7 @@ public final class JarCache {
         this.delta = records != null && delta != null && Arrays.equals(records.fingerprint(), delta.fingerprint())
                 ? delta : null;
         this.replaceable = replaceable;
+        this.deltaReplaceable = deltaReplaceable;
         this.baseCount = records == null ? 0 : records.count();
         this.byName = new Lazy<>(() -> index(this.records));
         this.deltaByName = new Lazy<>(() -> index(this.delta));
@@ -249,7 +253,8 @@ public final class JarCache {
             if (sameFunctions && baseInOrder && delta == null) {
                 return; // nothing learned: the files are as they should be
             }
-            if (!sameFunctions || outsideBase > Math.max(DELTA_MIN, chosen.length / DELTA_SHARE)) {
+            if (!sameFunctions || outsideBase > Math.max(DELTA_MIN, chosen.length / DELTA_SHARE)
+                    || outsideBase > 0 && !deltaReplaceable) {
                 directory.write(file, records(chosen.length, p -> true).finishParts(input, functions));
                 directory.remove(deltaFile);
             } else if (outsideBase == 0) {

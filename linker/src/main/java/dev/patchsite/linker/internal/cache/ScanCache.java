@@ -1,6 +1,7 @@
 package dev.patchsite.linker.internal.cache;
 
 import dev.patchsite.linker.InputException;
+import dev.patchsite.linker.IoReasons;
 import dev.patchsite.linker.Messages;
 import dev.patchsite.linker.PatchsiteLog;
 import dev.patchsite.linker.internal.input.ClassSource;
@@ -46,6 +47,8 @@ public final class ScanCache {
     private final PatchsiteLog log;
     private final boolean usable;
     private volatile Background<Map<Path, Opening>> prefetched;
+    /** Whether a write failed: the directory is not written again in this run, nor the failure told again. */
+    private volatile boolean unwritable;
 
     private ScanCache(Path directory, PatchsiteLog log, boolean usable) {
         this.directory = directory;
@@ -120,10 +123,9 @@ public final class ScanCache {
         String name = fileName(input);
         String deltaName = deltaName(input);
         Loaded base = open(name, input);
-        Loaded delta = base.records() == null ? new Loaded(null, replaceable(directory.resolve(deltaName)))
-                : open(deltaName, input);
-        return new JarCache(this, input, name, deltaName, base.records(), delta.records(),
-                base.replaceable() && delta.replaceable());
+        Loaded delta = open(deltaName, input);
+        return new JarCache(this, input, name, deltaName, base.records(), delta.records(), base.replaceable(),
+                delta.replaceable());
     }
 
     /**
@@ -140,7 +142,7 @@ public final class ScanCache {
         Path file = directory.resolve(name);
         Opening opening = opening(file);
         if (opening.failure() != null) {
-            log.warn("scan cache " + file + ": cannot be read (" + Messages.rootCause(opening.failure())
+            log.warn("scan cache " + file + ": cannot be read (" + IoReasons.of(opening.failure())
                     + "); not used");
             return new Loaded(null, replaceable(file));
         }
@@ -344,13 +346,21 @@ public final class ScanCache {
             log.info("scan cache: " + name + " would take " + (size >> 20) + " MiB; not written");
             return;
         }
+        if (unwritable) {
+            return; // told once already
+        }
         try {
             Files.createDirectories(directory);
             AtomicOutput.write(directory.resolve(name), parts);
             evict();
         } catch (IOException | InputException e) {
-            log.warn("scan cache " + directory.resolve(name) + ": cannot be written (" + Messages.rootCause(e)
-                    + "); the next scan reads every class again");
+            unwritable = true;
+            // The directory and the reason, not the file: the same words for every file a run fails to write, so
+            // that the run's log shows them once.
+            IOException cause = e instanceof IOException io ? io
+                    : e.getCause() instanceof IOException io ? io : null;
+            log.warn("scan cache " + directory + ": cannot be written (" + (cause != null ? IoReasons.of(cause)
+                    : Messages.rootCause(e)) + "); what this scan found is not kept for the next");
         }
     }
 
