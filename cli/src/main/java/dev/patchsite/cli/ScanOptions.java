@@ -48,6 +48,10 @@ final class ScanOptions {
         if (noCache && cache != null) {
             throw new ParameterException(commandLine, "--cache and --no-cache exclude each other");
         }
+        if (cache != null && cache.toString().isEmpty()) {
+            throw new ParameterException(commandLine, "--cache needs a directory; an empty path would be the current"
+                    + " one");
+        }
         ScanRequest request = ScanRequest.of(inputs).withDeclarations(declarations).withLog(PatchsiteLog.warningsOnce(log))
                 .withCache(noCache ? null : cache != null ? cache : defaultCache()).withProgress(log.progress());
         if (threads == null) {
@@ -59,11 +63,19 @@ final class ScanOptions {
         return request.withThreads(threads);
     }
 
-    /** The cache of a user who names none: the XDG base directory's, where tools keep what they can rebuild. */
+    /**
+     * The cache of a user who names none: the XDG base directory's, where tools keep what they can rebuild; under
+     * {@code $HOME} as the shell has it (Java's {@code user.home} is the account's home, whatever {@code HOME} says).
+     */
     static Path defaultCache() {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".cache");
+        String home = System.getenv("HOME");
+        Path base = absolute(xdg) ? Path.of(xdg)
+                : Path.of(absolute(home) ? home : System.getProperty("user.home"), ".cache");
         return base.resolve("patchsite");
+    }
+
+    private static boolean absolute(String path) {
+        return path != null && !path.isBlank() && Path.of(path).isAbsolute();
     }
 }

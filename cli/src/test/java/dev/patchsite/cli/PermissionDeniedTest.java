@@ -66,6 +66,30 @@ class PermissionDeniedTest {
         assertEquals(List.of(), TestFiles.list(readOnly));
     }
 
+    @Test
+    @Timeout(60)
+    void anUnwritableCacheIsOneWarningThatSaysWhy() throws Exception {
+        Path readOnly = Files.createDirectories(dir.resolve("read-only-cache"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
+        Path app = Files.copy(Samples.jar(Samples.SAMPLE_APP), dir.resolve("app.jar"));
+        Path lib = Files.copy(Samples.jar(Samples.SAMPLE_LIB), dir.resolve("lib.jar"));
+        Path table = dir.resolve("cached.table");
+
+        // Three files to write (each jar's records and the program's table), one warning.
+        List<String> command = ForkedPatchsite.commandAsAUser("scan", "--cache", readOnly, app, lib, "-o", table);
+        assumeFalse(command.isEmpty(), "cannot drop root's rights here (no setpriv)");
+        Path log = dir.resolve("cache.log");
+        Process process = ForkedPatchsite.start(command, log);
+        assertTrue(process.waitFor(50, TimeUnit.SECONDS), "did not finish: " + command);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(ExitCode.OK.code(), process.exitValue(), output);
+        assertEquals(List.of("warning: scan cache " + readOnly + ": cannot be written (permission denied); what this"
+                + " scan found is not kept for the next"), output.lines().toList());
+        assertEquals(Cli.run("scan", "--no-cache", app, lib).assertClean(ExitCode.OK.code()).out(),
+                Files.readString(table, StandardCharsets.UTF_8));
+        assertEquals(List.of(), TestFiles.list(readOnly));
+    }
+
     private static void assertFails(String line, Object... args) throws Exception {
         List<String> command = ForkedPatchsite.commandAsAUser(args);
         assumeFalse(command.isEmpty(), "cannot drop root's rights here (no setpriv)");

@@ -58,6 +58,13 @@ class ScanCacheOptionsTest {
     }
 
     @Test
+    void anEmptyCachePathIsAUsageError() {
+        Cli.Result result = Cli.run("scan", "--cache", "", Samples.jar(Samples.SAMPLE))
+                .assertExit(ExitCode.USAGE.code());
+        assertTrue(result.err().contains("--cache needs a directory"), result.err());
+    }
+
+    @Test
     void aDamagedCacheIsAWarningAndTheTableIsTheSame() throws IOException {
         Path sample = Samples.jar(Samples.SAMPLE);
         Path cache = tmp.resolve("cache");
