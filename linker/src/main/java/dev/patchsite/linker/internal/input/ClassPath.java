@@ -37,9 +37,13 @@ public final class ClassPath implements Closeable {
         Map<String, String> example = new HashMap<>();
         for (int s = 0; s < sources.size(); s++) {
             ClassSource source = sources.get(s);
+            if (s == 0) {
+                visible.addAll(source.classEntries()); // nothing before it to shadow its classes
+                continue;
+            }
             for (ClassEntry entry : source.classEntries()) {
                 // An entry's path is its class and release, so the first source with the path holds the class.
-                ClassSource first = s == 0 ? null : firstWith(entry.path(), s);
+                ClassSource first = firstWith(entry.path(), s);
                 if (first == null) {
                     visible.add(entry);
                 } else {

@@ -11,6 +11,9 @@ import java.util.SplittableRandom;
  */
 final class NameIndex {
 
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     private final ZipArchive archive;
     private final int[] slots;
     private final int mask;
@@ -38,8 +41,14 @@ final class NameIndex {
             name = new byte[Math.max(length, 2 * name.length)];
         }
         archive.central().get(archive.record(entry) + CENTRAL_HEADER, name, 0, length);
-        int hash = hash(name, length);
-        fixedHashes[entry] = fixedHash(name, length);
+        // Both hashes in one pass over the name's bytes: a big jar's names are millions of them.
+        int hash = 0;
+        long fixed = FNV_OFFSET;
+        for (int i = 0; i < length; i++) {
+            hash = step(hash, name[i]);
+            fixed = (fixed ^ (name[i] & 0xff)) * FNV_PRIME;
+        }
+        fixedHashes[entry] = fixed;
         for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
             int other = slots[slot] - 1;
             if (other < 0) {
@@ -65,26 +74,22 @@ final class NameIndex {
     private static int hash(byte[] bytes, int length) {
         int hash = 0;
         for (int i = 0; i < length; i++) {
-            hash = (hash + bytes[i]) * MULTIPLIER;
-            hash ^= hash >>> 15;
+            hash = step(hash, bytes[i]);
         }
         return hash;
     }
+
+    private static int step(int hash, byte b) {
+        int mixed = (hash + b) * MULTIPLIER;
+        return mixed ^ mixed >>> 15;
+    }
+
 
     /**
-     * A hash that is the same in every run, unlike {@link #hash}: the scan cache records an entry by it. Names made to
-     * collide under it cost only the cache's use, never a result: a record is used only with the entry's CRC-32 and
-     * sizes, and no table is built from it.
+     * Returns an entry's fixed name hash (FNV-1a, 64 bits): the same in every run, unlike {@link #hash}, so the scan
+     * cache records an entry by it. Names made to collide under it cost only the cache's use, never a result: a record
+     * is used only with the entry's CRC-32 and sizes.
      */
-    private static long fixedHash(byte[] bytes, int length) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < length; i++) {
-            hash = (hash ^ (bytes[i] & 0xff)) * 0x100000001b3L;
-        }
-        return hash;
-    }
-
-    /** Returns an entry's fixed name hash (FNV-1a, 64 bits). */
     long fixedHash(int entry) {
         return fixedHashes[entry];
     }
