@@ -16,6 +16,9 @@
 # patchsite's own time, which `scan -v` prints ("scanned 1 input in N ms": opening the jar, the scan, the
 # cache, writing the table; JVM start-up excluded), and prints the medians and the ratios to the cold scan.
 # The targets (issue 11): unchanged <= 0.3 s own work and <= 0.6 s whole process; changed <= 0.5 s.
+# With BASELINE_LINKER=JAR (another build's patchsite.jar), a fourth measurement, changed-base, scans the changed
+# jar with that build, with its own cache put back the same way, right after each changed scan: the two builds head
+# to head, in the same rounds, and the ratio of their medians.
 set -euo pipefail
 
 # shellcheck source=bench-lib.sh
@@ -43,16 +46,17 @@ done
 rm -rf "$work"
 # Copies of the tools, so that a rebuild during the runs cannot mix builds.
 copy_jars patchsite.jar benchmarks.jar
-mkdir -p "$work/unchanged" "$work/changed"
+copy_baseline
+mkdir -p "$work/unchanged" "$work/changed" "$work/changed-base"
 cp "$big" "$work/unchanged/app.jar"
 cp "$big" "$work/version-a.jar"
 "$java" -cp "$work/benchmarks.jar" dev.patchsite.benchmarks.ChangeClasses "$big" "$work/version-b.jar" "$every" >&2
 cp "$work/version-a.jar" "$work/changed/app.jar"
 
-scan() {   # scan JAR CACHE-OPTIONS...: one patchsite scan, table to $work/<name>.table
+scan() {   # scan JAR CACHE-OPTIONS...: one patchsite scan (by $linker, this build's unless set)
   local jar="$1"; shift
-  "$java" "${java_opts[@]}" -jar "$work/patchsite.jar" scan "$jar" --threads "$threads" --declarations "$decl" \
-    -v "$@"
+  "$java" "${java_opts[@]}" -jar "$work/${linker:-patchsite.jar}" scan "$jar" --threads "$threads" \
+    --declarations "$decl" -v "$@"
 }
 measure_cold() {
   scan "$work/unchanged/app.jar" --no-cache -o "$work/cold.table" >"$work/cold.out" 2>"$work/cold.err"
@@ -65,18 +69,25 @@ measure_changed() {
   scan "$work/changed/app.jar" --cache "$work/changed/cache" -o "$work/changed.table" \
     >"$work/changed.out" 2>"$work/changed.err"
 }
-prepare_changed() {   # puts back the cache a scan of BIG.jar left, and the changed jar in place; untimed
-  if [[ ! -d "$work/changed/cache-of-a" ]]; then
-    cp "$work/version-a.jar" "$work/changed/app.jar"
-    scan "$work/changed/app.jar" --cache "$work/changed/cache" -o "$work/changed.table" >/dev/null 2>&1
-    cp -r "$work/changed/cache" "$work/changed/cache-of-a"
+measure_changed-base() {
+  linker=patchsite-base.jar scan "$work/changed-base/app.jar" --cache "$work/changed-base/cache" \
+    -o "$work/changed-base.table" >"$work/changed-base.out" 2>"$work/changed-base.err"
+}
+prepare_changed() {   # prepare_changed DIR: puts back in DIR the cache a scan of BIG.jar (by $linker) left, and
+                      # the changed jar in place; untimed
+  local dir="$1"
+  if [[ ! -d "$dir/cache-of-a" ]]; then
+    cp "$work/version-a.jar" "$dir/app.jar"
+    scan "$dir/app.jar" --cache "$dir/cache" -o "$dir/first.table" >/dev/null 2>&1
+    cp -r "$dir/cache" "$dir/cache-of-a"
   fi
-  rm -rf "$work/changed/cache"
-  cp -r "$work/changed/cache-of-a" "$work/changed/cache"
-  cp "$work/version-b.jar" "$work/changed/app.jar.tmp"
-  mv "$work/changed/app.jar.tmp" "$work/changed/app.jar"
+  rm -rf "$dir/cache"
+  cp -r "$dir/cache-of-a" "$dir/cache"
+  cp "$work/version-b.jar" "$dir/app.jar.tmp"
+  mv "$dir/app.jar.tmp" "$dir/app.jar"
 }
 measurements=(cold unchanged changed)
+[[ -z "${BASELINE_LINKER:-}" ]] || measurements+=(changed-base)
 
 run_one() {   # run_one NAME: prints "WALL_MS CPU_MS OWN_MS"
   local name="$1" t0 t1
@@ -96,7 +107,8 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A walls=() cpus=() owns=()
 for (( r = 0; r <= runs; r++ )); do   # round 0 is the warm-up (and fills the caches)
   for m in "${measurements[@]}"; do
-    [[ $m != changed ]] || prepare_changed
+    [[ $m != changed ]] || prepare_changed "$work/changed"
+    [[ $m != changed-base ]] || linker=patchsite-base.jar prepare_changed "$work/changed-base"
     result="$(run_one "$m")" || exit 1
     # A cache the scan could not use (one warning) would time a cold scan under the cache's name.
     if grep -q '^warning: scan cache' "$work/$m.err"; then
@@ -123,6 +135,15 @@ for m in unchanged changed; do
       'BEGIN { printf "%s/cold %s: %.3f\n", m, k, a / c }'
   done
 done
+if [[ -n "${BASELINE_LINKER:-}" ]]; then
+  for k in walls cpus owns; do
+    declare -n series="$k"
+    awk -v a="$(median "${series[changed]}")" -v b="$(median "${series[changed-base]}")" -v k="${k%s}" \
+      'BEGIN { printf "changed/changed-base %s: %.3f\n", k, a / b }'
+  done
+  cmp -s "$work/cold.table" "$work/changed-base.table" && echo "tables: changed-base = cold" \
+    || { echo "$0: the baseline build's table of the changed jar differs from the cold scan's" >&2; exit 1; }
+fi
 cmp -s "$work/cold.table" "$work/unchanged.table" && echo "tables: unchanged = cold" \
   || { echo "$0: the cached scan's table differs from the cold scan's" >&2; exit 1; }
 cmp -s "$work/cold.table" "$work/changed.table" && echo "tables: changed = cold (ChangeClasses keeps every site)" \
