@@ -76,28 +76,26 @@ class PermissionDeniedTest {
         Path table = dir.resolve("cached.table");
 
         // Three files to write (each jar's records and the program's table), one warning.
-        List<String> command = ForkedPatchsite.commandAsAUser("scan", "--cache", readOnly, app, lib, "-o", table);
-        assumeFalse(command.isEmpty(), "cannot drop root's rights here (no setpriv)");
-        Path log = dir.resolve("cache.log");
-        Process process = ForkedPatchsite.start(command, log);
-        assertTrue(process.waitFor(50, TimeUnit.SECONDS), "did not finish: " + command);
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(ExitCode.OK.code(), process.exitValue(), output);
-        assertEquals(List.of("warning: scan cache " + readOnly + ": cannot be written (permission denied); what this"
-                + " scan found is not kept for the next"), output.lines().toList());
+        assertRuns(ExitCode.OK.code(), "warning: scan cache " + readOnly + ": cannot be written (permission denied);"
+                + " what this scan found is not kept for the next", "scan", "--cache", readOnly, app, lib, "-o", table);
         assertEquals(Cli.run("scan", "--no-cache", app, lib).assertClean(ExitCode.OK.code()).out(),
                 Files.readString(table, StandardCharsets.UTF_8));
         assertEquals(List.of(), TestFiles.list(readOnly));
     }
 
     private static void assertFails(String line, Object... args) throws Exception {
+        assertRuns(ExitCode.INPUT.code(), line, args);
+    }
+
+    /** Runs the command as a user; it must exit with {@code exit} and print only {@code line}. */
+    private static void assertRuns(int exit, String line, Object... args) throws Exception {
         List<String> command = ForkedPatchsite.commandAsAUser(args);
         assumeFalse(command.isEmpty(), "cannot drop root's rights here (no setpriv)");
         Path log = dir.resolve("run.log");
         Process process = ForkedPatchsite.start(command, log);
         assertTrue(process.waitFor(50, TimeUnit.SECONDS), "did not finish: " + command);
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(ExitCode.INPUT.code(), process.exitValue(), output);
+        assertEquals(exit, process.exitValue(), output);
         assertEquals(List.of(line), output.lines().toList());
     }
 }
