@@ -228,6 +228,27 @@ class ScanCacheTest {
     }
 
     @Test
+    void aDamagedDeltaThatNoEntryNeedsIsRemoved() throws Exception {
+        Path version1 = Samples.jar(Samples.SAMPLE);
+        Rescan rescan = scanThenReplace(version1, Samples.jar(Samples.SAMPLE_V2));
+        text(rescan.jar(), rescan.cache(), new RecordedLog());
+        byte[] bytes = Files.readAllBytes(rescan.delta());
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(rescan.delta(), bytes);
+        Files.copy(version1, rescan.jar(), StandardCopyOption.REPLACE_EXISTING);
+
+        RecordedLog log = new RecordedLog();
+        assertEquals(text(version1, null, new RecordedLog()), text(rescan.jar(), rescan.cache(), log));
+        assertEquals(1, log.warnings().size(), log.warnings().toString());
+        assertTrue(Files.notExists(rescan.delta()), "every entry is the base's: the damaged delta goes");
+        assertArrayEquals(rescan.baseBytes(), Files.readAllBytes(rescan.base()));
+        RecordedLog again = new RecordedLog();
+        deleteTableFiles(rescan.cache());
+        text(rescan.jar(), rescan.cache(), again);
+        assertEquals(List.of(), again.warnings(), "told once");
+    }
+
+    @Test
     void aFileThatIsNoCacheAtTheDeltasNameIsLeftAndTheJarsFileWrittenInstead() throws Exception {
         Rescan rescan = scanThenReplace(Samples.jar(Samples.SAMPLE), Samples.jar(Samples.SAMPLE_V2));
         Files.delete(rescan.base());

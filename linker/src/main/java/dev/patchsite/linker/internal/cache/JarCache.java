@@ -244,25 +244,29 @@ public final class JarCache {
                 throw new IllegalStateException((chosen.length - next) + " records missing");
             }
             int outsideBase = 0;
-            boolean baseInOrder = baseCount == chosen.length;
+            // Whether each entry's name is where the base has it: the lookups' fast path. A jar whose list of entries
+            // changed gets its base written anew, in its new order.
+            boolean aligned = baseCount == chosen.length;
             for (int p = 0; p < chosen.length; p++) {
                 outsideBase += chosen[p] < 0 || chosen[p] >= baseCount ? 1 : 0;
-                baseInOrder &= chosen[p] == p;
+                aligned = aligned && records.nameHash(p) == nameHash(chosen[p]);
             }
-            boolean sameFunctions = sitesFoundWith(functions);
-            if (sameFunctions && baseInOrder && delta == null) {
-                return; // nothing learned: the files are as they should be
-            }
-            if (!sameFunctions || outsideBase > Math.max(DELTA_MIN, chosen.length / DELTA_SHARE)
+            if (!sitesFoundWith(functions) || !aligned || outsideBase > Math.max(DELTA_MIN, chosen.length / DELTA_SHARE)
                     || outsideBase > 0 && !deltaReplaceable) {
                 directory.write(file, records(chosen.length, p -> true).finishParts(input, functions));
                 directory.remove(deltaFile);
             } else if (outsideBase == 0) {
-                directory.remove(deltaFile);
+                directory.remove(deltaFile); // none needed; one left unused (damaged, of other functions) goes too
             } else if (!sameDelta(outsideBase)) {
                 directory.write(deltaFile, records(outsideBase, p -> chosen[p] < 0 || chosen[p] >= baseCount)
                         .finishParts(input, functions));
             }
+        }
+
+        /** Returns the name hash of a chosen record or new entry. */
+        private long nameHash(int chosenRecord) {
+            return chosenRecord < 0 ? added.get(-1 - chosenRecord).nameHash()
+                    : in(chosenRecord).nameHash(local(chosenRecord));
         }
 
         /** Returns whether the records outside the base are the delta's, each once: the delta holds as it is. */
