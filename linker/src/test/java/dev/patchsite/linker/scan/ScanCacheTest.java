@@ -174,12 +174,10 @@ class ScanCacheTest {
 
     @Test
     void theRecordsAScanOfAChangedJarLeavesServeTheNextScanWhole() throws Exception {
-        Path version1 = Samples.jar(Samples.SAMPLE);
         Path version2 = Samples.jar(Samples.SAMPLE_V2);
-        Path jar = Files.copy(version1, dir.resolve("app.jar"));
-        Path cache = dir.resolve("cache");
-        text(jar, cache, new RecordedLog());
-        Files.copy(version2, jar, StandardCopyOption.REPLACE_EXISTING);
+        Rescan rescan = scanThenReplace(Samples.jar(Samples.SAMPLE), version2);
+        Path jar = rescan.jar();
+        Path cache = rescan.cache();
         String expected = text(version2, null, new RecordedLog());
         assertEquals(expected, text(jar, cache, new RecordedLog()), "records kept as they were, and new ones");
 
