@@ -141,16 +141,7 @@ public final class ScanCache {
     private Loaded open(String name, String input) {
         Path file = directory.resolve(name);
         Opening opening = opening(file);
-        if (opening.failure() != null) {
-            log.warn("scan cache " + file + ": cannot be read (" + IoReasons.of(opening.failure())
-                    + "); not used");
-            return new Loaded(null, replaceable(file));
-        }
-        if (opening.tooLarge()) {
-            log.warn("scan cache " + file + ": larger than a cache file can be; not used, and left as it is");
-            return new Loaded(null, false);
-        }
-        if (opening.missing()) {
+        if (usable(file, opening.read()) == null) {
             return new Loaded(null, replaceable(file));
         }
         try {
@@ -199,33 +190,54 @@ public final class ScanCache {
     }
 
     /**
+     * A cache file's bytes as read, on any thread: why there are none is told by the scan's thread ({@link #usable}).
+     *
+     * @param bytes the bytes, or null if there are none to use
+     * @param tooLarge the file is larger than any cache file
+     * @param failure why it could not be read, or null; neither this nor {@code tooLarge}, and no bytes: no file
+     */
+    private record FileBytes(byte[] bytes, boolean tooLarge, IOException failure) {
+
+        static FileBytes of(Path file) {
+            try {
+                byte[] bytes = ChunkedIo.readAll(file, MAX_FILE_BYTES);
+                return new FileBytes(bytes, bytes == null, null);
+            } catch (NoSuchFileException e) {
+                return new FileBytes(null, false, null);
+            } catch (IOException e) {
+                return new FileBytes(null, false, e);
+            }
+        }
+    }
+
+    /** Returns a file's bytes as read, warning of why there are none unless there is no file; null if none. */
+    private byte[] usable(Path file, FileBytes read) {
+        if (read.failure() != null) {
+            log.warn("scan cache " + file + ": cannot be read (" + IoReasons.of(read.failure()) + "); not used");
+        } else if (read.tooLarge()) {
+            log.warn("scan cache " + file + ": larger than a cache file can be; not used, and left as it is");
+        }
+        return read.bytes();
+    }
+
+    /**
      * A jar's cache file as read and checked, on any thread: what is wrong is told by the scan's thread, when it asks.
      *
-     * @param missing there is no such file
-     * @param tooLarge it is larger than any cache file
-     * @param failure why it could not be read, or null
+     * @param read the file's bytes as read
      * @param found its records, or null
      * @param unusable why its bytes cannot be used, or null
      */
-    private record Opening(boolean missing, boolean tooLarge, IOException failure, CacheFile.Opened found,
-            CacheFile.Unusable unusable) {
+    private record Opening(FileBytes read, CacheFile.Opened found, CacheFile.Unusable unusable) {
 
         static Opening of(Path file) {
-            byte[] bytes;
-            try {
-                bytes = ChunkedIo.readAll(file, MAX_FILE_BYTES);
-            } catch (NoSuchFileException e) {
-                return new Opening(true, false, null, null, null);
-            } catch (IOException e) {
-                return new Opening(false, false, e, null, null);
-            }
-            if (bytes == null) {
-                return new Opening(false, true, null, null, null);
+            FileBytes read = FileBytes.of(file);
+            if (read.bytes() == null) {
+                return new Opening(read, null, null);
             }
             try {
-                return new Opening(false, false, null, CacheFile.open(bytes), null);
+                return new Opening(read, CacheFile.open(read.bytes()), null);
             } catch (CacheFile.Unusable e) {
-                return new Opening(false, false, null, null, e);
+                return new Opening(read, null, e);
             }
         }
 
@@ -307,18 +319,7 @@ public final class ScanCache {
 
     /** Reads a file of the cache; null if there is none, or it cannot be read (with a warning). */
     private byte[] read(Path file) {
-        try {
-            byte[] bytes = ChunkedIo.readAll(file, MAX_FILE_BYTES);
-            if (bytes == null) {
-                log.warn("scan cache " + file + ": larger than a cache file can be; not used, and left as it is");
-            }
-            return bytes;
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            log.warn("scan cache " + file + ": cannot be read (" + Messages.rootCause(e) + "); not used");
-            return null;
-        }
+        return usable(file, FileBytes.of(file));
     }
 
     /**
